@@ -1,0 +1,266 @@
+//! Where roadmaps come from: the bundled files compiled into the binary, the
+//! user's roadmap directory, `TRAILMARK_ROADMAPS`, and `--roadmap` paths.
+//!
+//! A broken file never hides the others: it is kept as an error beside the
+//! roadmaps that did load, for the CLI and the TUI to show.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::roadmap::{LoadError, Roadmap};
+
+/// A roadmap file embedded at build time.
+#[derive(Debug, Clone, Copy)]
+pub struct BundledFile {
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+/// Every `roadmaps/*.yaml`, sorted by file name (see build.rs).
+pub static BUNDLED: &[BundledFile] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// Environment variable naming an extra directory of roadmap files.
+pub const ROADMAPS_ENV: &str = "TRAILMARK_ROADMAPS";
+/// Environment variable overriding trailmark's config directory.
+pub const CONFIG_ENV: &str = "TRAILMARK_CONFIG_DIR";
+
+/// Which kind of place a roadmap was loaded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    Bundled,
+    /// The user's roadmap directory or `TRAILMARK_ROADMAPS`.
+    User,
+    /// A `--roadmap` argument.
+    Path,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub roadmap: Roadmap,
+    pub origin: Origin,
+    /// The file it came from (`roadmaps/x.yaml` for bundled ones).
+    pub file: String,
+    /// The file of the roadmap with the same id that this one replaced.
+    pub replaced: Option<String>,
+}
+
+/// The places to look, in increasing precedence.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub bundled: bool,
+    pub dirs: Vec<PathBuf>,
+    /// Directories that must exist (named explicitly by the user).
+    pub required_dirs: Vec<PathBuf>,
+    pub paths: Vec<PathBuf>,
+}
+
+impl Sources {
+    pub fn bundled_only() -> Self {
+        Self {
+            bundled: true,
+            ..Self::default()
+        }
+    }
+
+    /// Bundled roadmaps, then `<config>/roadmaps`, then `TRAILMARK_ROADMAPS`,
+    /// then each `--roadmap` path.
+    pub fn standard(paths: Vec<PathBuf>) -> Self {
+        let mut s = Self::bundled_only();
+        if let Some(dir) = config_dir() {
+            s.dirs.push(dir.join("roadmaps"));
+        }
+        if let Some(dir) = std::env::var_os(ROADMAPS_ENV).filter(|v| !v.is_empty()) {
+            s.required_dirs.push(PathBuf::from(dir));
+        }
+        s.paths = paths;
+        s
+    }
+}
+
+/// trailmark's config directory: `TRAILMARK_CONFIG_DIR`, else the platform's
+/// (`~/.config/trailmark` on Linux).
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "trailmark").map(|d| d.config_dir().to_owned())
+}
+
+/// Every loaded roadmap, in order, plus every file that failed.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub entries: Vec<Entry>,
+    pub errors: Vec<LoadError>,
+}
+
+/// The roadmap id asked for does not exist.
+#[derive(Debug, thiserror::Error)]
+#[error("no roadmap has the id `{id}`; the roadmaps are: {}", known.join(", "))]
+pub struct UnknownRoadmap {
+    pub id: String,
+    pub known: Vec<String>,
+}
+
+impl Catalog {
+    pub fn load(sources: &Sources) -> Self {
+        let mut catalog = Self::default();
+        if sources.bundled {
+            for file in BUNDLED {
+                let name = format!("roadmaps/{}", file.name);
+                catalog.add(
+                    Roadmap::from_yaml_str(file.text, &name),
+                    Origin::Bundled,
+                    name,
+                );
+            }
+        }
+        for dir in &sources.dirs {
+            if dir.is_dir() {
+                catalog.add_dir(dir, Origin::User);
+            }
+        }
+        for dir in &sources.required_dirs {
+            catalog.add_dir(dir, Origin::User);
+        }
+        for path in &sources.paths {
+            if path.is_dir() {
+                catalog.add_dir(path, Origin::Path);
+            } else {
+                catalog.add(
+                    Roadmap::load_file(path),
+                    Origin::Path,
+                    path.display().to_string(),
+                );
+            }
+        }
+        catalog
+    }
+
+    fn add_dir(&mut self, dir: &Path, origin: Origin) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(source) => {
+                self.errors.push(LoadError::Io {
+                    path: dir.to_owned(),
+                    source,
+                });
+                return;
+            }
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && p.extension().is_some_and(|e| {
+                        e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml")
+                    })
+            })
+            .collect();
+        files.sort();
+        for file in files {
+            self.add(
+                Roadmap::load_file(&file),
+                origin,
+                file.display().to_string(),
+            );
+        }
+    }
+
+    fn add(&mut self, result: Result<Roadmap, LoadError>, origin: Origin, file: String) {
+        let roadmap = match result {
+            Ok(r) => r,
+            Err(e) => {
+                self.errors.push(e);
+                return;
+            }
+        };
+        let entry = Entry {
+            roadmap,
+            origin,
+            file,
+            replaced: None,
+        };
+        if let Some(old) = self
+            .entries
+            .iter_mut()
+            .find(|e| e.roadmap.id == entry.roadmap.id)
+        {
+            let replaced = Some(old.file.clone());
+            *old = Entry { replaced, ..entry };
+        } else {
+            self.entries.push(entry);
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.roadmap.id == id)
+    }
+
+    /// The entry with this id, or an error listing the ids that exist.
+    pub fn require(&self, id: &str) -> Result<&Entry, UnknownRoadmap> {
+        self.get(id).ok_or_else(|| UnknownRoadmap {
+            id: id.to_owned(),
+            known: self.ids().map(str::to_owned).collect(),
+        })
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.roadmap.id.as_str())
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.roadmap.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A user roadmap reusing the id of the first bundled one.
+    fn mini() -> (String, String) {
+        let id = Roadmap::from_yaml_str(BUNDLED[0].text, "b").unwrap().id;
+        let text = format!(
+            "id: {id}\ntitle: Mine\nsource: {{author: me}}\nphases:\n  - id: a\n    title: A\n    skills:\n      - {{id: s, title: S}}\n"
+        );
+        (id, text)
+    }
+
+    #[test]
+    fn user_file_replaces_bundled_and_broken_files_do_not_hide_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let (id, text) = mini();
+        std::fs::write(dir.path().join("mine.yaml"), text).unwrap();
+        std::fs::write(dir.path().join("broken.yml"), "id: [").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
+        let sources = Sources {
+            bundled: true,
+            dirs: vec![dir.path().to_owned()],
+            ..Sources::default()
+        };
+        let catalog = Catalog::load(&sources);
+        assert_eq!(catalog.errors.len(), 1, "{:?}", catalog.errors);
+        assert!(catalog.errors[0].to_string().contains("broken.yml:1:"));
+        let e = catalog.get(&id).unwrap();
+        assert_eq!(e.roadmap.title, "Mine");
+        assert_eq!(e.origin, Origin::User);
+        assert_eq!(
+            e.replaced.as_deref(),
+            Some(format!("roadmaps/{}", BUNDLED[0].name).as_str())
+        );
+        assert_eq!(catalog.entries.len(), BUNDLED.len());
+    }
+
+    #[test]
+    fn unknown_id_lists_the_known_ones() {
+        let catalog = Catalog::load(&Sources::bundled_only());
+        let err = catalog.require("nope").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("no roadmap has the id `nope`; the roadmaps are: ")
+        );
+    }
+}

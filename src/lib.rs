@@ -1,0 +1,12 @@
+//! trailmark: a terminal tracker for learning roadmaps.
+//!
+//! Module map (domain first, then the edges):
+//! - [`estimate`]: week ranges and the `4-6 weeks` syntax.
+//! - [`roadmap`]: the roadmap model and the YAML loader with its validation.
+//! - [`catalog`]: where roadmaps come from (bundled, user dirs, `--roadmap`).
+//! - [`cli`]: the command line, the only place that prints.
+
+pub mod catalog;
+pub mod cli;
+pub mod estimate;
+pub mod roadmap;

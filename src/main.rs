@@ -1,0 +1,5 @@
+//! The `trailmark` binary: everything lives in the library.
+
+fn main() -> std::process::ExitCode {
+    trailmark::cli::main()
+}
