@@ -4,9 +4,15 @@
 //! - [`estimate`]: week ranges and the `4-6 weeks` syntax.
 //! - [`roadmap`]: the roadmap model and the YAML loader with its validation.
 //! - [`catalog`]: where roadmaps come from (bundled, user dirs, `--roadmap`).
+//! - [`progress`]: the learner's progress and the data file that keeps it safe.
+//! - [`forecast`]: remaining weeks and finish dates, as pure functions.
+//! - [`stats`]: weekly series, burndown and streak from the history.
 //! - [`cli`]: the command line, the only place that prints.
 
 pub mod catalog;
 pub mod cli;
 pub mod estimate;
 pub mod roadmap;
+pub mod progress;
+pub mod forecast;
+pub mod stats;

@@ -1,0 +1,346 @@
+//! Remaining weeks and finish dates: pure functions of a roadmap, the
+//! learner's progress and today's date.
+//!
+//! Rules (also in the README):
+//! - A skill's time is the learner's personal estimate if set, else its share
+//!   of the phase: in a phase with its own estimate, the phase time is split
+//!   over its skills (in proportion to their estimates when all have one,
+//!   evenly otherwise); in a phase without, it is the skill's own estimate.
+//! - Done and skipped skills need no more time; a `doing` skill needs half of
+//!   its time; a `todo` skill all of it.
+//! - Skills with no time at all are counted as unestimated, never as zero.
+//! - Percent done is done ÷ (all − skipped): skipping a skill takes it out of
+//!   what there is to learn.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::estimate::{Total, Weeks};
+use crate::progress::{Progress, Status, skill_record_id};
+use crate::roadmap::{Phase, Roadmap};
+
+/// Share of a `doing` skill's time still to go.
+pub const DOING_REMAINING: f64 = 0.5;
+/// How far back the history forecast looks.
+pub const HISTORY_WINDOW_WEEKS: i64 = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub total: usize,
+    pub todo: usize,
+    pub doing: usize,
+    pub done: usize,
+    pub skipped: usize,
+}
+
+impl Counts {
+    fn add(&mut self, status: Status) {
+        self.total += 1;
+        match status {
+            Status::Todo => self.todo += 1,
+            Status::Doing => self.doing += 1,
+            Status::Done => self.done += 1,
+            Status::Skipped => self.skipped += 1,
+        }
+    }
+
+    /// Done ÷ (all − skipped), 0–100. All skipped counts as complete.
+    pub fn percent_done(&self) -> f64 {
+        let wanted = self.total - self.skipped;
+        if wanted == 0 {
+            if self.total == 0 { 0.0 } else { 100.0 }
+        } else {
+            100.0 * self.done as f64 / wanted as f64
+        }
+    }
+
+    pub fn finished(&self) -> usize {
+        self.done + self.skipped
+    }
+}
+
+/// Counts and weeks for a phase or a whole roadmap.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Summary {
+    pub counts: Counts,
+    pub total: Total,
+    pub remaining: Total,
+}
+
+impl Summary {
+    fn absorb(&mut self, other: &Summary) {
+        let c = &mut self.counts;
+        c.total += other.counts.total;
+        c.todo += other.counts.todo;
+        c.doing += other.counts.doing;
+        c.done += other.counts.done;
+        c.skipped += other.counts.skipped;
+        self.total.absorb(other.total);
+        self.remaining.absorb(other.remaining);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RoadmapSummary {
+    pub overall: Summary,
+    pub phases: Vec<Summary>,
+}
+
+/// Each skill's time in a phase (see the module rules), `None` if unestimated.
+pub fn skill_times(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Vec<Option<Weeks>> {
+    let n = phase.skills.len();
+    let own: Vec<Option<Weeks>> = match phase.estimate {
+        None => phase.skills.iter().map(|s| s.estimate).collect(),
+        Some(total) => {
+            let all_estimated = phase.skills.iter().all(|s| s.estimate.is_some());
+            let sum_mid: f64 = phase.skills.iter().filter_map(|s| s.estimate).map(Weeks::mid).sum();
+            phase
+                .skills
+                .iter()
+                .map(|s| match s.estimate {
+                    Some(w) if all_estimated && sum_mid > 0.0 => Some(total.scale(w.mid() / sum_mid)),
+                    _ => Some(total.scale(1.0 / n as f64)),
+                })
+                .collect()
+        }
+    };
+    phase
+        .skills
+        .iter()
+        .zip(own)
+        .map(|(s, own)| progress.skill_record(roadmap_id, s).and_then(|r| r.estimate).or(own))
+        .collect()
+}
+
+fn remaining_share(status: Status) -> f64 {
+    match status {
+        Status::Todo => 1.0,
+        Status::Doing => DOING_REMAINING,
+        Status::Done | Status::Skipped => 0.0,
+    }
+}
+
+pub fn summarize_phase(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Summary {
+    let mut s = Summary::default();
+    for (skill, time) in phase.skills.iter().zip(skill_times(roadmap_id, phase, progress)) {
+        let status = progress.status(roadmap_id, skill);
+        s.counts.add(status);
+        match time {
+            Some(w) => {
+                s.total.add_weeks(w);
+                s.remaining.add_weeks(w.scale(remaining_share(status)));
+            }
+            None => {
+                s.total.unestimated += 1;
+                if !status.is_finished() {
+                    s.remaining.unestimated += 1;
+                }
+            }
+        }
+    }
+    s
+}
+
+pub fn summarize(roadmap: &Roadmap, progress: &Progress) -> RoadmapSummary {
+    let phases: Vec<Summary> = roadmap
+        .phases
+        .iter()
+        .map(|p| summarize_phase(&roadmap.id, p, progress))
+        .collect();
+    let mut overall = Summary::default();
+    for p in &phases {
+        overall.absorb(p);
+    }
+    RoadmapSummary { overall, phases }
+}
+
+/// `today` plus a number of weeks, rounded up to whole days.
+pub fn add_weeks(today: NaiveDate, weeks: f64) -> Option<NaiveDate> {
+    if !weeks.is_finite() || weeks < 0.0 || weeks > 52.0 * 200.0 {
+        return None;
+    }
+    today.checked_add_days(Days::new((weeks * 7.0).ceil() as u64))
+}
+
+/// Finish date at the learner's pace: the remaining weeks (middle of the
+/// range) scaled by roadmap pace ÷ learner pace. Needs both paces.
+pub fn finish_by_pace(
+    remaining: Option<Weeks>,
+    roadmap_pace: Option<f64>,
+    learner_pace: Option<f64>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let (assumed, actual) = (roadmap_pace?, learner_pace?);
+    if actual <= 0.0 {
+        return None;
+    }
+    add_weeks(today, remaining?.mid() * assumed / actual)
+}
+
+/// Monday of the ISO week holding `date`.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
+}
+
+/// The learner's actual rate in estimated weeks completed per calendar week,
+/// over the last [`HISTORY_WINDOW_WEEKS`] (or since the first tick, if that is
+/// more recent). `None` until the ticks span two distinct weeks.
+pub fn history_rate(roadmap: &Roadmap, progress: &Progress, today: NaiveDate) -> Option<f64> {
+    let mut time_of: HashMap<String, Option<Weeks>> = HashMap::new();
+    for phase in &roadmap.phases {
+        for (skill, t) in phase.skills.iter().zip(skill_times(&roadmap.id, phase, progress)) {
+            time_of.insert(skill_record_id(&roadmap.id, skill), t);
+        }
+    }
+    let ticks: Vec<_> = progress
+        .history
+        .iter()
+        .filter(|c| c.skill_to().is_some_and(Status::is_finished))
+        .filter(|c| c.skill.as_ref().is_some_and(|s| time_of.contains_key(s)))
+        .collect();
+    let weeks: HashSet<NaiveDate> = ticks.iter().map(|c| week_start(c.at.date_naive())).collect();
+    if weeks.len() < 2 {
+        return None;
+    }
+    let first = ticks.iter().map(|c| c.at.date_naive()).min()?;
+    let window_start = today - Days::new(7 * HISTORY_WINDOW_WEEKS as u64);
+    let mut counted = HashSet::new();
+    let mut completed = 0.0;
+    for c in ticks.iter().rev() {
+        let Some(id) = c.skill.as_deref() else { continue };
+        if c.at.date_naive() < window_start || !counted.insert(id) {
+            continue;
+        }
+        let still_finished = progress.skills.get(id).is_some_and(|r| r.status.is_finished());
+        if still_finished {
+            completed += time_of.get(id).copied().flatten().map_or(0.0, Weeks::mid);
+        }
+    }
+    let span_days = (today - first.max(window_start)).num_days().max(7);
+    let rate = completed / (span_days as f64 / 7.0);
+    (rate > 0.0).then_some(rate)
+}
+
+/// Finish date at the learner's measured rate.
+pub fn finish_by_history(remaining: Option<Weeks>, rate: Option<f64>, today: NaiveDate) -> Option<NaiveDate> {
+    add_weeks(today, remaining?.mid() / rate?)
+}
+
+/// Both finish dates for a roadmap.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Forecast {
+    pub by_pace: Option<NaiveDate>,
+    pub by_history: Option<NaiveDate>,
+    /// Estimated weeks completed per calendar week, when measurable.
+    pub rate: Option<f64>,
+}
+
+pub fn forecast(roadmap: &Roadmap, progress: &Progress, summary: &RoadmapSummary, today: NaiveDate) -> Forecast {
+    let remaining = summary.overall.remaining.weeks;
+    let rate = history_rate(roadmap, progress, today);
+    Forecast {
+        by_pace: finish_by_pace(remaining, roadmap.pace_hours_per_week, progress.pace_hours_per_week, today),
+        by_history: finish_by_history(remaining, rate, today),
+        rate,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::roadmap::Skill;
+
+    fn skill(id: &str, est: Option<f64>) -> Skill {
+        Skill {
+            id: id.into(),
+            title: id.into(),
+            key: None,
+            summary: String::new(),
+            topics: vec![],
+            resources: vec![],
+            estimate: est.map(Weeks::exact),
+        }
+    }
+
+    fn roadmap(phase_estimate: Option<Weeks>, skills: Vec<Skill>) -> Roadmap {
+        Roadmap {
+            id: "r".into(),
+            title: "R".into(),
+            summary: String::new(),
+            source: crate::roadmap::Source::default(),
+            pace_hours_per_week: Some(10.0),
+            phases: vec![Phase {
+                id: "p".into(),
+                title: "P".into(),
+                summary: String::new(),
+                estimate: phase_estimate,
+                skills,
+                projects: vec![],
+            }],
+        }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn done_skipped_and_doing_reduce_what_remains() {
+        let r = roadmap(None, vec![skill("a", Some(2.0)), skill("b", Some(4.0)), skill("c", None), skill("d", Some(1.0))]);
+        let mut p = Progress::default();
+        let now = crate::progress::now();
+        p.set_status("r", &r.phases[0].skills[0], Status::Done, now);
+        p.set_status("r", &r.phases[0].skills[1], Status::Doing, now);
+        p.set_status("r", &r.phases[0].skills[3], Status::Skipped, now);
+        let s = summarize(&r, &p).overall;
+        assert_eq!(s.total.weeks, Some(Weeks::exact(7.0)));
+        assert_eq!(s.total.unestimated, 1);
+        assert_eq!(s.remaining.weeks, Some(Weeks::exact(2.0)));
+        assert_eq!(s.remaining.unestimated, 1);
+        assert!((s.counts.percent_done() - 100.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_phase_estimate_is_shared_over_its_skills_and_personal_estimates_override() {
+        let r = roadmap(Some(Weeks::exact(4.0)), vec![skill("a", None), skill("b", None)]);
+        let mut p = Progress::default();
+        assert_eq!(summarize(&r, &p).overall.total.weeks, Some(Weeks::exact(4.0)));
+        p.set_estimate("r", &r.phases[0].skills[0], Some(Weeks::exact(6.0)), crate::progress::now());
+        let s = summarize(&r, &p).overall;
+        assert_eq!(s.total.weeks, Some(Weeks::exact(8.0)));
+        assert_eq!(s.total.unestimated, 0);
+    }
+
+    #[test]
+    fn finish_by_pace_scales_by_the_pace_ratio() {
+        let today = date(2026, 1, 1);
+        // 4 weeks at 10 h/week take 8 weeks at 5 h/week.
+        assert_eq!(finish_by_pace(Some(Weeks::exact(4.0)), Some(10.0), Some(5.0), today), Some(date(2026, 2, 26)));
+        assert_eq!(finish_by_pace(Some(Weeks::exact(4.0)), None, Some(5.0), today), None);
+        assert_eq!(finish_by_pace(None, Some(10.0), Some(5.0), today), None);
+    }
+
+    #[test]
+    fn history_forecast_needs_two_distinct_weeks() {
+        let r = roadmap(None, vec![skill("a", Some(2.0)), skill("b", Some(2.0)), skill("c", Some(4.0))]);
+        let mut p = Progress::default();
+        let mon = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
+        p.set_status("r", &r.phases[0].skills[0], Status::Done, mon);
+        let today = date(2026, 3, 16);
+        assert_eq!(history_rate(&r, &p, today), None);
+        p.set_status("r", &r.phases[0].skills[1], Status::Done, mon + chrono::Duration::days(7));
+        // 4 estimated weeks done over the 2 weeks since the first tick.
+        let rate = history_rate(&r, &p, today).unwrap();
+        assert!((rate - 2.0).abs() < 1e-9, "{rate}");
+        assert_eq!(finish_by_history(Some(Weeks::exact(4.0)), Some(rate), today), Some(date(2026, 3, 30)));
+    }
+
+    #[test]
+    fn weeks_start_on_monday_across_a_year_boundary() {
+        assert_eq!(week_start(date(2027, 1, 1)), date(2026, 12, 28));
+        assert_eq!(week_start(date(2026, 12, 28)), date(2026, 12, 28));
+    }
+}

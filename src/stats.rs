@@ -1,0 +1,209 @@
+//! Progress over time, from the history: skills completed per week, remaining
+//! weeks at the end of each week (the burndown), the planned line and the
+//! streak. Pure functions of a roadmap, the progress and today's date; the
+//! stats screen and `status --json` draw the same series.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{Days, NaiveDate};
+
+use crate::estimate::Weeks;
+use crate::forecast::{summarize, week_start};
+use crate::progress::{Change, Progress, Status, skill_record_id};
+use crate::roadmap::Roadmap;
+
+/// One week of the series, keyed by its Monday.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct WeekPoint {
+    pub week_start: NaiveDate,
+    /// Skills marked done that week, less any un-marked again that week.
+    pub completed: usize,
+    /// Estimated weeks still to go at the end of that week.
+    pub weeks_remaining: Option<Weeks>,
+}
+
+/// The status changes that concern this roadmap's skills (shared keys
+/// included, wherever they were ticked), oldest first.
+fn relevant<'a>(roadmap: &Roadmap, progress: &'a Progress) -> Vec<&'a Change> {
+    let ids: HashSet<String> = roadmap.skills().map(|(_, s)| skill_record_id(&roadmap.id, s)).collect();
+    let mut changes: Vec<&Change> = progress
+        .history
+        .iter()
+        .filter(|c| c.skill.as_ref().is_some_and(|id| ids.contains(id)))
+        .collect();
+    changes.sort_by_key(|c| c.at);
+    changes
+}
+
+/// One point per week from the first tick's week to today's, at most `max_weeks`
+/// (the most recent ones). Empty when the roadmap has no history.
+pub fn weekly_series(roadmap: &Roadmap, progress: &Progress, today: NaiveDate, max_weeks: usize) -> Vec<WeekPoint> {
+    let changes = relevant(roadmap, progress);
+    let Some(first) = changes.first() else {
+        return Vec::new();
+    };
+    let first_week = week_start(first.at.date_naive());
+    let last_week = week_start(today).max(week_start(changes[changes.len() - 1].at.date_naive()));
+
+    // Replay: each record starts at the status it had before its first change.
+    let mut replay = progress.clone();
+    let mut seen = HashSet::new();
+    for c in &changes {
+        if let Some(id) = &c.skill {
+            if seen.insert(id.clone()) {
+                if let (Some(r), Ok(from)) = (replay.skills.get_mut(id), c.from.parse::<Status>()) {
+                    r.status = from;
+                }
+            }
+        }
+    }
+
+    let mut completed: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+    for c in &changes {
+        let week = week_start(c.at.date_naive());
+        let delta = i64::from(c.to == "done") - i64::from(c.from == "done");
+        *completed.entry(week).or_default() += delta;
+    }
+
+    let weeks_total = ((last_week - first_week).num_days() / 7 + 1) as usize;
+    let skip = weeks_total.saturating_sub(max_weeks);
+    let mut points = Vec::with_capacity(weeks_total.min(max_weeks));
+    let mut next = 0;
+    let mut week = first_week;
+    for i in 0..weeks_total {
+        let end = week + Days::new(7);
+        while next < changes.len() && changes[next].at.date_naive() < end {
+            let c = changes[next];
+            if let (Some(id), Ok(to)) = (&c.skill, c.to.parse::<Status>()) {
+                if let Some(r) = replay.skills.get_mut(id) {
+                    r.status = to;
+                }
+            }
+            next += 1;
+        }
+        if i >= skip {
+            points.push(WeekPoint {
+                week_start: week,
+                completed: completed.get(&week).copied().unwrap_or(0).max(0) as usize,
+                weeks_remaining: summarize(roadmap, &replay).overall.remaining.weeks,
+            });
+        }
+        week = end;
+    }
+    points
+}
+
+/// The plan beside the burndown: from the remaining weeks at the first point,
+/// one estimated week per calendar week (the roadmap's own assumed pace).
+pub fn planned_line(series: &[WeekPoint]) -> Vec<f64> {
+    let Some(start) = series.first().and_then(|p| p.weeks_remaining) else {
+        return Vec::new();
+    };
+    (0..series.len()).map(|i| (start.mid() - i as f64).max(0.0)).collect()
+}
+
+/// Consecutive weeks, ending this week or last, with at least one skill
+/// marked done. A week that has not ended yet does not break the streak.
+pub fn streak(roadmap: &Roadmap, progress: &Progress, today: NaiveDate) -> usize {
+    let weeks: HashSet<NaiveDate> = relevant(roadmap, progress)
+        .iter()
+        .filter(|c| c.to == "done")
+        .map(|c| week_start(c.at.date_naive()))
+        .collect();
+    let mut week = week_start(today);
+    if !weeks.contains(&week) {
+        week = week - Days::new(7);
+    }
+    let mut n = 0;
+    while weeks.contains(&week) {
+        n += 1;
+        week = week - Days::new(7);
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::roadmap::{Phase, Skill, Source};
+
+    fn roadmap(n: usize) -> Roadmap {
+        Roadmap {
+            id: "r".into(),
+            title: "R".into(),
+            summary: String::new(),
+            source: Source::default(),
+            pace_hours_per_week: None,
+            phases: vec![Phase {
+                id: "p".into(),
+                title: "P".into(),
+                summary: String::new(),
+                estimate: None,
+                skills: (0..n)
+                    .map(|i| Skill {
+                        id: format!("s{i}"),
+                        title: format!("S{i}"),
+                        key: None,
+                        summary: String::new(),
+                        topics: vec![],
+                        resources: vec![],
+                        estimate: Some(Weeks::exact(1.0)),
+                    })
+                    .collect(),
+                projects: vec![],
+            }],
+        }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn tick(p: &mut Progress, r: &Roadmap, i: usize, day: NaiveDate, to: Status) {
+        let at = Utc.from_utc_datetime(&day.and_hms_opt(10, 0, 0).unwrap());
+        p.set_status("r", &r.phases[0].skills[i], to, at);
+    }
+
+    #[test]
+    fn no_history_gives_an_empty_series_and_no_streak() {
+        let r = roadmap(3);
+        let p = Progress::default();
+        assert!(weekly_series(&r, &p, date(2026, 1, 5), 26).is_empty());
+        assert_eq!(streak(&r, &p, date(2026, 1, 5)), 0);
+        assert!(planned_line(&[]).is_empty());
+    }
+
+    #[test]
+    fn series_counts_weeks_across_a_year_boundary() {
+        let r = roadmap(4);
+        let mut p = Progress::default();
+        tick(&mut p, &r, 0, date(2026, 12, 22), Status::Done); // week of Mon 21 Dec
+        tick(&mut p, &r, 1, date(2026, 12, 31), Status::Done); // week of Mon 28 Dec
+        tick(&mut p, &r, 2, date(2027, 1, 2), Status::Done); // same week
+        tick(&mut p, &r, 2, date(2027, 1, 3), Status::Todo); // undone again
+        let s = weekly_series(&r, &p, date(2027, 1, 12), 26);
+        let weeks: Vec<_> = s.iter().map(|w| (w.week_start, w.completed)).collect();
+        assert_eq!(weeks, vec![(date(2026, 12, 21), 1), (date(2026, 12, 28), 1), (date(2027, 1, 4), 0), (date(2027, 1, 11), 0)]);
+        let remaining: Vec<_> = s.iter().map(|w| w.weeks_remaining.unwrap().min).collect();
+        assert_eq!(remaining, vec![3.0, 2.0, 2.0, 2.0]);
+        assert_eq!(planned_line(&s), vec![3.0, 2.0, 1.0, 0.0]);
+        // Ticks in the weeks of 21 Dec and 28 Dec, none since: the streak ended.
+        assert_eq!(streak(&r, &p, date(2027, 1, 12)), 0);
+        assert_eq!(streak(&r, &p, date(2027, 1, 4)), 2);
+        assert_eq!(weekly_series(&r, &p, date(2027, 1, 12), 2).len(), 2);
+    }
+
+    #[test]
+    fn streak_runs_back_from_this_week_or_last() {
+        let r = roadmap(5);
+        let mut p = Progress::default();
+        for (i, d) in [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)].into_iter().enumerate() {
+            tick(&mut p, &r, i, d, Status::Done);
+        }
+        assert_eq!(streak(&r, &p, date(2026, 3, 18)), 3);
+        assert_eq!(streak(&r, &p, date(2026, 3, 24)), 3, "this week has not ended yet");
+        assert_eq!(streak(&r, &p, date(2026, 3, 31)), 0);
+    }
+}
