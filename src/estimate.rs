@@ -153,13 +153,17 @@ pub enum EstimateError {
     Unparsable(String),
     #[error("unknown unit `{0}` in the estimate; use `week`/`weeks` or `month`/`months`")]
     UnknownUnit(String),
-    #[error("the estimate is zero; give the time the skill takes, or leave `estimate` out")]
+    #[error(
+        "the estimate is zero; give the time it takes, e.g. `1 week`, or leave `estimate` out if the source gives none"
+    )]
     Zero,
-    #[error("the estimate is negative ({0}); estimates are amounts of time, at least 0.1 weeks")]
+    #[error(
+        "the estimate `{0}` is negative; an estimate is an amount of time, so write it without the minus sign"
+    )]
     Negative(String),
     #[error("the range `{0}` runs backwards; write the smaller number first, e.g. `{1}`")]
     Backwards(String, String),
-    #[error("the estimate `{0}` is not a finite number")]
+    #[error("the estimate `{0}` is not a finite number; write a number of weeks such as `3`")]
     NotFinite(String),
 }
 

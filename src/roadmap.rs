@@ -5,11 +5,19 @@
 //! a cheap validation pass. Only when something is wrong does the slow path
 //! run: it re-reads the file as a tree to report every problem, not just the
 //! first, and asks a span-aware parser where each one is.
+//!
+//! Before either, hostile input is refused cheaply: files over
+//! [`MAX_FILE_BYTES`], bytes that are not UTF-8, and (see `guard`) aliases
+//! that would expand the file in memory, deep nesting, and files of millions
+//! of values.
 
 mod error;
+mod flow;
+mod guard;
 mod locate;
 mod raw;
 mod shape;
+mod tree;
 mod validate;
 
 use std::path::Path;
@@ -17,6 +25,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 pub use error::{LoadError, Problem};
+pub(crate) use validate::did_you_mean;
 pub use validate::is_valid_id;
 
 use crate::estimate::{Total, Weeks};
@@ -162,17 +171,19 @@ impl Roadmap {
                 size: bytes.len() as u64,
             });
         }
+        // Positions count from after a byte order mark, as `from_yaml_str`'s do.
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
         match std::str::from_utf8(bytes) {
             Ok(text) => Self::from_yaml_str(text, file),
             Err(e) => {
-                let good = &bytes[..e.valid_up_to()];
-                let line = good.split(|b| *b == b'\n').count();
-                let col = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+                let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+                let line = good.split('\n').count();
+                let col = good.rsplit('\n').next().unwrap_or("").chars().count() + 1;
                 Err(single(
                     file,
                     Some((line, col)),
                     format!(
-                        "the file is not UTF-8 text (byte 0x{:02x} cannot start a character); a roadmap must be a UTF-8 YAML text file — is this the right file?",
+                        "the file is not UTF-8 text (byte 0x{:02x} cannot start a character); a roadmap must be a UTF-8 YAML text file — is this the right file? (if it is, save it with UTF-8 encoding)",
                         bytes[e.valid_up_to()]
                     ),
                 ))
@@ -196,6 +207,18 @@ impl Roadmap {
                 "the file is empty (or only comments); a roadmap needs `id`, `title`, `source` and `phases` — see roadmaps/README.md for a full example".to_owned(),
             ));
         }
+        // Aliases need an anchor; without a `&` anywhere, serde meets none, and
+        // the fast path pays only for the byte-level flow scan.
+        let anchored = text.contains('&');
+        guard_verdict(
+            text,
+            file,
+            if anchored {
+                guard::check(text)
+            } else {
+                guard::check_flow(text)
+            },
+        )?;
         match serde_yaml::from_str::<raw::RawRoadmap>(text) {
             Ok(raw) => {
                 let mut pending = Vec::new();
@@ -206,7 +229,23 @@ impl Roadmap {
                     Err(finish(text, file, pending))
                 }
             }
-            Err(first) => Err(slow_path(text, file, &first)),
+            Err(first) => {
+                if !anchored {
+                    guard_verdict(text, file, guard::check_events(text))?;
+                }
+                Err(slow_path(text, file, &first))
+            }
+        }
+    }
+}
+
+/// Turns the guard's verdict into the error a refused file gets.
+fn guard_verdict(text: &str, file: &str, verdict: guard::Verdict) -> Result<(), LoadError> {
+    match verdict {
+        guard::Verdict::Fine => Ok(()),
+        guard::Verdict::Refused(pos, message) => Err(single(file, Some(pos), message)),
+        guard::Verdict::SyntaxError { pos, message } => {
+            Err(syntax_error(text, file, pos, &message))
         }
     }
 }
@@ -221,18 +260,40 @@ fn is_blank(text: &str) -> bool {
 
 /// serde gave up at the first problem; find them all.
 fn slow_path(text: &str, file: &str, first: &serde_yaml::Error) -> LoadError {
-    let doc: serde_yaml::Value = match serde_yaml::from_str(text) {
+    let (doc, repeated) = match tree::parse(text) {
         Ok(v) => v,
-        Err(e) => return yaml_error(file, &e),
+        Err(e) => return yaml_error(text, file, &e),
     };
     let mut pending = Vec::new();
-    if let Some(stripped) = shape::check(doc, &mut pending)
-        && let Ok(raw) = serde_yaml::from_value::<raw::RawRoadmap>(stripped) {
-            validate::validate(raw, &mut pending);
-        }
+    let repeats = if repeated {
+        locate::duplicate_keys(text)
+    } else {
+        Vec::new()
+    };
+    for (path, pos, first_pos) in repeats {
+        let Some(locate::Seg::Key(key)) = path.last() else {
+            continue;
+        };
+        let at = shape::at_of(&doc, &path);
+        pending.push(validate::Pending {
+            pos: Some(pos),
+            ..at.key_problem(format!(
+                "`{key}` is given twice in the same mapping (first on line {}); keep one and delete the other",
+                first_pos.0
+            ))
+        });
+    }
+    let (stripped_doc, stripped) = shape::check(doc, &mut pending);
+    if let Some(doc) = stripped_doc
+        && let Ok(raw) = serde_yaml::from_value::<raw::RawRoadmap>(doc)
+    {
+        let mut found = Vec::new();
+        validate::validate(raw, &mut found);
+        pending.extend(found.into_iter().filter(|p| !stripped.is_echo(p)));
+    }
     if pending.is_empty() {
         // The tree looked fine but serde still refused: report its words.
-        return yaml_error(file, first);
+        return yaml_error(text, file, first);
     }
     finish(text, file, pending)
 }
@@ -244,11 +305,14 @@ fn finish(text: &str, file: &str, pending: Vec<Pending>) -> LoadError {
     let mut problems: Vec<Problem> = pending
         .into_iter()
         .zip(positions)
-        .map(|(p, pos)| Problem {
-            line: pos.map(|(l, _)| l),
-            column: pos.map(|(_, c)| c),
-            place: p.place,
-            message: p.message,
+        .map(|(p, found)| {
+            let pos = p.pos.or(found);
+            Problem {
+                line: pos.map(|(l, _)| l),
+                column: pos.map(|(_, c)| c),
+                place: p.place,
+                message: p.message,
+            }
         })
         .collect();
     problems.sort_by_key(|p| (p.line.unwrap_or(0), p.column.unwrap_or(0)));
@@ -270,25 +334,238 @@ fn single(file: &str, pos: Option<(usize, usize)>, message: String) -> LoadError
     }
 }
 
-/// A YAML-level error (syntax, alias bomb, nesting) in an author's words.
-fn yaml_error(file: &str, e: &serde_yaml::Error) -> LoadError {
+/// saphyr met a syntax error at `pos`. libyaml words its errors better, so it
+/// reads the file up to that error (no further: the guard has not checked
+/// what follows); should it find nothing wrong there, saphyr's words are used.
+fn syntax_error(text: &str, file: &str, pos: (usize, usize), message: &str) -> LoadError {
+    let upto = guard::parse_limit(text, pos);
+    match tree::parse(upto) {
+        Err(e) => yaml_error(upto, file, &e),
+        Ok(_) => yaml_problem(text, file, message.to_owned(), Some(pos)),
+    }
+}
+
+/// A YAML-level error (syntax, nesting, several documents) in an author's
+/// words: the parser's own description, then what to do about it.
+fn yaml_error(text: &str, file: &str, e: &serde_yaml::Error) -> LoadError {
     let raw = e.to_string();
-    let pos = e.location().map(|l| (l.line(), l.column()));
+    let mut pos = e.location().map(|l| (l.line(), l.column()));
     // serde_yaml appends "at line L column C"; the position goes in front instead.
-    let text = match pos {
+    let mut said = match pos {
         Some((l, c)) => raw.replacen(&format!(" at line {l} column {c}"), "", 1),
         None => raw.clone(),
     };
-    let hint = if raw.contains("repetition limit") || raw.contains("alias") {
-        "the file expands aliases (`*name`) too many times; write the values out instead of nesting aliases"
-    } else if raw.contains("recursion limit") {
+    // Reader errors (control characters) give a byte offset instead.
+    if let Some((before, offset)) = said.rsplit_once(" at position ")
+        && let Ok(offset) = offset.parse::<usize>()
+    {
+        pos = Some(locate::position_of(text, offset));
+        said.truncate(before.len());
+    }
+    yaml_problem(text, file, said, pos)
+}
+
+/// A YAML-level problem: `said` is the parser's description, without position.
+fn yaml_problem(
+    text: &str,
+    file: &str,
+    mut said: String,
+    mut pos: Option<(usize, usize)>,
+) -> LoadError {
+    let raw = said.clone();
+    let has = |s: &str| raw.contains(s);
+    let hint = if has("repetition limit") {
+        "aliases (`*name`) repeat values too many times; write the values out instead of nesting aliases"
+    } else if has("recursion limit") {
         "the file nests lists or mappings too deeply; a roadmap needs only a few levels (phases › skills › resources)"
-    } else if raw.contains("more than one document") {
-        "put one roadmap per file (remove the extra `---`)"
-    } else if raw.contains("duplicate entry") {
-        "a field appears twice in the same mapping; keep one"
+    } else if has("more than one document") {
+        pos = locate::second_document(text);
+        "the file holds a second YAML document, starting at this `---`".clone_into(&mut said);
+        "put one roadmap per file: move the second one to a file of its own, or remove the `---` line"
+    } else if has("while scanning a quoted scalar") && has("end of stream") {
+        // Point at the opening quote, which the parser names as the context.
+        if let Some(open) = context_mark(&said) {
+            pos = Some(open);
+        }
+        "found unexpected end of stream while scanning a quoted scalar".clone_into(&mut said);
+        "the quote that opens here is never closed; add the matching closing quote"
+    } else if has("unknown escape character") || has("invalid Unicode character escape") {
+        "inside double quotes a backslash starts an escape such as `\\n`; write `\\\\` for a backslash, or use single quotes"
+    } else if has("tab character") {
+        "indent with spaces: YAML does not allow tabs for indentation"
+    } else if has("mapping values are not allowed") {
+        "text that contains `: ` must be put in quotes (e.g. `title: \"Bonus: extras\"`); otherwise, check the indentation of this line"
+    } else if has("did not find expected key") {
+        "this line is not indented like the fields around it; line it up with the other fields of the same mapping"
+    } else if has("did not find expected '-' indicator") {
+        "this line is not indented like the list entries around it; line up each `- ` with the others"
+    } else if has("did not find expected ',' or ']'") {
+        "a `[` list is not closed, or two of its entries lack a `,` between them; add the `]` or the `,`"
+    } else if has("did not find expected ',' or '}'") {
+        "a `{` mapping is not closed, or two of its fields lack a `,` between them; add the `}` or the `,`"
+    } else if has("did not find expected node content") {
+        "a value is missing here: a `[` or `{` is not closed, or a `-`, `,` or `:` has nothing after it; complete or remove it"
+    } else if has("could not find expected ':'") {
+        "each line of a mapping needs `field: value`; add the `:` after the field name, or put text that spans lines in quotes"
+    } else if has("block sequence entries are not allowed") {
+        "a `- ` list cannot start on the same line as its field; put the entries on the next lines, indented"
+    } else if has("character that cannot start any token") {
+        "a plain value cannot start with this character (such as `@` or `` ` ``); put the value in quotes"
+    } else if has("control characters are not allowed") {
+        "the file contains a control character (such as a NUL byte); a roadmap must be plain text — is this the right file?"
+    } else if has("undefined alias") || has("unknown anchor") {
+        "an alias `*name` refers to no anchor `&name` defined before it; define the anchor first, or write the value out"
+    } else if has("undefined tag handle")
+        || has("while parsing a tag")
+        || has("while scanning a tag")
+    {
+        "YAML tags (`!name`) have no meaning in a roadmap file; remove the tag, and put the value in quotes if it starts with `!`"
+    } else if has("unexpected end of stream") {
+        "the file ends in the middle of a value; complete it"
     } else {
         "check the indentation and quoting on this line and the one above"
     };
-    single(file, pos, format!("YAML error: {text}; {hint}"))
+    let pos = pos.map(|p| locate::clamp(text, p));
+    single(file, pos, format!("YAML error: {said}; {hint}"))
+}
+
+/// The position the parser gives as context ("…, while scanning a quoted
+/// scalar at line 2 column 8"), which is where the broken value starts.
+fn context_mark(message: &str) -> Option<(usize, usize)> {
+    let rest = &message[message.rfind(" at line ")? + " at line ".len()..];
+    let (line, rest) = rest.split_once(" column ")?;
+    let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.parse().ok()?, col.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = "id: r\ntitle: R\nsource: {}\nphases:\n  - id: p\n    title: P\n    skills:\n      - id: s\n        title: S\n";
+
+    fn messages(text: &str) -> Vec<String> {
+        let err = Roadmap::from_yaml_str(text, "f.yaml").unwrap_err();
+        err.to_string().lines().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn a_valid_file_loads() {
+        let r = Roadmap::from_yaml_str(OK, "f.yaml").unwrap();
+        assert_eq!(r.skill_count(), 1);
+    }
+
+    #[test]
+    fn numbers_and_tags_are_not_text_even_when_nothing_else_is_wrong() {
+        // Before, serde read these as text on the fast path and the file loaded.
+        assert_eq!(
+            messages(&OK.replace("title: S", "title: 1984")),
+            [
+                "f.yaml:9:16: phase 1 `p` › skill `s` › title: expected text, found the number `1984`; put it in quotes: `\"1984\"`"
+            ]
+        );
+        assert_eq!(
+            messages(&OK.replace("title: R", "title: !x R")),
+            [
+                "f.yaml:2:8: title: YAML tags (`!name`) have no meaning in a roadmap file; remove the tag, and put the value in quotes if it starts with `!`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrongly_typed_field_is_not_also_reported_missing() {
+        assert_eq!(
+            messages(&OK.replace("title: R", "title: [R]")),
+            [
+                "f.yaml:2:8: title: expected text, found a list; if the `[…]` is part of the text, put the whole text in quotes"
+            ]
+        );
+        // Nor is a field that an unknown one was probably meant to be.
+        assert_eq!(
+            messages(&OK.replace("title: S", "titel: S")),
+            [
+                "f.yaml:9:9: phase 1 `p` › skill `s` › titel: unknown field `titel` in the skill; did you mean `title`?"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_list_entry_keeps_the_later_entries_in_place() {
+        let text = OK.replace(
+            "      - id: s\n",
+            "      - 42\n      - id: a\n        title: A\n        estimate: soon\n      - id: s\n",
+        );
+        assert_eq!(
+            messages(&text),
+            [
+                "f.yaml:8:9: phase 1 `p` › skill 1: expected a skill (a mapping with `id:`, `title:`, …), found the number `42`; write each skill as `- id: …` with its fields indented under it",
+                "f.yaml:11:19: phase 1 `p` › skill `a` › estimate: cannot read `soon` as an estimate; write a number of weeks (`3`) or text like `1 week`, `4-6 weeks`, `2–3 months`",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_value_is_not_a_missing_field() {
+        assert_eq!(
+            messages(&OK.replace("title: S", "title:")),
+            [
+                "f.yaml:9:9: phase 1 `p` › skill `s` › title: `title` has no value; write the skill's title after `title:`"
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_keys_are_placed_and_do_not_hide_other_problems() {
+        let text = OK.replace(
+            "title: S",
+            "title: S\n        title: T\n        estimate: 0",
+        );
+        assert_eq!(
+            messages(&text),
+            [
+                "f.yaml:10:9: phase 1 `p` › skill `s` › title: `title` is given twice in the same mapping (first on line 9); keep one and delete the other",
+                "f.yaml:11:19: phase 1 `p` › skill `s` › estimate: the estimate is zero; give the time it takes, e.g. `1 week`, or leave `estimate` out if the source gives none",
+            ]
+        );
+    }
+
+    #[test]
+    fn yaml_errors_point_inside_the_file() {
+        // libyaml reports the end of the stream on a line after the last.
+        assert_eq!(
+            messages("id: ["),
+            [
+                "f.yaml:1:6: YAML error: did not find expected node content, while parsing a flow node; a value is missing here: a `[` or `{` is not closed, or a `-`, `,` or `:` has nothing after it; complete or remove it"
+            ]
+        );
+        // An unclosed quote is reported where it opens.
+        assert_eq!(
+            messages("id: x\ntitle: \"R\nsource: {}\n"),
+            [
+                "f.yaml:2:8: YAML error: found unexpected end of stream while scanning a quoted scalar; the quote that opens here is never closed; add the matching closing quote"
+            ]
+        );
+        assert_eq!(
+            messages("id: x\u{0}\n"),
+            [
+                "f.yaml:1:6: YAML error: control characters are not allowed; the file contains a control character (such as a NUL byte); a roadmap must be plain text — is this the right file?"
+            ]
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_placed_in_characters_after_a_bom() {
+        let err =
+            Roadmap::from_yaml_bytes(b"\xef\xbb\xbfid: \xc3\xa9\xff\n", "f.yaml").unwrap_err();
+        let p = &err.problems()[0];
+        assert_eq!((p.line, p.column), (Some(1), Some(6)));
+    }
+
+    #[test]
+    fn hostile_nesting_is_refused_before_parsing() {
+        let text = format!("id: x\ntitle: {}\n", "[".repeat(1_000_000));
+        let lines = messages(&text);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].starts_with("f.yaml:2:40: lists and mappings nest more than 32 levels"));
+    }
 }

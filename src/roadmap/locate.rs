@@ -1,6 +1,7 @@
 //! Finds where a document path (`phases[2].skills[0].estimate`) stands in the
 //! YAML source. serde keeps no spans, so this runs only on the error path, as a
-//! single pass of saphyr's span-aware event parser over the file.
+//! single pass of saphyr's span-aware event parser over the file. The same
+//! walk finds repeated keys, which serde's tree can only name, not place.
 
 use std::collections::HashMap;
 
@@ -16,8 +17,8 @@ pub(crate) enum Seg {
 /// Where to point: at the value of the node, or at its key (for unknown fields).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Anchor {
-    Value,
-    Key,
+    Value = 0,
+    Key = 1,
 }
 
 /// 1-based line and column.
@@ -32,31 +33,94 @@ enum Frame {
 /// the source (it came through an alias, say) falls back to its deepest
 /// ancestor that is, so every problem still points somewhere useful.
 pub(crate) fn locate(source: &str, targets: &[(Vec<Seg>, Anchor)]) -> Vec<Option<Pos>> {
-    let mut wanted: HashMap<(Vec<Seg>, Anchor), Option<Pos>> = HashMap::new();
-    for (path, anchor) in targets {
-        wanted.insert((path.clone(), *anchor), None);
-        for len in 0..path.len() {
-            wanted.insert((path[..len].to_vec(), Anchor::Value), None);
+    // Per path: the position of its value and of its key. Keyed by the path
+    // alone so that the walk can look up a borrowed slice without allocating.
+    let mut wanted: HashMap<Vec<Seg>, [Option<Pos>; 2]> = HashMap::new();
+    for (path, _) in targets {
+        for len in 0..=path.len() {
+            wanted.entry(path[..len].to_vec()).or_default();
         }
     }
-    scan(source, &mut wanted);
+    walk(source, |path, anchor, pos| {
+        if let Some(slots) = wanted.get_mut(path) {
+            slots[anchor as usize].get_or_insert(pos);
+        }
+    });
+    let found = |path: &[Seg], anchor: Anchor| wanted.get(path).and_then(|s| s[anchor as usize]);
     targets
         .iter()
         .map(|(path, anchor)| {
-            if let Some(Some(pos)) = wanted.get(&(path.clone(), *anchor)) {
-                return Some(*pos);
-            }
-            (0..path.len()).rev().find_map(|len| {
-                wanted
-                    .get(&(path[..len].to_vec(), Anchor::Value))
-                    .copied()
-                    .flatten()
+            found(path, *anchor).or_else(|| {
+                (0..path.len())
+                    .rev()
+                    .find_map(|len| found(&path[..len], Anchor::Value))
             })
         })
         .collect()
 }
 
-fn scan(source: &str, wanted: &mut HashMap<(Vec<Seg>, Anchor), Option<Pos>>) {
+/// Every key that repeats an earlier key of the same mapping, in source
+/// order: its path, its position, and the position of the first one. A
+/// repeat inside the value of a repeated key is left out; its parent says it.
+pub(crate) fn duplicate_keys(source: &str) -> Vec<(Vec<Seg>, Pos, Pos)> {
+    let mut seen: HashMap<Vec<Seg>, Pos> = HashMap::new();
+    let mut dups: Vec<(Vec<Seg>, Pos, Pos)> = Vec::new();
+    walk(source, |path, anchor, pos| {
+        if anchor != Anchor::Key {
+            return;
+        }
+        if let Some(first) = seen.get(path) {
+            if !dups.iter().any(|(d, ..)| path.starts_with(d)) {
+                dups.push((path.to_vec(), pos, *first));
+            }
+        } else {
+            seen.insert(path.to_vec(), pos);
+        }
+    });
+    dups
+}
+
+/// Where the second YAML document of the source starts, if there is one.
+pub(crate) fn second_document(source: &str) -> Option<Pos> {
+    let mut documents = 0;
+    for item in Parser::new_from_str(source) {
+        let Ok((event, span)) = item else { break };
+        if let Event::DocumentStart(_) = event {
+            documents += 1;
+            if documents == 2 {
+                return Some((span.start.line(), span.start.col() + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+pub(crate) fn position_of(source: &str, offset: usize) -> Pos {
+    let mut end = offset.min(source.len());
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &source[..end];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+/// Moves a position past the end of the text (parsers report the end of the
+/// stream on a line after the last one) back onto the last line.
+pub(crate) fn clamp(source: &str, (line, col): Pos) -> Pos {
+    let lines = source.lines().count();
+    if line <= lines.max(1) {
+        return (line, col);
+    }
+    let last = source.lines().last().unwrap_or("");
+    (lines.max(1), last.chars().count() + 1)
+}
+
+/// Calls `visit` with the path, the anchor and the 1-based position of every
+/// mapping key and every value of the first document, in source order.
+fn walk(source: &str, mut visit: impl FnMut(&[Seg], Anchor, Pos)) {
     let mut stack: Vec<Frame> = Vec::new();
     let mut path: Vec<Seg> = Vec::new();
     // Depth inside a complex (non-scalar) mapping key, which has no path of its own.
@@ -66,9 +130,7 @@ fn scan(source: &str, wanted: &mut HashMap<(Vec<Seg>, Anchor), Option<Pos>>) {
             if let Some(seg) = seg.clone() {
                 path.push(seg);
             }
-            if let Some(slot) = wanted.get_mut(&(path.clone(), anchor)) {
-                slot.get_or_insert((line, col + 1));
-            }
+            visit(path, anchor, (line, col + 1));
             if seg.is_some() {
                 path.pop();
             }
@@ -85,9 +147,10 @@ fn scan(source: &str, wanted: &mut HashMap<(Vec<Seg>, Anchor), Option<Pos>>) {
                 skip -= 1;
             }
             if skip == 0
-                && let Some(Frame::Map { key }) = stack.last_mut() {
-                    *key = Some(String::new());
-                }
+                && let Some(Frame::Map { key }) = stack.last_mut()
+            {
+                *key = Some(String::new());
+            }
             continue;
         }
         match event {
@@ -98,25 +161,26 @@ fn scan(source: &str, wanted: &mut HashMap<(Vec<Seg>, Anchor), Option<Pos>>) {
             | Event::SequenceStart(..) => {
                 // A node is either a mapping key or a value.
                 if let Some(Frame::Map { key }) = stack.last_mut()
-                    && key.is_none() {
-                        if starts {
-                            skip = 1;
-                            continue;
-                        }
-                        let text = match &event {
-                            Event::Scalar(v, ..) => v.to_string(),
-                            _ => String::new(),
-                        };
-                        record(
-                            &mut path,
-                            Some(Seg::Key(text.clone())),
-                            Anchor::Key,
-                            line,
-                            col,
-                        );
-                        *key = Some(text);
+                    && key.is_none()
+                {
+                    if starts {
+                        skip = 1;
                         continue;
                     }
+                    let text = match &event {
+                        Event::Scalar(v, ..) => v.to_string(),
+                        _ => String::new(),
+                    };
+                    record(
+                        &mut path,
+                        Some(Seg::Key(text.clone())),
+                        Anchor::Key,
+                        line,
+                        col,
+                    );
+                    *key = Some(text);
+                    continue;
+                }
                 let seg = match stack.last_mut() {
                     Some(Frame::Map { key }) => key.take().map(Seg::Key),
                     Some(Frame::Seq { next }) => {
@@ -187,9 +251,10 @@ mod tests {
             ),
         ];
         let got = locate(src, &targets);
+        // `soon` starts at column 28: six spaces, `- `, `{id: s1, estimate: `.
         assert_eq!(
             got,
-            vec![Some((1, 5)), Some((5, 29)), Some((7, 9)), Some((6, 9))]
+            vec![Some((1, 5)), Some((5, 28)), Some((7, 9)), Some((6, 9))]
         );
     }
 
@@ -201,5 +266,43 @@ mod tests {
             &[(vec![k("phases"), Seg::Index(0), k("title")], Anchor::Value)],
         );
         assert_eq!(got, vec![Some((2, 5))]);
+    }
+
+    #[test]
+    fn counts_columns_in_characters_and_crlf_as_one_break() {
+        let src = "title: \"é\"\r\nid: \"x\"\r\n";
+        let got = locate(src, &[(vec![k("id")], Anchor::Value)]);
+        assert_eq!(got, vec![Some((2, 5))]);
+        let src = "title: é, id: x";
+        let got = locate(src, &[(vec![k("title")], Anchor::Value)]);
+        assert_eq!(got, vec![Some((1, 8))]);
+    }
+
+    #[test]
+    fn finds_repeated_keys_but_not_their_children() {
+        let src = "a: 1\nb:\n  c: 1\n  c: 2\na: 2\nd: {x: 1}\nd: {x: 2}\n";
+        let got = duplicate_keys(src);
+        assert_eq!(
+            got,
+            vec![
+                (vec![k("b"), k("c")], (4, 3), (3, 3)),
+                (vec![k("a")], (5, 1), (1, 1)),
+                (vec![k("d")], (7, 1), (6, 1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_the_second_document() {
+        assert_eq!(second_document("a: 1\n---\nb: 2\n"), Some((2, 1)));
+        assert_eq!(second_document("---\na: 1\n"), None);
+    }
+
+    #[test]
+    fn clamps_positions_past_the_end() {
+        assert_eq!(clamp("id: [", (2, 1)), (1, 6));
+        assert_eq!(clamp("a\nbc\n", (3, 1)), (2, 3));
+        assert_eq!(clamp("a\nbc\n", (2, 2)), (2, 2));
+        assert_eq!(clamp("", (2, 1)), (1, 1));
     }
 }

@@ -1,6 +1,11 @@
 //! The slow path's first step: checks a parsed YAML tree against the roadmap
 //! schema, reports every unknown field and wrongly typed value, and strips
 //! them so the rest of the file can still be validated.
+//!
+//! Stripping leaves holes the validator would complain about again ("missing
+//! `title`" right after "`title`: expected text"). [`Stripped`] remembers
+//! them so those echoes are dropped. Bad list entries are blanked rather than
+//! removed, so that the entries after them keep their index and position.
 
 use serde_yaml::{Mapping, Value};
 
@@ -81,30 +86,94 @@ pub(crate) static ROADMAP: Schema = Schema {
     ],
 };
 
+/// What the shape check took out of the tree, so that the validator's
+/// complaints about the holes are not reported as second problems.
+#[derive(Debug, Default)]
+pub(crate) struct Stripped {
+    /// Values removed or blanked: any problem at or under these paths is an echo.
+    removed: Vec<Vec<Seg>>,
+    /// Fields that an unknown field was probably meant to be (`titel` for
+    /// `title`): a "missing" problem for one of them is an echo.
+    suggested: Vec<Vec<Seg>>,
+}
+
+impl Stripped {
+    /// Whether `p` only restates a problem the shape check already reported.
+    pub(crate) fn is_echo(&self, p: &Pending) -> bool {
+        self.removed.iter().any(|r| p.path.starts_with(r))
+            || (p.missing && self.suggested.contains(&p.path))
+    }
+}
+
+/// What shape checking needs to carry around.
+struct Ctx<'a> {
+    out: &'a mut Vec<Pending>,
+    stripped: Stripped,
+}
+
 /// Checks the whole document. Returns the tree with every offending entry
-/// removed, or `None` when the top level is not a mapping at all.
-pub(crate) fn check(mut doc: Value, out: &mut Vec<Pending>) -> Option<Value> {
+/// stripped, or `None` when the top level is not a mapping at all.
+pub(crate) fn check(mut doc: Value, out: &mut Vec<Pending>) -> (Option<Value>, Stripped) {
     let root = At::root();
-    match &mut doc {
+    let mut cx = Ctx {
+        out,
+        stripped: Stripped::default(),
+    };
+    let doc = match &mut doc {
         Value::Mapping(map) => {
-            check_map(map, &ROADMAP, &root, out);
+            check_map(map, &ROADMAP, &root, &mut cx);
             Some(doc)
         }
         other => {
-            out.push(root.problem(format!(
-                "the top level of a roadmap must be a mapping with `id`, `title`, `source` and `phases`; found {}",
+            let hint = if other.is_sequence() {
+                "; a file holds one roadmap, so start it with `id:` at the left margin, not with `- `"
+            } else {
+                ""
+            };
+            cx.out.push(root.problem(format!(
+                "the top level of a roadmap must be a mapping with `id`, `title`, `source` and `phases`; found {}{hint}",
                 describe(other)
             )));
             None
         }
-    }
+    };
+    (doc, cx.stripped)
 }
 
-fn check_map(map: &mut Mapping, schema: &Schema, at: &At, out: &mut Vec<Pending>) {
+/// Field names people reach for that mean one of ours.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("name", "title"),
+    ("link", "url"),
+    ("href", "url"),
+    ("description", "summary"),
+    ("duration", "estimate"),
+    ("time", "estimate"),
+    ("weeks", "estimate"),
+    ("tags", "topics"),
+    ("steps", "skills"),
+    ("stages", "phases"),
+    ("date", "published"),
+];
+
+/// The field an unknown name was probably meant to be.
+fn suggestion(name: &str, schema: &Schema) -> Option<&'static str> {
+    let names = schema.fields.iter().map(|(n, _)| *n);
+    did_you_mean(name, names.clone()).or_else(|| {
+        let lower = name.to_lowercase();
+        names.clone().find(|n| *n == lower).or_else(|| {
+            SYNONYMS
+                .iter()
+                .find(|(from, _)| *from == lower)
+                .and_then(|(_, to)| names.clone().find(|n| n == to))
+        })
+    })
+}
+
+fn check_map(map: &mut Mapping, schema: &Schema, at: &At, cx: &mut Ctx<'_>) {
     let mut remove = Vec::new();
     for (k, v) in map.iter_mut() {
         let Some(name) = k.as_str() else {
-            out.push(at.problem(format!(
+            cx.out.push(at.problem(format!(
                 "a field name must be text, found {}; field names are words like `title`",
                 describe(k)
             )));
@@ -113,28 +182,31 @@ fn check_map(map: &mut Mapping, schema: &Schema, at: &At, out: &mut Vec<Pending>
         };
         match schema.fields.iter().find(|(n, _)| *n == name) {
             None => {
-                let names = schema.fields.iter().map(|(n, _)| *n);
-                let hint = did_you_mean(name, names.clone()).map_or_else(
-                    || {
-                        format!(
-                            "a {} may have: {}",
-                            schema.what,
-                            names
-                                .map(|n| format!("`{n}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    },
-                    |s| format!("did you mean `{s}`?"),
-                );
-                out.push(at.key(name).key_problem(format!(
+                let hint = if let Some(s) = suggestion(name, schema) {
+                    cx.stripped.suggested.push(at.key(s).path);
+                    format!("did you mean `{s}`?")
+                } else {
+                    format!(
+                        "a {} may have: {}",
+                        schema.what,
+                        schema
+                            .fields
+                            .iter()
+                            .map(|(n, _)| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                cx.out.push(at.key(name).key_problem(format!(
                     "unknown field `{name}` in the {}; {hint}",
                     schema.what
                 )));
                 remove.push(k.clone());
             }
             Some((_, kind)) => {
-                if !check_value(v, *kind, &at.key(name), out) {
+                let field_at = at.key(name);
+                if !check_value(v, *kind, &field_at, cx) {
+                    cx.stripped.removed.push(field_at.path);
                     remove.push(k.clone());
                 }
             }
@@ -145,15 +217,15 @@ fn check_map(map: &mut Mapping, schema: &Schema, at: &At, out: &mut Vec<Pending>
     }
 }
 
+const TAG_MESSAGE: &str = "YAML tags (`!name`) have no meaning in a roadmap file; remove the tag, and put the value in quotes if it starts with `!`";
+
 /// Whether `v` fits `kind` (after stripping what inside it does not).
-fn check_value(v: &mut Value, kind: Kind, at: &At, out: &mut Vec<Pending>) -> bool {
+fn check_value(v: &mut Value, kind: Kind, at: &At, cx: &mut Ctx<'_>) -> bool {
     if v.is_null() {
         return true;
     }
     if let Value::Tagged(_) = v {
-        out.push(
-            at.problem("YAML tags (`!name`) have no meaning in a roadmap file; remove the tag"),
-        );
+        cx.out.push(at.problem(TAG_MESSAGE));
         return false;
     }
     let fits = match kind {
@@ -162,69 +234,136 @@ fn check_value(v: &mut Value, kind: Kind, at: &At, out: &mut Vec<Pending>) -> bo
         Kind::Estimate => v.is_string() || v.is_number(),
         Kind::TextList => {
             if let Value::Sequence(items) = v {
-                let mut i = 0;
-                items.retain(|item| {
-                    let ok = item.is_string();
-                    if !ok {
-                        out.push(at.index(i).problem(format!(
-                            "expected text, found {}; {}",
-                            describe(item),
-                            quote_hint(item)
-                        )));
+                for (i, item) in items.iter_mut().enumerate() {
+                    if item.is_string() {
+                        continue;
                     }
-                    i += 1;
-                    ok
-                });
+                    let item_at = at.index(i);
+                    cx.out.push(item_at.problem(match item {
+                        Value::Tagged(_) => TAG_MESSAGE.to_owned(),
+                        Value::Null => {
+                            "the entry is empty; write the text after the `-` or remove the entry"
+                                .to_owned()
+                        }
+                        _ => format!("expected text, found {}; {}", describe(item), quote_hint(item)),
+                    }));
+                    // Blank, not removed: later entries keep their index.
+                    *item = Value::String(String::new());
+                    cx.stripped.removed.push(item_at.path);
+                }
             }
             v.is_sequence()
         }
         Kind::Map(schema) => {
             if let Value::Mapping(m) = v {
-                check_map(m, schema, at, out);
+                check_map(m, schema, at, cx);
             }
             v.is_mapping()
         }
         Kind::MapList(schema) => {
             if let Value::Sequence(items) = v {
                 let list_key = at.path.last().cloned();
-                let mut i = 0;
-                items.retain_mut(|item| {
+                for (i, item) in items.iter_mut().enumerate() {
                     let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
                     let item_at = item_at(at, list_key.as_ref(), i, schema.what, id.as_deref());
-                    i += 1;
                     if let Value::Mapping(m) = item {
-                        check_map(m, schema, &item_at, out);
-                        true
-                    } else {
-                        out.push(item_at.problem(format!(
-                            "expected a {} (a mapping with `id`, `title`, …), found {}",
-                            schema.what,
-                            describe(item)
-                        )));
-                        false
+                        check_map(m, schema, &item_at, cx);
+                        continue;
                     }
-                });
+                    cx.out.push(item_at.problem(match item {
+                        Value::Tagged(_) => TAG_MESSAGE.to_owned(),
+                        Value::Null => format!(
+                            "the entry is empty; write the {} (`id:`, `title:`, …) after the `-`, or remove the `-`",
+                            schema.what
+                        ),
+                        _ => format!(
+                            "expected a {} (a mapping with `id:`, `title:`, …), found {}; write each {} as `- id: …` with its fields indented under it",
+                            schema.what,
+                            describe(item),
+                            schema.what
+                        ),
+                    }));
+                    // Blank, not removed: later entries keep their index.
+                    *item = Value::Mapping(Mapping::new());
+                    cx.stripped.removed.push(item_at.path);
+                }
             }
             v.is_sequence()
         }
     };
     if !fits {
-        let wanted = match kind {
-            Kind::Text => "text",
-            Kind::Number => "a number",
-            Kind::Estimate => "an estimate (a number of weeks or text like `4-6 weeks`)",
-            Kind::TextList => "a list of text",
-            Kind::Map(_) => "a mapping",
-            Kind::MapList(_) => "a list",
+        let (wanted, hint) = match kind {
+            Kind::Text => ("text", format!("; {}", quote_hint(v))),
+            Kind::Number => (
+                "a number",
+                "; write it without quotes, e.g. `10`".to_owned(),
+            ),
+            Kind::Estimate => (
+                "an estimate",
+                "; write a number of weeks (`3`) or text like `4-6 weeks`".to_owned(),
+            ),
+            Kind::TextList => (
+                "a list of text",
+                "; write it as `[first, second]`, or one `- item` per line".to_owned(),
+            ),
+            Kind::Map(_) => (
+                "a mapping",
+                "; indent its fields (`title: …`) under it".to_owned(),
+            ),
+            Kind::MapList(schema) => (
+                "a list",
+                format!(
+                    "; start each {} with `- ` (e.g. `- id: …`), indented under the field",
+                    schema.what
+                ),
+            ),
         };
-        let hint = if matches!(kind, Kind::Text) {
-            format!("; {}", quote_hint(v))
-        } else {
-            String::new()
-        };
-        out.push(at.problem(format!("expected {wanted}, found {}{hint}", describe(v))));
+        cx.out
+            .push(at.problem(format!("expected {wanted}, found {}{hint}", describe(v))));
     }
     fits
+}
+
+/// The place (path and words) of `path` in the document, labelled from the
+/// tree as the checks above label it.
+pub(crate) fn at_of(doc: &Value, path: &[Seg]) -> At {
+    let mut at = At::root();
+    let mut node = Some(doc);
+    let mut schema = Some(&ROADMAP);
+    let mut i = 0;
+    while i < path.len() {
+        let kind = match &path[i] {
+            Seg::Key(k) => schema.and_then(|s| s.fields.iter().find(|(n, _)| n == k)),
+            Seg::Index(_) => None,
+        }
+        .map(|(_, kind)| *kind);
+        match (&path[i], path.get(i + 1), kind) {
+            (Seg::Key(k), Some(Seg::Index(n)), Some(Kind::MapList(item_schema))) => {
+                let item = node.and_then(|v| v.get(k.as_str())).and_then(|v| v.get(*n));
+                let id = item.and_then(|v| v.get("id")).and_then(Value::as_str);
+                at = item_at(&at.key(k), Some(&path[i]), *n, item_schema.what, id);
+                node = item;
+                schema = Some(item_schema);
+                i += 2;
+            }
+            (Seg::Key(k), _, kind) => {
+                at = at.key(k);
+                node = node.and_then(|v| v.get(k.as_str()));
+                schema = match kind {
+                    Some(Kind::Map(s)) => Some(s),
+                    _ => None,
+                };
+                i += 1;
+            }
+            (Seg::Index(n), _, _) => {
+                at = at.index(*n);
+                node = node.and_then(|v| v.get(*n));
+                schema = None;
+                i += 1;
+            }
+        }
+    }
+    at
 }
 
 fn item_at(list: &At, key: Option<&Seg>, i: usize, what: &str, id: Option<&str>) -> At {
@@ -250,7 +389,14 @@ fn item_at(list: &At, key: Option<&Seg>, i: usize, what: &str, id: Option<&str>)
 fn quote_hint(v: &Value) -> String {
     match v {
         Value::Number(n) => format!("put it in quotes: `\"{n}\"`"),
-        Value::Bool(b) => format!("YAML reads it as {b}; put the word in quotes"),
+        Value::Bool(b) => format!("put it in quotes: `\"{b}\"`"),
+        Value::Sequence(_) => {
+            "if the `[…]` is part of the text, put the whole text in quotes".to_owned()
+        }
+        Value::Mapping(_) => {
+            "if the `{…}` or `key: value` is part of the text, put the whole text in quotes"
+                .to_owned()
+        }
         _ => "write it as plain text".to_owned(),
     }
 }
@@ -259,7 +405,7 @@ fn quote_hint(v: &Value) -> String {
 pub(crate) fn describe(v: &Value) -> String {
     match v {
         Value::Null => "nothing".into(),
-        Value::Bool(b) => format!("`{b}` (true/false)"),
+        Value::Bool(b) => format!("the yes/no value `{b}`"),
         Value::Number(n) => format!("the number `{n}`"),
         Value::String(s) => format!("the text `{s}`"),
         Value::Sequence(_) => "a list".into(),

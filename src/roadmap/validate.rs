@@ -6,8 +6,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::locate::{Anchor, Seg};
-use super::raw::{RawEstimate, RawPhase, RawProject, RawResource, RawRoadmap, RawSkill, RawSource};
+use super::locate::{Anchor, Pos, Seg};
+use super::raw::{
+    Field, RawEstimate, RawPhase, RawProject, RawResource, RawRoadmap, RawSkill, RawSource, Text,
+};
 use super::{Phase, Project, Resource, Roadmap, Skill, Source};
 use crate::estimate::{self, Weeks};
 
@@ -18,6 +20,12 @@ pub(crate) struct Pending {
     pub anchor: Anchor,
     pub place: String,
     pub message: String,
+    /// The problem is an absent field; `path` is the field's own path, which
+    /// the source lacks, so the locator points at the enclosing mapping.
+    pub missing: bool,
+    /// A position known in advance (a repeated key, which the locator, keeping
+    /// the first occurrence, cannot find).
+    pub pos: Option<Pos>,
 }
 
 /// A place in the document, as a path for the locator and as words for people.
@@ -60,13 +68,13 @@ impl At {
         }
     }
 
-    /// Entry `index` of this list, counted from 1 for people.
+    /// Entry `index` of this list, counted from 1 for people: `topics #3`.
     pub fn index(&self, index: usize) -> Self {
         let mut path = self.path.clone();
         path.push(Seg::Index(index));
         Self {
             path,
-            place: format!("{} {}", self.place, index + 1),
+            place: format!("{} #{}", self.place, index + 1),
         }
     }
 
@@ -76,6 +84,17 @@ impl At {
             anchor: Anchor::Value,
             place: self.place.clone(),
             message: message.into(),
+            missing: false,
+            pos: None,
+        }
+    }
+
+    /// Field `field` of this mapping is absent.
+    pub fn missing(&self, field: &str, message: impl Into<String>) -> Pending {
+        Pending {
+            path: self.key(field).path,
+            missing: true,
+            ..self.problem(message)
         }
     }
 
@@ -160,47 +179,96 @@ impl Validator<'_> {
     }
 
     /// A required, non-empty text field.
-    fn title(&mut self, at: &At, field: &str, value: Option<String>, what: &str) -> String {
+    fn title(&mut self, at: &At, field: &str, value: Field<Text>, what: &str) -> String {
         match value {
-            Some(v) if !v.trim().is_empty() => v,
-            Some(_) => {
+            Some(Some(Text(v))) if !v.trim().is_empty() => v,
+            Some(Some(_)) => {
                 self.push(
                     at.key(field)
                         .problem(format!("`{field}` is empty; give the {what} a {field}")),
                 );
                 String::new()
             }
-            None => {
-                self.push(at.problem(format!(
-                    "missing `{field}`; add `{field}:` with the {what}'s {field}"
+            Some(None) => {
+                self.push(at.key(field).key_problem(format!(
+                    "`{field}` has no value; write the {what}'s {field} after `{field}:`"
                 )));
+                String::new()
+            }
+            None => {
+                self.push(at.missing(
+                    field,
+                    format!("missing `{field}`; add `{field}:` with the {what}'s {field}"),
+                ));
                 String::new()
             }
         }
     }
 
     /// A required id with the id syntax.
-    fn id(&mut self, at: &At, value: Option<String>, what: &str, example: &str) -> String {
+    fn id(&mut self, at: &At, value: Field<Text>, what: &str, example: &str) -> String {
         match value {
-            Some(v) if is_valid_id(&v) => v,
-            Some(v) if v.trim().is_empty() => {
+            Some(Some(Text(v))) if is_valid_id(&v) => v,
+            Some(Some(Text(v))) if v.trim().is_empty() => {
                 self.push(at.key("id").problem(format!(
                     "`id` is empty; give the {what} an id such as `{example}`"
                 )));
                 String::new()
             }
-            Some(v) => {
+            Some(None) => {
+                self.push(at.key("id").key_problem(format!(
+                    "`id` has no value; give the {what} an id such as `id: {example}`"
+                )));
+                String::new()
+            }
+            Some(Some(Text(v))) => {
                 let fixed = suggest_id(&v);
                 self.push(at.key("id").problem(format!(
-                    "`{v}` is not a valid id; ids use lowercase letters, digits, `-` and `_` (try `{fixed}`)"
+                    "`{v}` is not a valid id; ids use lowercase letters, digits, `-` and `_`, starting with a letter or digit (try `{fixed}`)"
                 )));
                 v
             }
             None => {
-                self.push(at.problem(format!(
-                    "missing `id`; add `id: {example}` (lowercase letters, digits, `-`)"
-                )));
+                self.push(at.missing(
+                    "id",
+                    format!(
+                        "missing `id`; add `id: {example}` (lowercase letters, digits and `-`)"
+                    ),
+                ));
                 String::new()
+            }
+        }
+    }
+
+    /// A required, non-empty list: its items, after reporting it absent or empty.
+    fn list<T>(
+        &mut self,
+        at: &At,
+        field: &str,
+        value: Field<Vec<T>>,
+        missing: &str,
+        empty: &str,
+    ) -> Vec<T> {
+        match value {
+            None => {
+                self.push(at.missing(field, format!("missing `{field}`; {missing}")));
+                Vec::new()
+            }
+            Some(None) => {
+                self.push(
+                    at.key(field)
+                        .key_problem(format!("`{field}` has no entries; {empty}")),
+                );
+                Vec::new()
+            }
+            Some(Some(items)) => {
+                if items.is_empty() {
+                    self.push(
+                        at.key(field)
+                            .problem(format!("`{field}` is empty; {empty}")),
+                    );
+                }
+                items
             }
         }
     }
@@ -215,15 +283,25 @@ impl Validator<'_> {
             .ok()
     }
 
-    fn source(&mut self, at: &At, raw: Option<RawSource>) -> Source {
-        let Some(raw) = raw else {
-            self.push(at.problem(
-                "missing `source`; add `source:` with the `title`, `author` and `published` date of where the roadmap comes from",
-            ));
-            return Source::default();
+    fn source(&mut self, at: &At, raw: Field<RawSource>) -> Source {
+        let raw = match raw {
+            Some(Some(raw)) => raw,
+            Some(None) => {
+                self.push(at.key("source").key_problem(
+                    "`source` has no value; under `source:` give the `title`, `author`, `published` date or `url` of where the roadmap comes from, or write `source: {}` if it has none",
+                ));
+                return Source::default();
+            }
+            None => {
+                self.push(at.missing(
+                    "source",
+                    "missing `source`; add `source:` with the `title`, `author` and `published` date of where the roadmap comes from (or `source: {}` if it has none)",
+                ));
+                return Source::default();
+            }
         };
         let at = at.key("source");
-        let published = raw.published.and_then(|d| {
+        let published = raw.published.map(String::from).and_then(|d| {
             NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
                 .map_err(|_| {
                     self.push(at.key("published").problem(format!(
@@ -232,14 +310,18 @@ impl Validator<'_> {
                 })
                 .ok()
         });
-        if let Some(msg) = raw.url.as_deref().and_then(url_problem) {
+        let url = raw.url.map(String::from);
+        if let Some(msg) = url.as_deref().and_then(url_problem) {
             self.push(at.key("url").problem(msg));
         }
         Source {
-            title: raw.title.filter(|s| !s.trim().is_empty()),
-            author: raw.author.filter(|s| !s.trim().is_empty()),
+            title: raw.title.map(String::from).filter(|s| !s.trim().is_empty()),
+            author: raw
+                .author
+                .map(String::from)
+                .filter(|s| !s.trim().is_empty()),
             published,
-            url: raw.url,
+            url,
         }
     }
 
@@ -252,29 +334,25 @@ impl Validator<'_> {
             let ok = p.is_finite() && *p > 0.0 && *p <= 168.0;
             if !ok {
                 self.push(root.key("pace_hours_per_week").problem(format!(
-                    "{p} is not a weekly pace; give the hours per week the estimates assume, between 0 and 168"
+                    "`{p}` is not a weekly pace; give the hours of study per week that the estimates assume, more than 0 and at most 168 (e.g. `10`)"
                 )));
             }
             ok
         });
-        let at = if raw.phases.is_some() {
-            root.key("phases")
-        } else {
-            root.clone()
-        };
-        let raw_phases = raw.phases.unwrap_or_default();
-        if raw_phases.is_empty() {
-            self.push(at.problem(
-                "the roadmap has no phases; add `phases:` with at least one phase holding one skill",
-            ));
-        }
+        let raw_phases = self.list(
+            &root,
+            "phases",
+            raw.phases,
+            "add `phases:` with at least one phase (each with `id`, `title` and `skills`)",
+            "a roadmap needs at least one phase (with `id`, `title` and `skills`)",
+        );
         let mut phase_ids: HashMap<String, usize> = HashMap::new();
         let mut skill_ids: HashMap<String, String> = HashMap::new();
         let mut project_ids: HashMap<String, String> = HashMap::new();
         let mut pending_refs: Vec<(At, Vec<String>)> = Vec::new();
         let mut phases = Vec::with_capacity(raw_phases.len());
         for (pi, rp) in raw_phases.into_iter().enumerate() {
-            let at = root.item("phases", pi, &phase_label(pi, rp.id.as_deref()));
+            let at = root.item("phases", pi, &phase_label(pi, field_str(rp.id.as_ref())));
             phases.push(self.phase(
                 &at,
                 rp,
@@ -287,11 +365,9 @@ impl Validator<'_> {
         }
         for (at, refs) in pending_refs {
             for (i, r) in refs.iter().enumerate() {
-                if !skill_ids.contains_key(r) {
-                    let hint = did_you_mean(r, skill_ids.keys().map(String::as_str)).map_or_else(
-                        || "use the id of a skill in this roadmap".to_owned(),
-                        |s| format!("did you mean `{s}`?"),
-                    );
+                if !r.is_empty() && !skill_ids.contains_key(r) {
+                    let hint = did_you_mean(r, skill_ids.keys().map(String::as_str))
+                        .map_or_else(|| known_skills(&phases), |s| format!("did you mean `{s}`?"));
                     self.push(
                         at.key("skills")
                             .index(i)
@@ -303,7 +379,7 @@ impl Validator<'_> {
         Roadmap {
             id,
             title,
-            summary: raw.summary.unwrap_or_default(),
+            summary: raw.summary.map(String::from).unwrap_or_default(),
             source,
             pace_hours_per_week: pace,
             phases,
@@ -323,23 +399,27 @@ impl Validator<'_> {
     ) -> Phase {
         let id = self.id(at, rp.id, "phase", "basics");
         if !id.is_empty()
-            && let Some(first) = phase_ids.insert(id.clone(), pi) {
-                self.push(at.key("id").problem(format!(
-                    "phase id `{id}` is already used by phase {}; give each phase its own id",
-                    first + 1
-                )));
-            }
+            && let Some(first) = phase_ids.insert(id.clone(), pi)
+        {
+            self.push(at.key("id").problem(format!(
+                "phase id `{id}` is already used by phase {}; give each phase its own id",
+                first + 1
+            )));
+        }
         let title = self.title(at, "title", rp.title, "phase");
         let estimate = self.estimate(at, rp.estimate);
-        let raw_skills = rp.skills.unwrap_or_default();
-        if raw_skills.is_empty() {
-            self.push(at.problem("the phase has no skills; list at least one under `skills:`"));
-        }
+        let raw_skills = self.list(
+            at,
+            "skills",
+            rp.skills,
+            "add `skills:` with at least one skill (each with `id` and `title`)",
+            "a phase needs at least one skill (with `id` and `title`)",
+        );
         let skills = raw_skills
             .into_iter()
             .enumerate()
             .map(|(si, rs)| {
-                let sat = at.item("skills", si, &label("skill", si, rs.id.as_deref()));
+                let sat = at.item("skills", si, &label("skill", si, field_str(rs.id.as_ref())));
                 self.skill(&sat, rs, skill_ids)
             })
             .collect();
@@ -349,14 +429,18 @@ impl Validator<'_> {
             .into_iter()
             .enumerate()
             .map(|(ji, rj)| {
-                let jat = at.item("projects", ji, &label("project", ji, rj.id.as_deref()));
+                let jat = at.item(
+                    "projects",
+                    ji,
+                    &label("project", ji, field_str(rj.id.as_ref())),
+                );
                 self.project(&jat, rj, project_ids, refs)
             })
             .collect();
         Phase {
             id,
             title,
-            summary: rp.summary.unwrap_or_default(),
+            summary: rp.summary.map(String::from).unwrap_or_default(),
             estimate,
             skills,
             projects,
@@ -366,26 +450,34 @@ impl Validator<'_> {
     fn skill(&mut self, at: &At, rs: RawSkill, ids: &mut HashMap<String, String>) -> Skill {
         let id = self.id(at, rs.id, "skill", "git-basics");
         if !id.is_empty()
-            && let Some(first) = ids.insert(id.clone(), at.place.clone()) {
-                self.push(at.key("id").problem(format!(
+            && let Some(first) = ids.insert(id.clone(), at.place.clone())
+        {
+            self.push(at.key("id").problem(format!(
                     "skill id `{id}` is already used by {first}; skill ids must be unique in a roadmap (to share progress between roadmaps, give both the same `key`)"
                 )));
-            }
+        }
         let title = self.title(at, "title", rs.title, "skill");
-        if let Some(key) = rs.key.as_deref()
-            && !is_valid_id(key) {
-                self.push(at.key("key").problem(format!(
+        let key = rs.key.map(String::from);
+        if let Some(key) = key.as_deref()
+            && !is_valid_id(key)
+        {
+            self.push(at.key("key").problem(format!(
                     "`{key}` is not a valid key; keys use lowercase letters, digits and `-`, like `git` or `ci-cd` (try `{}`)",
                     suggest_id(key)
                 )));
-            }
-        let topics = rs.topics.unwrap_or_default();
+        }
+        let topics: Vec<String> = rs
+            .topics
+            .unwrap_or_default()
+            .into_iter()
+            .map(String::from)
+            .collect();
         for (i, t) in topics.iter().enumerate() {
             if t.trim().is_empty() {
                 self.push(
                     at.key("topics")
                         .index(i)
-                        .problem("the topic is empty; write the topic or remove the line"),
+                        .problem("the topic is empty; write the topic or remove the entry"),
                 );
             }
         }
@@ -405,8 +497,8 @@ impl Validator<'_> {
         Skill {
             id,
             title,
-            key: rs.key,
-            summary: rs.summary.unwrap_or_default(),
+            key,
+            summary: rs.summary.map(String::from).unwrap_or_default(),
             topics,
             resources,
             estimate,
@@ -415,14 +507,32 @@ impl Validator<'_> {
 
     fn resource(&mut self, at: &At, rr: RawResource) -> Resource {
         let title = self.title(at, "title", rr.title, "resource");
-        let url = if let Some(u) = rr.url {
-            if let Some(msg) = url_problem(&u) {
-                self.push(at.key("url").problem(msg));
+        let url = match rr.url {
+            Some(Some(Text(u))) if u.trim().is_empty() => {
+                self.push(at.key("url").problem(
+                    "`url` is empty; write the resource's web address, e.g. `https://example.com/guide`",
+                ));
+                u
             }
-            u
-        } else {
-            self.push(at.problem("missing `url`; add `url:` with the resource's web address"));
-            String::new()
+            Some(Some(Text(u))) => {
+                if let Some(msg) = url_problem(&u) {
+                    self.push(at.key("url").problem(msg));
+                }
+                u
+            }
+            Some(None) => {
+                self.push(at.key("url").key_problem(
+                    "`url` has no value; write the resource's web address after `url:`, e.g. `https://example.com/guide`",
+                ));
+                String::new()
+            }
+            None => {
+                self.push(at.missing(
+                    "url",
+                    "missing `url`; add `url:` with the resource's web address",
+                ));
+                String::new()
+            }
         };
         Resource { title, url }
     }
@@ -436,21 +546,49 @@ impl Validator<'_> {
     ) -> Project {
         let id = self.id(at, rj.id, "project", "blog-api");
         if !id.is_empty()
-            && let Some(first) = ids.insert(id.clone(), at.place.clone()) {
-                self.push(at.key("id").problem(format!(
-                    "project id `{id}` is already used by {first}; give each project idea its own id"
-                )));
-            }
+            && let Some(first) = ids.insert(id.clone(), at.place.clone())
+        {
+            self.push(at.key("id").problem(format!(
+                "project id `{id}` is already used by {first}; give each project idea its own id"
+            )));
+        }
         let title = self.title(at, "title", rj.title, "project");
-        let skills = rj.skills.unwrap_or_default();
+        let skills: Vec<String> = rj
+            .skills
+            .unwrap_or_default()
+            .into_iter()
+            .map(String::from)
+            .collect();
         refs.push((at.clone(), skills.clone()));
         Project {
             id,
             title,
-            description: rj.description.unwrap_or_default(),
+            description: rj.description.map(String::from).unwrap_or_default(),
             skills,
         }
     }
+}
+
+/// What to say when a project names no skill of the roadmap: the skill ids,
+/// when there are few enough to list.
+fn known_skills(phases: &[Phase]) -> String {
+    const LIST_UP_TO: usize = 12;
+    let ids: Vec<String> = phases
+        .iter()
+        .flat_map(|p| &p.skills)
+        .filter(|s| !s.id.is_empty())
+        .map(|s| format!("`{}`", s.id))
+        .collect();
+    if ids.is_empty() || ids.len() > LIST_UP_TO {
+        "use the `id` of a skill in this roadmap".to_owned()
+    } else {
+        format!("use the id of a skill in this roadmap: {}", ids.join(", "))
+    }
+}
+
+/// The text of a present, non-null field.
+fn field_str(f: Option<&Option<Text>>) -> Option<&str> {
+    f.and_then(Option::as_ref).map(|t| t.0.as_str())
 }
 
 /// Turns `Git Basics!` into `git-basics` for the "try …" hint.
@@ -495,6 +633,35 @@ mod tests {
         assert!(url_problem("https://exa mple.com").is_some());
         assert!(url_problem("https://").is_some());
         assert!(url_problem("example.com").is_some());
+    }
+
+    #[test]
+    fn lists_skill_ids_only_when_few() {
+        let skill = |id: &str| Skill {
+            id: id.into(),
+            title: "T".into(),
+            key: None,
+            summary: String::new(),
+            topics: Vec::new(),
+            resources: Vec::new(),
+            estimate: None,
+        };
+        let phase = |n: usize| Phase {
+            id: "p".into(),
+            title: "P".into(),
+            summary: String::new(),
+            estimate: None,
+            skills: (0..n).map(|i| skill(&format!("s{i}"))).collect(),
+            projects: Vec::new(),
+        };
+        assert_eq!(
+            known_skills(&[phase(2)]),
+            "use the id of a skill in this roadmap: `s0`, `s1`"
+        );
+        assert_eq!(
+            known_skills(&[phase(13)]),
+            "use the `id` of a skill in this roadmap"
+        );
     }
 
     #[test]

@@ -1,0 +1,541 @@
+//! The roadmap commands as a user runs them: `--help`, `--version`, `list`,
+//! `show`, `validate`, and where roadmaps come from (`--roadmap`, the user's
+//! roadmap directory), with their exit codes.
+//!
+//! Every run gets its own config and data locations in a temporary
+//! directory, and `TRAILMARK_ROADMAPS` removed, so the real home is never read.
+//! Expected numbers come from the library's own reading of the bundled files,
+//! so these tests follow the bundled roadmaps as they change.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+use tempfile::TempDir;
+use trailmark::catalog::BUNDLED;
+use trailmark::estimate::Weeks;
+use trailmark::roadmap::Roadmap;
+
+const BIN: &str = env!("CARGO_BIN_EXE_trailmark");
+const SIX: &str = "backend-six-phases";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// A private home for one test.
+struct Sandbox {
+    dir: TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    /// The user's roadmap directory, created.
+    fn user_roadmaps(&self) -> PathBuf {
+        let dir = self.config().join("roadmaps");
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        let home = self.dir.path().join("home");
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("TRAILMARK_CONFIG_DIR", self.config())
+            .env("TRAILMARK_DATA", self.dir.path().join("data/progress.yaml"))
+            .env_remove("TRAILMARK_ROADMAPS")
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap(),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+}
+
+fn bundled() -> Vec<Roadmap> {
+    BUNDLED
+        .iter()
+        .map(|f| Roadmap::from_yaml_str(f.text, f.name).unwrap())
+        .collect()
+}
+
+fn bundled_ids() -> Vec<String> {
+    bundled().into_iter().map(|r| r.id).collect()
+}
+
+/// `{min, max}` in JSON, or null.
+fn weeks_json(w: Option<Weeks>) -> Value {
+    w.map_or(
+        Value::Null,
+        |w| serde_json::json!({"min": w.min, "max": w.max}),
+    )
+}
+
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    k.sort_unstable();
+    k
+}
+
+/// A small roadmap in a file of its own.
+fn mini(id: &str, title: &str) -> String {
+    format!(
+        "id: {id}\ntitle: {title}\nsource: {{author: me}}\nphases:\n  - id: only\n    title: Only\n    estimate: 2 weeks\n    skills:\n      - id: one\n        title: One\n"
+    )
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let run = Sandbox::new().run(&["--help"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("A terminal tracker for learning roadmaps")
+    );
+    assert!(run.stdout.contains("Usage: trailmark [OPTIONS] [COMMAND]"));
+    for (command, words) in [
+        ("list", "List every roadmap"),
+        ("show", "Show one roadmap"),
+        ("validate", "Check roadmap files"),
+    ] {
+        assert!(
+            run.stdout
+                .lines()
+                .any(|l| l.trim_start().starts_with(command) && l.contains(words)),
+            "no `{command}` in:\n{}",
+            run.stdout
+        );
+    }
+    assert!(run.stdout.contains("--roadmap <PATH>"));
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    let run = Sandbox::new().run(&["--version"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        format!("trailmark {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn list_prints_a_line_per_bundled_roadmap() {
+    let run = Sandbox::new().run(&["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let header: Vec<&str> = lines[0].split_whitespace().collect();
+    assert_eq!(header, ["ID", "TITLE", "PHASES", "SKILLS", "ESTIMATE"]);
+    let roadmaps = bundled();
+    assert_eq!(lines.len(), 1 + roadmaps.len(), "{}", run.stdout);
+    for r in &roadmaps {
+        let line = lines[1..]
+            .iter()
+            .find(|l| l.split_whitespace().next() == Some(r.id.as_str()))
+            .unwrap_or_else(|| panic!("no line for {}:\n{}", r.id, run.stdout));
+        let total = r.total().to_string();
+        assert!(line.ends_with(&total), "{line} does not end with {total}");
+        let counts = format!("{}  {}", r.phases.len(), r.skill_count());
+        let before_total: Vec<&str> = line[..line.len() - total.len()]
+            .split_whitespace()
+            .collect();
+        let n = before_total.len();
+        assert_eq!(
+            before_total[n - 2..].join("  "),
+            counts,
+            "phases and skills in {line}"
+        );
+    }
+    let six = lines.iter().find(|l| l.starts_with(SIX)).unwrap();
+    assert!(six.ends_with("     6      36  24 weeks"), "{six}");
+}
+
+#[test]
+fn list_json_describes_each_roadmap() {
+    let run = Sandbox::new().run(&["list", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let items: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let roadmaps = bundled();
+    assert_eq!(items.len(), roadmaps.len());
+    for (item, r) in items.iter().zip(&roadmaps) {
+        assert_eq!(
+            keys(item),
+            [
+                "id",
+                "origin",
+                "phase_count",
+                "project_count",
+                "skill_count",
+                "title",
+                "unestimated_skills",
+                "weeks_total"
+            ]
+        );
+        let total = r.total();
+        assert_eq!(item["id"], r.id.as_str());
+        assert_eq!(item["title"], r.title.as_str());
+        assert_eq!(item["phase_count"], r.phases.len());
+        assert_eq!(item["skill_count"], r.skill_count());
+        assert_eq!(item["project_count"], r.project_count());
+        assert_eq!(item["weeks_total"], weeks_json(total.weeks));
+        assert_eq!(item["unestimated_skills"], total.unestimated);
+        assert_eq!(item["origin"], "bundled");
+    }
+    let six = items.iter().find(|i| i["id"] == SIX).unwrap();
+    assert_eq!(
+        six["weeks_total"],
+        serde_json::json!({"min": 24.0, "max": 24.0})
+    );
+    assert_eq!(six["phase_count"], 6);
+}
+
+#[test]
+fn show_prints_the_tree() {
+    let run = Sandbox::new().run(&["show", SIX]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = bundled().into_iter().find(|r| r.id == SIX).unwrap();
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], format!("{} ({SIX})", r.title));
+    assert!(lines.contains(&"Total: 24 weeks"), "{}", run.stdout);
+    for (i, p) in r.phases.iter().enumerate() {
+        let heading = format!("{}. {} [{}] — ", i + 1, p.title, p.id);
+        assert!(
+            lines.iter().any(|l| l.starts_with(&heading)),
+            "no `{heading}`"
+        );
+        for s in &p.skills {
+            let bullet = format!("   • {} [{}", s.title, s.id);
+            assert!(
+                lines.iter().any(|l| l.starts_with(&bullet)),
+                "no `{bullet}`"
+            );
+        }
+    }
+}
+
+#[test]
+fn show_json_has_phases_skills_and_projects() {
+    let run = Sandbox::new().run(&["show", SIX, "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    let r = bundled().into_iter().find(|r| r.id == SIX).unwrap();
+    assert_eq!(
+        keys(&v),
+        ["id", "phases", "source", "summary", "title", "weeks_total"]
+    );
+    assert_eq!(v["id"], SIX);
+    assert_eq!(v["title"], r.title.as_str());
+    assert_eq!(v["summary"], r.summary.as_str());
+    assert_eq!(
+        v["weeks_total"],
+        serde_json::json!({"min": 24.0, "max": 24.0})
+    );
+    assert_eq!(v["source"]["author"], "Hira Hasan");
+    assert_eq!(v["source"]["published"], "2025-07-02");
+    let phases = v["phases"].as_array().unwrap();
+    assert_eq!(phases.len(), 6);
+    let mut skills = 0;
+    for (p, rp) in phases.iter().zip(&r.phases) {
+        assert_eq!(
+            keys(p),
+            [
+                "estimate_weeks",
+                "id",
+                "projects",
+                "skills",
+                "title",
+                "weeks_total"
+            ]
+        );
+        assert_eq!(p["id"], rp.id.as_str());
+        assert_eq!(p["estimate_weeks"], weeks_json(rp.estimate));
+        assert_eq!(p["weeks_total"], weeks_json(rp.total().weeks));
+        for (s, rs) in p["skills"].as_array().unwrap().iter().zip(&rp.skills) {
+            assert_eq!(keys(s), ["estimate_weeks", "id", "key", "title", "topics"]);
+            assert_eq!(s["id"], rs.id.as_str());
+            assert_eq!(s["key"], rs.key.as_deref().map_or(Value::Null, Value::from));
+            assert_eq!(s["estimate_weeks"], weeks_json(rs.estimate));
+            assert_eq!(s["topics"], serde_json::json!(rs.topics));
+            skills += 1;
+        }
+        for (j, rj) in p["projects"].as_array().unwrap().iter().zip(&rp.projects) {
+            assert_eq!(keys(j), ["id", "skills", "title"]);
+            assert_eq!(j["id"], rj.id.as_str());
+            assert_eq!(j["skills"], serde_json::json!(rj.skills));
+        }
+        assert_eq!(p["projects"].as_array().unwrap().len(), rp.projects.len());
+    }
+    assert_eq!(skills, 36);
+}
+
+#[test]
+fn show_of_an_unknown_id_lists_the_ids_and_exits_2() {
+    let run = Sandbox::new().run(&["show", "nope"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "trailmark: no roadmap has the id `nope`; the roadmaps are: {}\n",
+            bundled_ids().join(", ")
+        )
+    );
+}
+
+#[test]
+fn validate_accepts_valid_files_with_a_summary() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&[
+        "validate",
+        "tests/fixtures/valid/crlf.yaml",
+        "tests/fixtures/valid/bom.yaml",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "2 roadmap files valid\n");
+    assert_eq!(run.stderr, "");
+
+    let one = sandbox.run(&["validate", "tests/fixtures/valid/crlf.yaml"]);
+    assert_eq!(
+        (one.code, one.stdout.as_str()),
+        (0, "1 roadmap file valid\n")
+    );
+
+    let mut args = vec!["validate".to_owned()];
+    args.extend(BUNDLED.iter().map(|f| format!("roadmaps/{}", f.name)));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let all = sandbox.run(&args);
+    assert_eq!(all.code, 0, "{}", all.stdout);
+    assert_eq!(
+        all.stdout,
+        format!("{} roadmap files valid\n", BUNDLED.len())
+    );
+}
+
+#[test]
+fn validate_reports_every_problem_and_exits_1() {
+    let run = Sandbox::new().run(&[
+        "validate",
+        "tests/fixtures/invalid/two-problems.yaml",
+        "tests/fixtures/valid/crlf.yaml",
+        "tests/fixtures/invalid/empty.yaml",
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        "tests/fixtures/invalid/two-problems.yaml:10:19: phase 1 `basics` › skill `git` › estimate: cannot read `soon` as an estimate; write a number of weeks (`3`) or text like `1 week`, `4-6 weeks`, `2–3 months`\n\
+         tests/fixtures/invalid/two-problems.yaml:13:9: phase 1 `basics` › skill `http` › sumary: unknown field `sumary` in the skill; did you mean `summary`?\n\
+         tests/fixtures/invalid/empty.yaml: the file is empty (or only comments); a roadmap needs `id`, `title`, `source` and `phases` — see roadmaps/README.md for a full example\n\
+         2 of 3 files invalid, 3 problems\n"
+    );
+    assert_eq!(run.stderr, "");
+}
+
+/// Every invalid fixture at once: each file's report, as the library renders
+/// it, then the count; hostile files included.
+#[test]
+fn validate_reports_all_invalid_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let files: Vec<String> = names
+        .iter()
+        .map(|n| format!("tests/fixtures/invalid/{n}"))
+        .collect();
+    let mut expected = String::new();
+    let mut problems = 0;
+    for file in &files {
+        let err = Roadmap::load_file(Path::new(file)).unwrap_err();
+        problems += err.problems().len();
+        writeln!(expected, "{err}").unwrap();
+    }
+    writeln!(
+        expected,
+        "{n} of {n} files invalid, {problems} problems",
+        n = files.len()
+    )
+    .unwrap();
+    let mut args = vec!["validate"];
+    args.extend(files.iter().map(String::as_str));
+    let run = Sandbox::new().run(&args);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, expected);
+    // Every line but the summary is `file:…`.
+    for line in run.stdout.lines().take(problems) {
+        assert!(line.starts_with("tests/fixtures/invalid/"), "{line}");
+    }
+}
+
+#[test]
+fn validate_names_a_missing_file() {
+    let run = Sandbox::new().run(&["validate", "no-such.yaml"]);
+    assert_eq!(run.code, 1);
+    let first = run.stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with("no-such.yaml: cannot read the file ("),
+        "{first}"
+    );
+    assert!(run.stdout.ends_with("1 of 1 file invalid, 1 problem\n"));
+}
+
+#[test]
+fn validate_needs_a_file() {
+    let run = Sandbox::new().run(&["validate"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("<FILE>"), "{}", run.stderr);
+}
+
+#[test]
+fn a_roadmap_path_replaces_the_bundled_roadmap_with_its_id() {
+    let sandbox = Sandbox::new();
+    let mine = sandbox.write("mine.yaml", &mini(SIX, "My Six Phases"));
+    let mine = mine.to_str().unwrap();
+
+    let run = sandbox.run(&["--roadmap", mine, "list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(SIX))
+        .unwrap()
+        .to_owned();
+    assert!(line.contains("My Six Phases"), "{line}");
+    assert!(
+        line.ends_with(&format!("2 weeks  [{mine} replaces roadmaps/{SIX}.yaml]")),
+        "{line}"
+    );
+    assert_eq!(run.stdout.lines().count(), 1 + BUNDLED.len());
+
+    let json = sandbox.run(&["list", "--json", "--roadmap", mine]);
+    let items: Vec<Value> = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(items.len(), BUNDLED.len());
+    let six = items.iter().find(|i| i["id"] == SIX).unwrap();
+    assert_eq!(six["origin"], "path");
+    assert_eq!(six["title"], "My Six Phases");
+    assert_eq!(six["phase_count"], 1);
+    assert!(
+        items
+            .iter()
+            .filter(|i| i["id"] != SIX)
+            .all(|i| i["origin"] == "bundled")
+    );
+
+    let show = sandbox.run(&["show", SIX, "--roadmap", mine]);
+    assert_eq!(show.code, 0);
+    assert!(show.stdout.starts_with(&format!("My Six Phases ({SIX})\n")));
+}
+
+#[test]
+fn a_roadmap_path_may_be_a_directory() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.dir.path().join("more");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a.yaml"), mini("extra-a", "Extra A")).unwrap();
+    std::fs::write(dir.join("b.yml"), mini("extra-b", "Extra B")).unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a roadmap").unwrap();
+    let run = sandbox.run(&["list", "--json", "--roadmap", dir.to_str().unwrap()]);
+    let items: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let extra: Vec<(&str, &str)> = items
+        .iter()
+        .filter(|i| i["origin"] == "path")
+        .map(|i| (i["id"].as_str().unwrap(), i["title"].as_str().unwrap()))
+        .collect();
+    assert_eq!(extra, [("extra-a", "Extra A"), ("extra-b", "Extra B")]);
+}
+
+#[test]
+fn the_user_roadmap_directory_adds_roadmaps() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.user_roadmaps().join("mine.yaml");
+    std::fs::write(&file, mini("my-path", "My Path")).unwrap();
+
+    let json = sandbox.run(&["list", "--json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let items: Vec<Value> = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(items.len(), BUNDLED.len() + 1);
+    let mine = items.iter().find(|i| i["id"] == "my-path").unwrap();
+    assert_eq!(mine["origin"], "user");
+    assert_eq!(
+        mine["weeks_total"],
+        serde_json::json!({"min": 2.0, "max": 2.0})
+    );
+
+    let list = sandbox.run(&["list"]);
+    let line = list
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("my-path"))
+        .unwrap();
+    assert!(
+        line.ends_with(&format!("2 weeks  [{}]", file.display())),
+        "{line}"
+    );
+
+    let show = sandbox.run(&["show", "my-path"]);
+    assert_eq!(show.code, 0);
+    assert!(show.stdout.starts_with("My Path (my-path)\n"));
+}
+
+#[test]
+fn a_broken_user_file_is_reported_and_the_rest_still_list() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.user_roadmaps();
+    std::fs::write(dir.join("good.yaml"), mini("my-path", "My Path")).unwrap();
+    let broken = dir.join("broken.yaml");
+    std::fs::write(&broken, mini("broken", "Broken").replace("2 weeks", "soon")).unwrap();
+
+    let run = sandbox.run(&["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning: a roadmap file did not load and was skipped:\n{}:7:15: phase 1 `only` › estimate: cannot read `soon` as an estimate; write a number of weeks (`3`) or text like `1 week`, `4-6 weeks`, `2–3 months`\n",
+            broken.display()
+        )
+    );
+    assert_eq!(run.stdout.lines().count(), 1 + BUNDLED.len() + 1);
+    assert!(run.stdout.lines().any(|l| l.starts_with("my-path")));
+    assert!(!run.stdout.contains("broken"));
+
+    // JSON output stays clean: the warning goes to stderr only.
+    let json = sandbox.run(&["list", "--json"]);
+    assert_eq!(json.code, 0);
+    let items: Vec<Value> = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(items.len(), BUNDLED.len() + 1);
+    assert!(json.stderr.contains("broken.yaml:7:15:"));
+
+    // The bundled ones still show.
+    let show = sandbox.run(&["show", SIX]);
+    assert_eq!(show.code, 0);
+    assert!(show.stderr.contains("broken.yaml:7:15:"));
+}
