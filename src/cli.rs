@@ -1,7 +1,9 @@
 //! The command line: argument parsing and the commands. This is the binary's
 //! edge, so it speaks `anyhow`, prints, and chooses exit codes.
 
+mod markdown;
 mod roadmaps;
+mod tracking;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::catalog::{Catalog, Sources, UnknownRoadmap};
+use crate::progress::{self, BadStatus, ProgressError, Store};
 
 /// A terminal tracker for learning roadmaps.
 #[derive(Debug, Parser)]
@@ -18,6 +21,14 @@ pub struct Cli {
     /// Also load the roadmap file, or every *.yaml/*.yml in the directory (repeatable).
     #[arg(long = "roadmap", value_name = "PATH", global = true)]
     pub roadmaps: Vec<PathBuf>,
+
+    /// The progress file to use [default: `TRAILMARK_DATA`, else `~/.local/share/trailmark/progress.yaml`].
+    #[arg(long = "data-file", value_name = "PATH", global = true)]
+    pub data_file: Option<PathBuf>,
+
+    /// If the progress file cannot be read, move it aside (to progress.yaml.corrupt-<time>) and start afresh.
+    #[arg(long, global = true)]
+    pub recover: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -38,10 +49,43 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check roadmap files and report every problem as <file:line:col>.
+    /// Check roadmap files and report every problem as `file:line:col`.
     Validate {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Progress, remaining weeks and finish dates, overall and per phase.
+    Status {
+        /// The roadmap id [default: the one last open].
+        roadmap: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a skill's status: todo, doing, done or skip.
+    Mark {
+        roadmap: String,
+        skill: String,
+        /// todo, doing, done or skip.
+        status: String,
+    },
+    /// Export progress as a Markdown checklist (ready for a README) or JSON.
+    Export {
+        /// The roadmap id [default: the one last open].
+        roadmap: Option<String>,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: tracking::ExportFormat,
+    },
+    /// Set your study pace in hours per week (prints it when no value is given).
+    Pace {
+        #[arg(value_name = "HOURS_PER_WEEK")]
+        hours: Option<f64>,
+    },
+    /// Clear all progress on one roadmap (shared skills included); asks first.
+    Reset {
+        roadmap: String,
+        /// Do not ask.
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -56,7 +100,11 @@ pub fn main() -> ExitCode {
         Err(err) => {
             let _ = out.flush();
             eprintln!("trailmark: {err:#}");
-            if err.downcast_ref::<UnknownRoadmap>().is_some() {
+            if err.downcast_ref::<UnknownRoadmap>().is_some()
+                || err.downcast_ref::<tracking::UnknownSkill>().is_some()
+                || err.downcast_ref::<tracking::NoRoadmap>().is_some()
+                || err.downcast_ref::<BadStatus>().is_some()
+            {
                 ExitCode::from(2)
             } else {
                 ExitCode::FAILURE
@@ -72,11 +120,80 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         catalog
     };
     match &cli.command {
-        None | Some(Command::List { json: false }) => roadmaps::list(&load(), out, false),
+        None => interactive(cli, out),
+        Some(Command::List { json: false }) => roadmaps::list(&load(), out, false),
         Some(Command::List { json: true }) => roadmaps::list(&load(), out, true),
         Some(Command::Show { roadmap, json }) => roadmaps::show(&load(), roadmap, *json, out),
         Some(Command::Validate { files }) => roadmaps::validate(files, out),
+        Some(Command::Status { roadmap, json }) => tracking::status(
+            &load(),
+            &mut open_store(cli)?,
+            roadmap.as_deref(),
+            *json,
+            out,
+        ),
+        Some(Command::Mark {
+            roadmap,
+            skill,
+            status,
+        }) => tracking::mark(&load(), &mut open_store(cli)?, roadmap, skill, status, out),
+        Some(Command::Export { roadmap, format }) => {
+            tracking::export(&load(), &open_store(cli)?, roadmap.as_deref(), *format, out)
+        }
+        Some(Command::Pace { hours }) => {
+            tracking::pace(&load(), &mut open_store(cli)?, *hours, out)
+        }
+        Some(Command::Reset { roadmap, yes }) => {
+            tracking::reset(&load(), &mut open_store(cli)?, roadmap, *yes, out)
+        }
     }
+}
+
+/// The progress file: `--data-file`, else `TRAILMARK_DATA`, else the platform's data directory.
+pub fn data_path(cli: &Cli) -> anyhow::Result<PathBuf> {
+    cli.data_file.clone().or_else(progress::default_path).ok_or_else(|| {
+        anyhow::anyhow!("cannot find a home directory for the progress file; set TRAILMARK_DATA or pass --data-file PATH")
+    })
+}
+
+/// Opens the progress store; with `--recover`, moves an unreadable file aside first.
+fn open_store(cli: &Cli) -> anyhow::Result<Store> {
+    let path = data_path(cli)?;
+    match Store::open(path.clone()) {
+        Err(ProgressError::Corrupt { .. } | ProgressError::TooNew { .. }) if cli.recover => {
+            let aside = Store::recover(&path)?;
+            eprintln!(
+                "moved the unreadable progress file aside to {}; starting afresh",
+                aside.display()
+            );
+            Ok(Store::open(path)?)
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Bare `trailmark`: the TUI. Broken roadmap files and an unreadable
+/// progress file are shown inside it rather than refused here. When stdout
+/// is not a terminal (a pipe, a file) it prints the list instead.
+fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal as _;
+    let catalog = Catalog::load(&Sources::standard(cli.roadmaps.clone()));
+    if !std::io::stdout().is_terminal() {
+        report_broken(&catalog);
+        return roadmaps::list(&catalog, out, false);
+    }
+    let data_path = data_path(cli)?;
+    let store = if cli.recover {
+        Ok(open_store(cli)?)
+    } else {
+        Store::open(data_path.clone())
+    };
+    crate::tui::run(crate::tui::Launch {
+        catalog,
+        store,
+        data_path,
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `trailmark list | head` closes the pipe early; that is not an error.

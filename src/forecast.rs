@@ -94,12 +94,19 @@ pub fn skill_times(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Vec<
         None => phase.skills.iter().map(|s| s.estimate).collect(),
         Some(total) => {
             let all_estimated = phase.skills.iter().all(|s| s.estimate.is_some());
-            let sum_mid: f64 = phase.skills.iter().filter_map(|s| s.estimate).map(Weeks::mid).sum();
+            let sum_mid: f64 = phase
+                .skills
+                .iter()
+                .filter_map(|s| s.estimate)
+                .map(Weeks::mid)
+                .sum();
             phase
                 .skills
                 .iter()
                 .map(|s| match s.estimate {
-                    Some(w) if all_estimated && sum_mid > 0.0 => Some(total.scale(w.mid() / sum_mid)),
+                    Some(w) if all_estimated && sum_mid > 0.0 => {
+                        Some(total.scale(w.mid() / sum_mid))
+                    }
                     _ => Some(total.scale(1.0 / n as f64)),
                 })
                 .collect()
@@ -109,7 +116,12 @@ pub fn skill_times(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Vec<
         .skills
         .iter()
         .zip(own)
-        .map(|(s, own)| progress.skill_record(roadmap_id, s).and_then(|r| r.estimate).or(own))
+        .map(|(s, own)| {
+            progress
+                .skill_record(roadmap_id, s)
+                .and_then(|r| r.estimate)
+                .or(own)
+        })
         .collect()
 }
 
@@ -123,19 +135,20 @@ fn remaining_share(status: Status) -> f64 {
 
 pub fn summarize_phase(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Summary {
     let mut s = Summary::default();
-    for (skill, time) in phase.skills.iter().zip(skill_times(roadmap_id, phase, progress)) {
+    for (skill, time) in phase
+        .skills
+        .iter()
+        .zip(skill_times(roadmap_id, phase, progress))
+    {
         let status = progress.status(roadmap_id, skill);
         s.counts.add(status);
-        match time {
-            Some(w) => {
-                s.total.add_weeks(w);
-                s.remaining.add_weeks(w.scale(remaining_share(status)));
-            }
-            None => {
-                s.total.unestimated += 1;
-                if !status.is_finished() {
-                    s.remaining.unestimated += 1;
-                }
+        if let Some(w) = time {
+            s.total.add_weeks(w);
+            s.remaining.add_weeks(w.scale(remaining_share(status)));
+        } else {
+            s.total.unestimated += 1;
+            if !status.is_finished() {
+                s.remaining.unestimated += 1;
             }
         }
     }
@@ -155,12 +168,15 @@ pub fn summarize(roadmap: &Roadmap, progress: &Progress) -> RoadmapSummary {
     RoadmapSummary { overall, phases }
 }
 
-/// `today` plus a number of weeks, rounded up to whole days.
+/// `today` plus a number of weeks, rounded up to whole days. Sums of phase
+/// shares carry float noise (`24.000000000000004`), which must not push the
+/// date a day later, so anything within a millionth of a day rounds down.
 pub fn add_weeks(today: NaiveDate, weeks: f64) -> Option<NaiveDate> {
-    if !weeks.is_finite() || weeks < 0.0 || weeks > 52.0 * 200.0 {
+    if !weeks.is_finite() || !(0.0..=52.0 * 200.0).contains(&weeks) {
         return None;
     }
-    today.checked_add_days(Days::new((weeks * 7.0).ceil() as u64))
+    let days = (weeks * 7.0 - 1e-6).ceil().max(0.0);
+    today.checked_add_days(Days::new(days as u64))
 }
 
 /// Finish date at the learner's pace: the remaining weeks (middle of the
@@ -185,21 +201,30 @@ pub fn week_start(date: NaiveDate) -> NaiveDate {
 
 /// The learner's actual rate in estimated weeks completed per calendar week,
 /// over the last [`HISTORY_WINDOW_WEEKS`] (or since the first tick, if that is
-/// more recent). `None` until the ticks span two distinct weeks.
+/// more recent). `None` until the ticks span two distinct weeks. Only skills
+/// marked done count: skipping one is no work done, and counting it would make
+/// the forecast promise a finish the learner's real rate does not support.
 pub fn history_rate(roadmap: &Roadmap, progress: &Progress, today: NaiveDate) -> Option<f64> {
     let mut time_of: HashMap<String, Option<Weeks>> = HashMap::new();
     for phase in &roadmap.phases {
-        for (skill, t) in phase.skills.iter().zip(skill_times(&roadmap.id, phase, progress)) {
+        for (skill, t) in phase
+            .skills
+            .iter()
+            .zip(skill_times(&roadmap.id, phase, progress))
+        {
             time_of.insert(skill_record_id(&roadmap.id, skill), t);
         }
     }
     let ticks: Vec<_> = progress
         .history
         .iter()
-        .filter(|c| c.skill_to().is_some_and(Status::is_finished))
+        .filter(|c| c.skill_to() == Some(Status::Done))
         .filter(|c| c.skill.as_ref().is_some_and(|s| time_of.contains_key(s)))
         .collect();
-    let weeks: HashSet<NaiveDate> = ticks.iter().map(|c| week_start(c.at.date_naive())).collect();
+    let weeks: HashSet<NaiveDate> = ticks
+        .iter()
+        .map(|c| week_start(c.at.date_naive()))
+        .collect();
     if weeks.len() < 2 {
         return None;
     }
@@ -208,12 +233,17 @@ pub fn history_rate(roadmap: &Roadmap, progress: &Progress, today: NaiveDate) ->
     let mut counted = HashSet::new();
     let mut completed = 0.0;
     for c in ticks.iter().rev() {
-        let Some(id) = c.skill.as_deref() else { continue };
+        let Some(id) = c.skill.as_deref() else {
+            continue;
+        };
         if c.at.date_naive() < window_start || !counted.insert(id) {
             continue;
         }
-        let still_finished = progress.skills.get(id).is_some_and(|r| r.status.is_finished());
-        if still_finished {
+        let still_done = progress
+            .skills
+            .get(id)
+            .is_some_and(|r| r.status == Status::Done);
+        if still_done {
             completed += time_of.get(id).copied().flatten().map_or(0.0, Weeks::mid);
         }
     }
@@ -223,7 +253,11 @@ pub fn history_rate(roadmap: &Roadmap, progress: &Progress, today: NaiveDate) ->
 }
 
 /// Finish date at the learner's measured rate.
-pub fn finish_by_history(remaining: Option<Weeks>, rate: Option<f64>, today: NaiveDate) -> Option<NaiveDate> {
+pub fn finish_by_history(
+    remaining: Option<Weeks>,
+    rate: Option<f64>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
     add_weeks(today, remaining?.mid() / rate?)
 }
 
@@ -236,11 +270,21 @@ pub struct Forecast {
     pub rate: Option<f64>,
 }
 
-pub fn forecast(roadmap: &Roadmap, progress: &Progress, summary: &RoadmapSummary, today: NaiveDate) -> Forecast {
+pub fn forecast(
+    roadmap: &Roadmap,
+    progress: &Progress,
+    summary: &RoadmapSummary,
+    today: NaiveDate,
+) -> Forecast {
     let remaining = summary.overall.remaining.weeks;
     let rate = history_rate(roadmap, progress, today);
     Forecast {
-        by_pace: finish_by_pace(remaining, roadmap.pace_hours_per_week, progress.pace_hours_per_week, today),
+        by_pace: finish_by_pace(
+            remaining,
+            roadmap.pace_hours_per_week,
+            progress.pace_hours_per_week,
+            today,
+        ),
         by_history: finish_by_history(remaining, rate, today),
         rate,
     }
@@ -289,7 +333,15 @@ mod tests {
 
     #[test]
     fn done_skipped_and_doing_reduce_what_remains() {
-        let r = roadmap(None, vec![skill("a", Some(2.0)), skill("b", Some(4.0)), skill("c", None), skill("d", Some(1.0))]);
+        let r = roadmap(
+            None,
+            vec![
+                skill("a", Some(2.0)),
+                skill("b", Some(4.0)),
+                skill("c", None),
+                skill("d", Some(1.0)),
+            ],
+        );
         let mut p = Progress::default();
         let now = crate::progress::now();
         p.set_status("r", &r.phases[0].skills[0], Status::Done, now);
@@ -305,10 +357,21 @@ mod tests {
 
     #[test]
     fn a_phase_estimate_is_shared_over_its_skills_and_personal_estimates_override() {
-        let r = roadmap(Some(Weeks::exact(4.0)), vec![skill("a", None), skill("b", None)]);
+        let r = roadmap(
+            Some(Weeks::exact(4.0)),
+            vec![skill("a", None), skill("b", None)],
+        );
         let mut p = Progress::default();
-        assert_eq!(summarize(&r, &p).overall.total.weeks, Some(Weeks::exact(4.0)));
-        p.set_estimate("r", &r.phases[0].skills[0], Some(Weeks::exact(6.0)), crate::progress::now());
+        assert_eq!(
+            summarize(&r, &p).overall.total.weeks,
+            Some(Weeks::exact(4.0))
+        );
+        p.set_estimate(
+            "r",
+            &r.phases[0].skills[0],
+            Some(Weeks::exact(6.0)),
+            crate::progress::now(),
+        );
         let s = summarize(&r, &p).overall;
         assert_eq!(s.total.weeks, Some(Weeks::exact(8.0)));
         assert_eq!(s.total.unestimated, 0);
@@ -318,24 +381,84 @@ mod tests {
     fn finish_by_pace_scales_by_the_pace_ratio() {
         let today = date(2026, 1, 1);
         // 4 weeks at 10 h/week take 8 weeks at 5 h/week.
-        assert_eq!(finish_by_pace(Some(Weeks::exact(4.0)), Some(10.0), Some(5.0), today), Some(date(2026, 2, 26)));
-        assert_eq!(finish_by_pace(Some(Weeks::exact(4.0)), None, Some(5.0), today), None);
+        assert_eq!(
+            finish_by_pace(Some(Weeks::exact(4.0)), Some(10.0), Some(5.0), today),
+            Some(date(2026, 2, 26))
+        );
+        assert_eq!(
+            finish_by_pace(Some(Weeks::exact(4.0)), None, Some(5.0), today),
+            None
+        );
         assert_eq!(finish_by_pace(None, Some(10.0), Some(5.0), today), None);
     }
 
     #[test]
     fn history_forecast_needs_two_distinct_weeks() {
-        let r = roadmap(None, vec![skill("a", Some(2.0)), skill("b", Some(2.0)), skill("c", Some(4.0))]);
+        let r = roadmap(
+            None,
+            vec![
+                skill("a", Some(2.0)),
+                skill("b", Some(2.0)),
+                skill("c", Some(4.0)),
+            ],
+        );
         let mut p = Progress::default();
         let mon = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
         p.set_status("r", &r.phases[0].skills[0], Status::Done, mon);
         let today = date(2026, 3, 16);
         assert_eq!(history_rate(&r, &p, today), None);
-        p.set_status("r", &r.phases[0].skills[1], Status::Done, mon + chrono::Duration::days(7));
+        p.set_status(
+            "r",
+            &r.phases[0].skills[1],
+            Status::Done,
+            mon + chrono::Duration::days(7),
+        );
         // 4 estimated weeks done over the 2 weeks since the first tick.
         let rate = history_rate(&r, &p, today).unwrap();
         assert!((rate - 2.0).abs() < 1e-9, "{rate}");
-        assert_eq!(finish_by_history(Some(Weeks::exact(4.0)), Some(rate), today), Some(date(2026, 3, 30)));
+        assert_eq!(
+            finish_by_history(Some(Weeks::exact(4.0)), Some(rate), today),
+            Some(date(2026, 3, 30))
+        );
+    }
+
+    #[test]
+    fn skipping_is_not_counted_as_work_done() {
+        let r = roadmap(
+            None,
+            vec![
+                skill("a", Some(1.0)),
+                skill("b", Some(1.0)),
+                skill("c", Some(20.0)),
+                skill("d", Some(20.0)),
+            ],
+        );
+        let mut p = Progress::default();
+        let mon = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
+        let today = date(2026, 3, 16);
+        let s = &r.phases[0].skills;
+        p.set_status("r", &s[0], Status::Done, mon);
+        p.set_status("r", &s[2], Status::Skipped, mon + chrono::Duration::days(7));
+        assert_eq!(history_rate(&r, &p, today), None, "one week of done ticks");
+        p.set_status("r", &s[1], Status::Done, mon + chrono::Duration::days(7));
+        p.set_status("r", &s[3], Status::Skipped, mon + chrono::Duration::days(8));
+        let rate = history_rate(&r, &p, today).unwrap();
+        assert!((rate - 1.0).abs() < 1e-9, "{rate}");
+    }
+
+    #[test]
+    fn float_noise_does_not_add_a_day() {
+        let today = date(2026, 1, 1);
+        assert_eq!(
+            add_weeks(today, 24.000_000_000_000_004),
+            Some(date(2026, 6, 18))
+        );
+        assert_eq!(
+            add_weeks(today, 23.999_999_999_999_996),
+            Some(date(2026, 6, 18))
+        );
+        assert_eq!(add_weeks(today, 0.0), Some(today));
+        assert_eq!(add_weeks(today, 1.0 / 7.0 + 0.01), Some(date(2026, 1, 3)));
     }
 
     #[test]

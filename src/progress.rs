@@ -20,7 +20,7 @@ use crate::estimate::Weeks;
 use crate::roadmap::{Project, Roadmap, Skill};
 
 pub use merge::merge;
-pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path};
+pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path, parse, render};
 
 /// The data file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -224,7 +224,8 @@ impl Progress {
     }
 
     pub fn status(&self, roadmap_id: &str, skill: &Skill) -> Status {
-        self.skill_record(roadmap_id, skill).map_or(Status::Todo, |r| r.status)
+        self.skill_record(roadmap_id, skill)
+            .map_or(Status::Todo, |r| r.status)
     }
 
     pub fn project_status(&self, roadmap_id: &str, project: &Project) -> ProjectStatus {
@@ -235,17 +236,29 @@ impl Progress {
 
     /// Sets a skill's status by record id, appending to the history. Returns
     /// the change, or `None` when the status was already `to`.
-    pub fn set_status_by_id(&mut self, roadmap_id: &str, record_id: &str, to: Status, at: DateTime<Utc>) -> Option<Change> {
-        let from = self.skills.get(record_id).map_or(Status::Todo, |r| r.status);
+    pub fn set_status_by_id(
+        &mut self,
+        roadmap_id: &str,
+        record_id: &str,
+        to: Status,
+        at: DateTime<Utc>,
+    ) -> Option<Change> {
+        let from = self
+            .skills
+            .get(record_id)
+            .map_or(Status::Todo, |r| r.status);
         if from == to {
             return None;
         }
-        let record = self.skills.entry(record_id.to_owned()).or_insert(SkillRecord {
-            status: to,
-            changed: at,
-            note: None,
-            estimate: None,
-        });
+        let record = self
+            .skills
+            .entry(record_id.to_owned())
+            .or_insert(SkillRecord {
+                status: to,
+                changed: at,
+                note: None,
+                estimate: None,
+            });
         record.status = to;
         record.changed = at;
         let change = Change {
@@ -260,7 +273,13 @@ impl Progress {
         Some(change)
     }
 
-    pub fn set_status(&mut self, roadmap_id: &str, skill: &Skill, to: Status, at: DateTime<Utc>) -> Option<Change> {
+    pub fn set_status(
+        &mut self,
+        roadmap_id: &str,
+        skill: &Skill,
+        to: Status,
+        at: DateTime<Utc>,
+    ) -> Option<Change> {
         self.set_status_by_id(roadmap_id, &skill_record_id(roadmap_id, skill), to, at)
     }
 
@@ -271,12 +290,20 @@ impl Progress {
         to: ProjectStatus,
         at: DateTime<Utc>,
     ) -> Option<Change> {
-        let from = self.projects.get(record_id).map_or(ProjectStatus::Idea, |r| r.status);
+        let from = self
+            .projects
+            .get(record_id)
+            .map_or(ProjectStatus::Idea, |r| r.status);
         if from == to {
             return None;
         }
-        self.projects
-            .insert(record_id.to_owned(), ProjectRecord { status: to, changed: at });
+        self.projects.insert(
+            record_id.to_owned(),
+            ProjectRecord {
+                status: to,
+                changed: at,
+            },
+        );
         let change = Change {
             at,
             roadmap: roadmap_id.to_owned(),
@@ -290,17 +317,35 @@ impl Progress {
     }
 
     /// Replaces (or with `None`, clears) a skill's note.
-    pub fn set_note(&mut self, roadmap_id: &str, skill: &Skill, note: Option<String>, at: DateTime<Utc>) {
+    pub fn set_note(
+        &mut self,
+        roadmap_id: &str,
+        skill: &Skill,
+        note: Option<String>,
+        at: DateTime<Utc>,
+    ) {
         let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
         self.edit_record(roadmap_id, skill, at, |r| r.note = note);
     }
 
     /// Replaces (or with `None`, clears) a skill's personal estimate.
-    pub fn set_estimate(&mut self, roadmap_id: &str, skill: &Skill, estimate: Option<Weeks>, at: DateTime<Utc>) {
+    pub fn set_estimate(
+        &mut self,
+        roadmap_id: &str,
+        skill: &Skill,
+        estimate: Option<Weeks>,
+        at: DateTime<Utc>,
+    ) {
         self.edit_record(roadmap_id, skill, at, |r| r.estimate = estimate);
     }
 
-    fn edit_record(&mut self, roadmap_id: &str, skill: &Skill, at: DateTime<Utc>, edit: impl FnOnce(&mut SkillRecord)) {
+    fn edit_record(
+        &mut self,
+        roadmap_id: &str,
+        skill: &Skill,
+        at: DateTime<Utc>,
+        edit: impl FnOnce(&mut SkillRecord),
+    ) {
         let record = self
             .skills
             .entry(skill_record_id(roadmap_id, skill))
@@ -322,15 +367,18 @@ impl Progress {
         let mut changed = 0;
         for (_, skill) in roadmap.skills() {
             let id = skill_record_id(&roadmap.id, skill);
-            if self.set_status_by_id(&roadmap.id, &id, Status::Todo, at).is_some() {
+            if self
+                .set_status_by_id(&roadmap.id, &id, Status::Todo, at)
+                .is_some()
+            {
                 changed += 1;
             }
-            if let Some(r) = self.skills.get_mut(&id) {
-                if r.note.is_some() || r.estimate.is_some() {
-                    r.note = None;
-                    r.estimate = None;
-                    r.changed = at;
-                }
+            if let Some(r) = self.skills.get_mut(&id)
+                && (r.note.is_some() || r.estimate.is_some())
+            {
+                r.note = None;
+                r.estimate = None;
+                r.changed = at;
             }
         }
         for project in roadmap.phases.iter().flat_map(|p| &p.projects) {
@@ -370,8 +418,24 @@ mod weeks_text {
     #[allow(clippy::ref_option)]
     pub fn serialize<S: Serializer>(w: &Option<Weeks>, s: S) -> Result<S::Ok, S::Error> {
         match w {
-            Some(w) => s.serialize_str(&w.to_string()),
+            Some(w) => s.serialize_str(&text(*w)),
             None => s.serialize_none(),
+        }
+    }
+
+    /// The friendly form (`3–4 weeks`) when it reads back as the same value;
+    /// otherwise every digit, so that what is saved always loads again (the
+    /// friendly form rounds to 0.1, and `0.04` would come back as `0 weeks`,
+    /// which does not parse).
+    pub(super) fn text(w: Weeks) -> String {
+        let friendly = w.to_string();
+        if estimate::parse(&friendly) == Ok(w) {
+            return friendly;
+        }
+        if w.min.to_bits() == w.max.to_bits() {
+            format!("{} weeks", w.min)
+        } else {
+            format!("{}-{} weeks", w.min, w.max)
         }
     }
 
@@ -421,6 +485,21 @@ mod tests {
         assert_eq!((c.from.as_str(), c.to.as_str()), ("doing", "done"));
         assert_eq!(p.history.len(), 2);
         assert_eq!(c.skill_to(), Some(Status::Done));
+    }
+
+    #[test]
+    fn personal_estimates_that_do_not_round_nicely_still_load_again() {
+        for w in [
+            Weeks::exact(0.04),
+            Weeks::exact(1.0 / 3.0),
+            Weeks::range(0.25, 8.0 + 2.0 / 3.0),
+            Weeks::exact(3.5),
+            Weeks::exact(1.0),
+        ] {
+            let text = weeks_text::text(w);
+            assert_eq!(crate::estimate::parse(&text), Ok(w), "{text}");
+        }
+        assert_eq!(weeks_text::text(Weeks::range(3.0, 4.5)), "3–4.5 weeks");
     }
 
     #[test]

@@ -25,7 +25,10 @@ pub struct WeekPoint {
 /// The status changes that concern this roadmap's skills (shared keys
 /// included, wherever they were ticked), oldest first.
 fn relevant<'a>(roadmap: &Roadmap, progress: &'a Progress) -> Vec<&'a Change> {
-    let ids: HashSet<String> = roadmap.skills().map(|(_, s)| skill_record_id(&roadmap.id, s)).collect();
+    let ids: HashSet<String> = roadmap
+        .skills()
+        .map(|(_, s)| skill_record_id(&roadmap.id, s))
+        .collect();
     let mut changes: Vec<&Change> = progress
         .history
         .iter()
@@ -37,7 +40,12 @@ fn relevant<'a>(roadmap: &Roadmap, progress: &'a Progress) -> Vec<&'a Change> {
 
 /// One point per week from the first tick's week to today's, at most `max_weeks`
 /// (the most recent ones). Empty when the roadmap has no history.
-pub fn weekly_series(roadmap: &Roadmap, progress: &Progress, today: NaiveDate, max_weeks: usize) -> Vec<WeekPoint> {
+pub fn weekly_series(
+    roadmap: &Roadmap,
+    progress: &Progress,
+    today: NaiveDate,
+    max_weeks: usize,
+) -> Vec<WeekPoint> {
     let changes = relevant(roadmap, progress);
     let Some(first) = changes.first() else {
         return Vec::new();
@@ -49,12 +57,11 @@ pub fn weekly_series(roadmap: &Roadmap, progress: &Progress, today: NaiveDate, m
     let mut replay = progress.clone();
     let mut seen = HashSet::new();
     for c in &changes {
-        if let Some(id) = &c.skill {
-            if seen.insert(id.clone()) {
-                if let (Some(r), Ok(from)) = (replay.skills.get_mut(id), c.from.parse::<Status>()) {
-                    r.status = from;
-                }
-            }
+        if let Some(id) = &c.skill
+            && seen.insert(id.clone())
+            && let (Some(r), Ok(from)) = (replay.skills.get_mut(id), c.from.parse::<Status>())
+        {
+            r.status = from;
         }
     }
 
@@ -74,10 +81,10 @@ pub fn weekly_series(roadmap: &Roadmap, progress: &Progress, today: NaiveDate, m
         let end = week + Days::new(7);
         while next < changes.len() && changes[next].at.date_naive() < end {
             let c = changes[next];
-            if let (Some(id), Ok(to)) = (&c.skill, c.to.parse::<Status>()) {
-                if let Some(r) = replay.skills.get_mut(id) {
-                    r.status = to;
-                }
+            if let (Some(id), Ok(to)) = (&c.skill, c.to.parse::<Status>())
+                && let Some(r) = replay.skills.get_mut(id)
+            {
+                r.status = to;
             }
             next += 1;
         }
@@ -99,7 +106,9 @@ pub fn planned_line(series: &[WeekPoint]) -> Vec<f64> {
     let Some(start) = series.first().and_then(|p| p.weeks_remaining) else {
         return Vec::new();
     };
-    (0..series.len()).map(|i| (start.mid() - i as f64).max(0.0)).collect()
+    (0..series.len())
+        .map(|i| (start.mid() - i as f64).max(0.0))
+        .collect()
 }
 
 /// Consecutive weeks, ending this week or last, with at least one skill
@@ -185,7 +194,15 @@ mod tests {
         tick(&mut p, &r, 2, date(2027, 1, 3), Status::Todo); // undone again
         let s = weekly_series(&r, &p, date(2027, 1, 12), 26);
         let weeks: Vec<_> = s.iter().map(|w| (w.week_start, w.completed)).collect();
-        assert_eq!(weeks, vec![(date(2026, 12, 21), 1), (date(2026, 12, 28), 1), (date(2027, 1, 4), 0), (date(2027, 1, 11), 0)]);
+        assert_eq!(
+            weeks,
+            vec![
+                (date(2026, 12, 21), 1),
+                (date(2026, 12, 28), 1),
+                (date(2027, 1, 4), 0),
+                (date(2027, 1, 11), 0)
+            ]
+        );
         let remaining: Vec<_> = s.iter().map(|w| w.weeks_remaining.unwrap().min).collect();
         assert_eq!(remaining, vec![3.0, 2.0, 2.0, 2.0]);
         assert_eq!(planned_line(&s), vec![3.0, 2.0, 1.0, 0.0]);
@@ -199,11 +216,18 @@ mod tests {
     fn streak_runs_back_from_this_week_or_last() {
         let r = roadmap(5);
         let mut p = Progress::default();
-        for (i, d) in [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)].into_iter().enumerate() {
+        for (i, d) in [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)]
+            .into_iter()
+            .enumerate()
+        {
             tick(&mut p, &r, i, d, Status::Done);
         }
         assert_eq!(streak(&r, &p, date(2026, 3, 18)), 3);
-        assert_eq!(streak(&r, &p, date(2026, 3, 24)), 3, "this week has not ended yet");
+        assert_eq!(
+            streak(&r, &p, date(2026, 3, 24)),
+            3,
+            "this week has not ended yet"
+        );
         assert_eq!(streak(&r, &p, date(2026, 3, 31)), 0);
     }
 }

@@ -6,20 +6,29 @@
 //! the copy this process last read: what this process changed wins, the rest
 //! comes from disk. History is a union.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-use super::Progress;
+use super::{Change, FORMAT_VERSION, Progress};
 
 /// Merges `mine` (this process, which started from `base`) with `disk`.
 pub fn merge(base: &Progress, mine: &Progress, disk: &Progress) -> Progress {
     Progress {
-        version: mine.version.max(disk.version),
+        // What is written is always this build's format, whatever was read.
+        version: mine.version.max(disk.version).max(FORMAT_VERSION),
         last_roadmap: three_way(&base.last_roadmap, &mine.last_roadmap, &disk.last_roadmap),
-        pace_hours_per_week: three_way(&base.pace_hours_per_week, &mine.pace_hours_per_week, &disk.pace_hours_per_week),
+        pace_hours_per_week: three_way(
+            &base.pace_hours_per_week,
+            &mine.pace_hours_per_week,
+            &disk.pace_hours_per_week,
+        ),
         cursors: {
             let mut out = disk.cursors.clone();
             for key in base.cursors.keys().chain(mine.cursors.keys()) {
-                let pick = three_way(&base.cursors.get(key), &mine.cursors.get(key), &disk.cursors.get(key));
+                let pick = three_way(
+                    &base.cursors.get(key),
+                    &mine.cursors.get(key),
+                    &disk.cursors.get(key),
+                );
                 match pick {
                     Some(c) => out.insert(key.clone(), c.clone()),
                     None => out.remove(key),
@@ -30,20 +39,48 @@ pub fn merge(base: &Progress, mine: &Progress, disk: &Progress) -> Progress {
         skills: newest(&mine.skills, &disk.skills, |r| r.changed),
         projects: newest(&mine.projects, &disk.projects, |r| r.changed),
         history: {
+            let on_disk: HashSet<_> = disk.history.iter().map(identity).collect();
             let mut all = disk.history.clone();
-            for change in &mine.history {
-                if !all.contains(change) {
-                    all.push(change.clone());
-                }
-            }
+            all.extend(
+                mine.history
+                    .iter()
+                    .filter(|c| !on_disk.contains(&identity(c)))
+                    .cloned(),
+            );
             all.sort_by_key(|c| c.at);
             all
         },
     }
 }
 
+type ChangeId<'a> = (
+    chrono::DateTime<chrono::Utc>,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    &'a str,
+    &'a str,
+);
+
+/// Every field of a change, for finding it in a long history in O(1): the
+/// history grows for years, and a linear search per entry made saves O(n²).
+fn identity(c: &Change) -> ChangeId<'_> {
+    (
+        c.at,
+        &c.roadmap,
+        c.skill.as_deref(),
+        c.project.as_deref(),
+        &c.from,
+        &c.to,
+    )
+}
+
 fn three_way<T: PartialEq + Clone>(base: &T, mine: &T, disk: &T) -> T {
-    if mine == base { disk.clone() } else { mine.clone() }
+    if mine == base {
+        disk.clone()
+    } else {
+        mine.clone()
+    }
 }
 
 /// Per key, the record with the newest timestamp; ties go to `mine`.
@@ -96,15 +133,32 @@ mod tests {
     }
 
     #[test]
+    fn the_current_format_version_is_written() {
+        let old = Progress {
+            version: 0,
+            ..Progress::default()
+        };
+        assert_eq!(merge(&old, &old, &old).version, FORMAT_VERSION);
+    }
+
+    #[test]
     fn settings_merge_three_way() {
-        let mut base = Progress::default();
-        base.last_roadmap = Some("a".into());
-        base.pace_hours_per_week = Some(5.0);
+        let base = Progress {
+            last_roadmap: Some("a".into()),
+            pace_hours_per_week: Some(5.0),
+            ..Progress::default()
+        };
         let mut mine = base.clone();
         let mut disk = base.clone();
         mine.last_roadmap = Some("b".into());
         disk.pace_hours_per_week = Some(10.0);
-        disk.cursors.insert("a".into(), Cursor { phase: Some("p".into()), skill: None });
+        disk.cursors.insert(
+            "a".into(),
+            Cursor {
+                phase: Some("p".into()),
+                skill: None,
+            },
+        );
         let m = merge(&base, &mine, &disk);
         assert_eq!(m.last_roadmap.as_deref(), Some("b"));
         assert_eq!(m.pace_hours_per_week, Some(10.0));

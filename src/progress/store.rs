@@ -41,7 +41,7 @@ pub enum Mode {
 #[derive(Debug, thiserror::Error)]
 pub enum ProgressError {
     #[error(
-        "{}: the progress file cannot be read: {message}. It was left untouched and nothing will be written to it. Fix it by hand, or run `trailmark --recover` to move it aside and start afresh",
+        "{}: the progress file cannot be read: {message}. It was left untouched and nothing will be written to it. Fix it by hand, or run the command again with `--recover` (e.g. `trailmark status --recover`) to move it aside to progress.yaml.corrupt-<time> and start afresh",
         position(path, *line, *column)
     )]
     Corrupt {
@@ -51,7 +51,7 @@ pub enum ProgressError {
         message: String,
     },
     #[error(
-        "{}: the progress file has format version {found}, newer than this trailmark reads (version {FORMAT_VERSION}). It was left untouched; upgrade trailmark to use it",
+        "{}: the progress file has format version {found}, newer than this trailmark reads (version {FORMAT_VERSION}). It was left untouched and nothing will be written to it. Upgrade trailmark to use it, or run the command again with `--recover` to move it aside to progress.yaml.corrupt-<time> and start afresh",
         path.display()
     )]
     TooNew { path: PathBuf, found: u32 },
@@ -62,7 +62,10 @@ pub enum ProgressError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: progress is read-only ({reason}); this change was not saved", path.display())]
+    #[error(
+        "{}: progress is read-only ({reason}); this change was not saved. Pass --data-file PATH or set TRAILMARK_DATA to keep progress somewhere writable",
+        path.display()
+    )]
     ReadOnly { path: PathBuf, reason: String },
 }
 
@@ -113,14 +116,27 @@ impl Store {
     /// `progress.yaml.corrupt-<timestamp>` and returns the new name.
     pub fn recover(path: &Path) -> Result<PathBuf, ProgressError> {
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-        let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(format!(".corrupt-{stamp}"));
-        let aside = path.with_file_name(name);
-        fs::rename(path, &aside).map_err(|source| ProgressError::Io {
+        let io = |source| ProgressError::Io {
             path: path.to_owned(),
             action: "move the file aside",
             source,
-        })?;
+        };
+        // Never replace an earlier copy moved aside in the same second.
+        let mut n = 1;
+        let aside = loop {
+            let mut name = path.file_name().unwrap_or_default().to_os_string();
+            name.push(format!(".corrupt-{stamp}"));
+            if n > 1 {
+                name.push(format!("-{n}"));
+            }
+            let aside = path.with_file_name(name);
+            match fs::symlink_metadata(&aside) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => break aside,
+                Err(e) => return Err(io(e)),
+                Ok(_) => n += 1,
+            }
+        };
+        fs::rename(path, &aside).map_err(io)?;
         Ok(aside)
     }
 
@@ -144,7 +160,10 @@ impl Store {
 
     /// Applies a change and saves it at once. In read-only mode the change is
     /// kept in memory and the error says it was not saved.
-    pub fn update<R>(&mut self, change: impl FnOnce(&mut Progress) -> R) -> Result<R, ProgressError> {
+    pub fn update<R>(
+        &mut self,
+        change: impl FnOnce(&mut Progress) -> R,
+    ) -> Result<R, ProgressError> {
         let result = change(&mut self.progress);
         self.save()?;
         Ok(result)
@@ -172,7 +191,8 @@ impl Store {
         lock.lock().map_err(|e| io("lock the progress file", e))?;
         let disk = read(&self.path)?.unwrap_or_default();
         let merged = merge(&self.base, &self.progress, &disk);
-        write_atomic(&self.path, render(&merged).as_bytes()).map_err(|(action, e)| io(action, e))?;
+        write_atomic(&self.path, render(&merged).as_bytes())
+            .map_err(|(action, e)| io(action, e))?;
         self.base = merged.clone();
         self.progress = merged;
         Ok(())
@@ -189,9 +209,16 @@ fn lock_path(path: &Path) -> PathBuf {
 fn probe_writable(path: &Path) -> Mode {
     let dir = parent(path);
     if let Err(e) = fs::create_dir_all(dir) {
-        return Mode::ReadOnly(format!("cannot create the directory {}: {e}", dir.display()));
+        return Mode::ReadOnly(format!(
+            "cannot create the directory {}: {e}",
+            dir.display()
+        ));
     }
-    match OpenOptions::new().create(true).append(true).open(lock_path(path)) {
+    match OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(lock_path(path))
+    {
         Ok(_) => Mode::ReadWrite,
         Err(e) => Mode::ReadOnly(format!("cannot write in {}: {e}", dir.display())),
     }
@@ -217,6 +244,12 @@ fn read(path: &Path) -> Result<Option<Progress>, ProgressError> {
     }
 }
 
+/// Just the format version, read from a file the full parse refused.
+#[derive(Deserialize)]
+struct Probe {
+    version: Option<u32>,
+}
+
 /// Parses the file's bytes. Public so tests and benches can use it directly.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Progress, ProgressError> {
     let corrupt = |line, column, message: String| ProgressError::Corrupt {
@@ -232,29 +265,82 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Progress, ProgressError> {
         corrupt(Some(line), Some(col), "it is not UTF-8 text".to_owned())
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
         return Ok(Progress::default());
     }
-    #[derive(Deserialize)]
-    struct Probe {
-        version: Option<u32>,
-    }
-    if let Ok(Probe { version: Some(found) }) = serde_yaml::from_str::<Probe>(text) {
-        if found > FORMAT_VERSION {
-            return Err(ProgressError::TooNew {
-                path: path.to_owned(),
-                found,
-            });
+    let too_new = |found| ProgressError::TooNew {
+        path: path.to_owned(),
+        found,
+    };
+    // The full parse first: the probe reads the whole document again, so it
+    // runs only when the full parse failed or found a newer version.
+    match serde_yaml::from_str::<Progress>(text) {
+        Ok(p) if p.version > FORMAT_VERSION => Err(too_new(p.version)),
+        Ok(p) => Ok(p),
+        Err(e) => {
+            if let Ok(Probe {
+                version: Some(found),
+            }) = serde_yaml::from_str::<Probe>(text)
+                && found > FORMAT_VERSION
+            {
+                return Err(too_new(found));
+            }
+            let pos = e.location().map(|l| (l.line(), l.column()));
+            let mut message = e.to_string();
+            if let Some((l, c)) = pos {
+                message = message.replacen(&format!(" at line {l} column {c}"), "", 1);
+            }
+            Err(corrupt(
+                pos.map(|p| p.0),
+                pos.map(|p| p.1),
+                explain(&message),
+            ))
         }
     }
-    serde_yaml::from_str::<Progress>(text).map_err(|e| {
-        let pos = e.location().map(|l| (l.line(), l.column()));
-        let mut message = e.to_string();
-        if let Some((l, c)) = pos {
-            message = message.replacen(&format!(" at line {l} column {c}"), "", 1);
-        }
-        corrupt(pos.map(|p| p.0), pos.map(|p| p.1), message)
-    })
+}
+
+/// serde's words with the Rust type names replaced by what the file should hold.
+fn explain(message: &str) -> String {
+    const WORDS: [(&str, &str); 8] = [
+        (
+            "expected struct Progress",
+            "expected the progress mapping (`version: 1`, then `skills:` and the rest)",
+        ),
+        (
+            "expected struct SkillRecord",
+            "expected a skill record with `status:` and `changed:`",
+        ),
+        (
+            "expected struct ProjectRecord",
+            "expected a project record with `status:` and `changed:`",
+        ),
+        (
+            "expected struct Cursor",
+            "expected a cursor with `phase:` and `skill:`",
+        ),
+        (
+            "expected struct Change",
+            "expected a history entry with `at`, `roadmap`, `skill` or `project`, `from` and `to`",
+        ),
+        ("expected u32", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        (
+            "expected a map",
+            "expected a mapping of `name: value` lines",
+        ),
+    ];
+    let mut out = message.to_owned();
+    for (from, to) in WORDS {
+        out = out.replace(from, to);
+    }
+    let field = out.split_once(": ").map_or("", |(f, _)| f);
+    if field.ends_with(".changed") || field.ends_with("].at") {
+        out.push_str("; times are written in RFC 3339, like 2026-03-02T12:00:00Z");
+    }
+    out
 }
 
 /// The file's text: a short header, then the records in stable key order.
@@ -303,8 +389,10 @@ mod tests {
         let path = dir.path().join("sub/progress.yaml");
         let mut a = Store::open(path.clone()).unwrap();
         let mut b = Store::open(path.clone()).unwrap();
-        a.update(|p| p.set_status_by_id("r", "git", Status::Done, now())).unwrap();
-        b.update(|p| p.set_status_by_id("r", "r/http", Status::Doing, now())).unwrap();
+        a.update(|p| p.set_status_by_id("r", "git", Status::Done, now()))
+            .unwrap();
+        b.update(|p| p.set_status_by_id("r", "r/http", Status::Doing, now()))
+            .unwrap();
         let c = Store::open(path.clone()).unwrap();
         assert_eq!(c.progress().skills["git"].status, Status::Done);
         assert_eq!(c.progress().skills["r/http"].status, Status::Doing);
@@ -319,7 +407,10 @@ mod tests {
         let junk = b"version: 1\nskills:\n  git: {status: finished}\n";
         fs::write(&path, junk).unwrap();
         let err = Store::open(path.clone()).unwrap_err();
-        assert!(matches!(err, ProgressError::Corrupt { line: Some(3), .. }), "{err}");
+        assert!(
+            matches!(err, ProgressError::Corrupt { line: Some(3), .. }),
+            "{err}"
+        );
         assert!(err.to_string().contains("--recover"));
         assert_eq!(fs::read(&path).unwrap(), junk);
         let aside = Store::recover(&path).unwrap();
@@ -328,11 +419,53 @@ mod tests {
     }
 
     #[test]
+    fn messages_name_what_the_file_should_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        let cases: [(&str, &str); 4] = [
+            (
+                "version: 1\nskills:\n  git: 3\n",
+                "a skill record with `status:`",
+            ),
+            ("hello\n", "the progress mapping"),
+            (
+                "version: 1\nskills:\n  git: {status: done, changed: yesterday}\n",
+                "like 2026-03-02T12:00:00Z",
+            ),
+            (
+                "version: 1\nhistory:\n- {at: soon, roadmap: r, from: todo, to: done}\n",
+                "like 2026-03-02T12:00:00Z",
+            ),
+        ];
+        for (text, wanted) in cases {
+            let err = parse(text.as_bytes(), &path).unwrap_err().to_string();
+            assert!(err.contains(wanted), "{text:?}: {err}");
+            assert!(!err.contains("struct"), "{err}");
+        }
+    }
+
+    #[test]
+    fn recovering_twice_in_a_second_keeps_both_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        fs::write(&path, "one: [").unwrap();
+        let first = Store::recover(&path).unwrap();
+        fs::write(&path, "two: [").unwrap();
+        let second = Store::recover(&path).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(fs::read_to_string(first).unwrap(), "one: [");
+        assert_eq!(fs::read_to_string(second).unwrap(), "two: [");
+    }
+
+    #[test]
     fn newer_format_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.yaml");
         fs::write(&path, "version: 9\nfuture_field: 1\n").unwrap();
-        assert!(matches!(Store::open(path).unwrap_err(), ProgressError::TooNew { found: 9, .. }));
+        assert!(matches!(
+            Store::open(path).unwrap_err(),
+            ProgressError::TooNew { found: 9, .. }
+        ));
     }
 
     #[test]
@@ -340,14 +473,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.yaml");
         let mut store = Store::open(path.clone()).unwrap();
-        store.update(|p| p.set_status_by_id("r", "git", Status::Done, now())).unwrap();
+        store
+            .update(|p| p.set_status_by_id("r", "git", Status::Done, now()))
+            .unwrap();
         let before = fs::read(&path).unwrap();
         // A directory where the temp file must go makes the write fail, even as root.
         fs::create_dir(dir.path().join(".progress.yaml.tmp")).unwrap();
         let err = store
             .update(|p| p.set_status_by_id("r", "docker", Status::Done, now()))
             .unwrap_err();
-        assert!(err.to_string().contains("cannot write a temporary file"), "{err}");
+        assert!(
+            err.to_string().contains("cannot write a temporary file"),
+            "{err}"
+        );
         assert_eq!(fs::read(&path).unwrap(), before);
     }
 
@@ -356,7 +494,9 @@ mod tests {
         let path = PathBuf::from("/proc/self/trailmark-cannot-exist/progress.yaml");
         let mut store = Store::open(path).unwrap();
         assert!(matches!(store.mode(), Mode::ReadOnly(_)));
-        let err = store.update(|p| p.pace_hours_per_week = Some(5.0)).unwrap_err();
+        let err = store
+            .update(|p| p.pace_hours_per_week = Some(5.0))
+            .unwrap_err();
         assert!(matches!(err, ProgressError::ReadOnly { .. }));
         assert_eq!(store.progress().pace_hours_per_week, Some(5.0));
     }

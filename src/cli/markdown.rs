@@ -1,0 +1,139 @@
+//! The Markdown checklist `trailmark export` writes, ready to paste into a README.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::tracking::{counts_line, remaining_line};
+use crate::forecast;
+use crate::progress::{self, Progress, Status};
+use crate::roadmap::Roadmap;
+
+/// Keeps roadmap text from turning into Markdown markup in a checklist line.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(if c.is_control() { ' ' } else { c });
+    }
+    out
+}
+
+/// The day a skill last moved to `status`, from the history. The record's own
+/// `changed` time also moves when a note or estimate is edited, so it is only
+/// the fallback (for a file whose history was trimmed by hand).
+fn status_date(p: &Progress, record_id: &str, status: Status) -> Option<NaiveDate> {
+    p.history
+        .iter()
+        .rev()
+        .find(|c| c.skill.as_deref() == Some(record_id) && c.skill_to() == Some(status))
+        .map(|c| c.at.date_naive())
+}
+
+/// A checklist per phase with `[x]` ticks, dates and notes.
+pub fn checklist(r: &Roadmap, p: &Progress) -> String {
+    let summary = forecast::summarize(r, p);
+    let mut s = format!("# {}\n\n", md(&r.title));
+    if let Some(src) = super::roadmaps::source_line(r) {
+        let _ = write!(s, "Source: {}\n\n", md(&src));
+    }
+    let _ = writeln!(
+        s,
+        "Progress: {}. Remaining: {}.",
+        counts_line(&summary.overall.counts),
+        remaining_line(&summary.overall)
+    );
+    for (i, (ph, sum)) in r.phases.iter().zip(&summary.phases).enumerate() {
+        let _ = write!(
+            s,
+            "\n## {}. {} ({:.0}% done)\n\n",
+            i + 1,
+            md(&ph.title),
+            sum.counts.percent_done()
+        );
+        for sk in &ph.skills {
+            let rec = p.skill_record(&r.id, sk);
+            let status = rec.map_or(Status::Todo, |r| r.status);
+            let date = status_date(p, &progress::skill_record_id(&r.id, sk), status)
+                .or_else(|| rec.map(|r| r.changed.date_naive()))
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let title = md(&sk.title);
+            let _ = match status {
+                Status::Done => writeln!(s, "- [x] {title} (done {date})"),
+                Status::Doing => writeln!(s, "- [ ] {title} (doing since {date})"),
+                Status::Skipped => writeln!(s, "- [ ] ~~{title}~~ (skipped {date})"),
+                Status::Todo => writeln!(s, "- [ ] {title}"),
+            };
+            if let Some(note) = rec.and_then(|r| r.note.as_deref()) {
+                let _ = writeln!(s, "  - Note: {}", md(note));
+            }
+        }
+        if !ph.projects.is_empty() {
+            s += "\nProject ideas:\n\n";
+            for j in &ph.projects {
+                let st = p.project_status(&r.id, j);
+                let tick = if st == progress::ProjectStatus::Built {
+                    'x'
+                } else {
+                    ' '
+                };
+                let _ = writeln!(s, "- [{tick}] {} ({st})", md(&j.title));
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::roadmap::{Phase, Skill, Source};
+
+    #[test]
+    fn the_date_shown_is_when_the_status_changed_not_a_later_note() {
+        let skill = Skill {
+            id: "s".into(),
+            title: "S_1".into(),
+            key: None,
+            summary: String::new(),
+            topics: vec![],
+            resources: vec![],
+            estimate: None,
+        };
+        let r = Roadmap {
+            id: "r".into(),
+            title: "R".into(),
+            summary: String::new(),
+            source: Source::default(),
+            pace_hours_per_week: None,
+            phases: vec![Phase {
+                id: "p".into(),
+                title: "P".into(),
+                summary: String::new(),
+                estimate: None,
+                skills: vec![skill.clone()],
+                projects: vec![],
+            }],
+        };
+        let mut p = Progress::default();
+        let done = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
+        p.set_status("r", &skill, Status::Done, done);
+        let later = Utc.with_ymd_and_hms(2026, 4, 9, 12, 0, 0).unwrap();
+        p.set_note("r", &skill, Some("line one\nline two".into()), later);
+        let text = checklist(&r, &p);
+        assert!(
+            text.contains("- [x] S\\_1 (done 2026-03-02)\n  - Note: line one line two\n"),
+            "{text}"
+        );
+        p.history.clear();
+        assert!(checklist(&r, &p).contains("(done 2026-04-09)"));
+    }
+}
