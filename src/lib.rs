@@ -7,12 +7,14 @@
 //! - [`progress`]: the learner's progress and the data file that keeps it safe.
 //! - [`forecast`]: remaining weeks and finish dates, as pure functions.
 //! - [`stats`]: weekly series, burndown and streak from the history.
+//! - [`tui`]: the interactive terminal UI that bare `trailmark` opens.
 //! - [`cli`]: the command line, the only place that prints.
 
 pub mod catalog;
 pub mod cli;
 pub mod estimate;
-pub mod roadmap;
-pub mod progress;
 pub mod forecast;
+pub mod progress;
+pub mod roadmap;
 pub mod stats;
+pub mod tui;

@@ -1,0 +1,55 @@
+//! The interactive terminal UI that bare `trailmark` opens.
+//!
+//! Keys become [`Action`](action::Action)s through one key table, one pure
+//! [`update`](update::update) changes the plain [`App`](app::App) state and
+//! returns an effect (save, quit, recover) for the event loop to perform, and
+//! drawing reads the state only. So everything but the loop is testable
+//! without a terminal.
+//!
+//! Module map:
+//! - [`app`]: the state (catalog, progress store, selections, popups, undo, cache).
+//! - [`action`]: the `Action` enum and the `Effect`s the loop performs.
+//! - [`keys`]: the key table behind the handler, the footer and the help.
+//! - [`update`]: how each action changes the state.
+//! - [`undo`]: undoable edits and the undo/redo stacks.
+//! - [`editor`]: the one-line text field; [`search`]: the `/` matching.
+//! - [`ui`]: rendering, one `render_*` per pane and popup; [`theme`]: styles.
+//! - [`terminal`]: terminal setup and restore, the event loop.
+
+pub mod action;
+pub mod app;
+pub mod editor;
+pub mod keys;
+pub mod search;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod undo;
+pub mod update;
+
+use std::path::PathBuf;
+
+use chrono::Local;
+
+use crate::catalog::Catalog;
+use crate::progress::{self, ProgressError, Store};
+
+/// What the command line hands the TUI: the roadmaps that loaded (and the
+/// files that did not), and the progress store or why it could not open.
+pub struct Launch {
+    pub catalog: Catalog,
+    pub store: Result<Store, ProgressError>,
+    /// The progress file, for running on an in-memory store when it cannot be read.
+    pub data_path: PathBuf,
+}
+
+/// Runs the TUI until the user quits; the terminal is restored on every way out.
+pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let app = app::App::new(
+        launch,
+        progress::now(),
+        Local::now().date_naive(),
+        theme::Theme::from_env(),
+    );
+    terminal::run(app)
+}

@@ -1,0 +1,96 @@
+//! What the user asked for, independent of how they asked: every key, click
+//! and resize becomes one [`Action`], and [`update`](super::update::update)
+//! answers it with an [`Effect`] for the event loop to carry out.
+
+use crate::progress::Status;
+
+/// One thing the user asked for. The meaning of the movement actions depends
+/// on what has the focus (a list, the help, a text field), which is why they
+/// are named for the gesture rather than for each place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    FocusLeft,
+    FocusRight,
+    FocusNext,
+    FocusPrev,
+    /// Done, or back to todo when it already is.
+    ToggleDone,
+    SetStatus(Status),
+    PrevProject,
+    NextProject,
+    /// idea → building → built → idea, for the selected project idea.
+    CycleProject,
+    Undo,
+    Redo,
+    OpenSwitcher,
+    OpenSearch,
+    OpenHelp,
+    OpenStats,
+    EditNote,
+    EditEstimate,
+    /// Asks whether to move an unreadable progress file aside.
+    AskRecover,
+    /// Enter in a popup: switch roadmap, jump to a match, save an edit.
+    Confirm,
+    /// Esc in a popup: close it, clear the search, drop an edit.
+    Cancel,
+    Yes,
+    No,
+    /// A typed character for the search or the editor. In the key table the
+    /// character is a placeholder; the typed one replaces it.
+    Insert(char),
+    Backspace,
+    Delete,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    ClearInput,
+    Quit,
+    /// A left click at a screen cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// A wheel turn over a screen cell.
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+impl Action {
+    /// Puts the typed character into an [`Action::Insert`] template.
+    #[must_use]
+    pub fn with_char(self, c: char) -> Self {
+        match self {
+            Action::Insert(_) => Action::Insert(c),
+            other => other,
+        }
+    }
+}
+
+/// What the event loop must do after an update: the only I/O the app asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// Write the progress now; report a failure back to the app.
+    Save,
+    /// Move the unreadable progress file aside and open a fresh one.
+    Recover,
+    /// Leave, saving first when `save` (the place in the roadmap changed).
+    Quit {
+        save: bool,
+    },
+}

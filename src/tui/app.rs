@@ -1,0 +1,678 @@
+//! The TUI's state, free of any terminal: the catalog and the progress
+//! store, what is selected in each pane, which popup is open, the undo
+//! stacks, the status message, and a cache of the numbers every frame shows.
+//! [`update`](super::update::update) changes it; [`ui`] draws it.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::layout::{Rect, Size};
+
+use super::Launch;
+use super::editor::LineEditor;
+use super::keys::Ctx;
+use super::search::Search;
+use super::theme::Theme;
+use super::ui;
+use super::undo::{History, Place};
+use crate::catalog::Catalog;
+use crate::estimate::{Total, Weeks};
+use crate::forecast::{self, Forecast, RoadmapSummary, Summary};
+use crate::progress::{Cursor, Mode, ProgressError, SkillRecord, Store, skill_record_id};
+use crate::roadmap::{Phase, Project, Roadmap, Skill};
+use crate::stats::{self, WeekPoint};
+
+/// The three panes of the main screen, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Phases,
+    Skills,
+    Details,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Phases, Pane::Skills, Pane::Details];
+
+    pub fn index(self) -> usize {
+        match self {
+            Pane::Phases => 0,
+            Pane::Skills => 1,
+            Pane::Details => 2,
+        }
+    }
+
+    pub fn ctx(self) -> Ctx {
+        match self {
+            Pane::Phases => Ctx::PHASES,
+            Pane::Skills => Ctx::SKILLS,
+            Pane::Details => Ctx::DETAILS,
+        }
+    }
+}
+
+/// What is drawn over (or instead of) the panes, and owns the keys meanwhile.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    None,
+    Switcher(Switcher),
+    Help {
+        scroll: usize,
+    },
+    Search(Search),
+    Editor(Editor),
+    /// Asks whether to move an unreadable progress file aside.
+    ConfirmRecover,
+    Stats(Box<StatsData>),
+}
+
+/// The roadmap switcher, and on the first run the picker.
+#[derive(Debug, Clone)]
+pub struct Switcher {
+    pub selected: usize,
+    pub offset: usize,
+    /// One per catalog entry, computed when the switcher opens.
+    pub rows: Vec<SwitchRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SwitchRow {
+    pub percent: f64,
+    pub skills: usize,
+    /// Skills with a shared key that is already done or skipped, wherever it
+    /// was ticked: the head start this variant gets from the others.
+    pub covered: usize,
+    pub remaining: Total,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKind {
+    Note,
+    Estimate,
+}
+
+/// The one-line note or estimate editor.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub kind: EditKind,
+    pub place: Place,
+    pub input: LineEditor,
+    /// Why the last Enter was refused (an estimate that does not parse).
+    pub error: Option<String>,
+}
+
+/// The stats screen's series, computed when it opens.
+#[derive(Debug, Clone, Default)]
+pub struct StatsData {
+    pub series: Vec<WeekPoint>,
+    pub planned: Vec<f64>,
+    pub streak: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Error,
+}
+
+/// One line of feedback after an action; the next key press clears it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub kind: MessageKind,
+    pub text: String,
+}
+
+/// The progress file could not be read: why, and whether moving it aside helps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressProblem {
+    pub message: String,
+    pub recoverable: bool,
+}
+
+/// First visible row of each scrolling area.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Offsets {
+    pub phases: usize,
+    pub skills: usize,
+    pub details: usize,
+}
+
+/// Numbers for the open roadmap, recomputed when progress changes rather
+/// than on every frame: a frame reads them, it never sums a roadmap.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    /// The catalog index these numbers are for.
+    pub roadmap: Option<usize>,
+    pub summary: RoadmapSummary,
+    /// Each skill's time (see [`forecast::skill_times`]), per phase.
+    pub times: Vec<Vec<Option<Weeks>>>,
+    pub forecast: Forecast,
+    /// The phases each progress record appears in, so that a change to one
+    /// skill recomputes only its phases.
+    pub records: HashMap<String, Vec<usize>>,
+}
+
+/// The sum of phase summaries: what [`forecast::summarize`] reports overall.
+fn sum(phases: &[Summary]) -> Summary {
+    let mut all = Summary::default();
+    for p in phases {
+        let (c, o) = (&mut all.counts, &p.counts);
+        c.total += o.total;
+        c.todo += o.todo;
+        c.doing += o.doing;
+        c.done += o.done;
+        c.skipped += o.skipped;
+        all.total.absorb(p.total);
+        all.remaining.absorb(p.remaining);
+    }
+    all
+}
+
+/// The whole state of the TUI.
+#[derive(Debug)]
+pub struct App {
+    pub catalog: Catalog,
+    pub store: Store,
+    /// Injected, so that tests (and snapshots) do not depend on the clock.
+    pub today: NaiveDate,
+    /// The timestamp given to changes; the event loop sets it before each action.
+    pub now: DateTime<Utc>,
+    pub theme: Theme,
+    /// The terminal's size, for page sizes and mouse hit-testing.
+    pub size: Size,
+    /// The open roadmap, by catalog index; `None` until one is picked.
+    pub current: Option<usize>,
+    pub focus: Pane,
+    pub phase: usize,
+    pub skill: usize,
+    /// The chosen project idea of the selected phase.
+    pub project: usize,
+    pub offsets: Offsets,
+    pub overlay: Overlay,
+    pub history: History,
+    pub message: Option<Message>,
+    /// Roadmap files that failed to load, as their error text.
+    pub load_errors: Vec<String>,
+    pub progress_problem: Option<ProgressProblem>,
+    /// Catalog indices of the roadmaps using each shared key.
+    pub shared: HashMap<String, Vec<usize>>,
+    pub view: View,
+}
+
+impl App {
+    /// Builds the state and opens the roadmap last open, or the picker.
+    pub fn new(launch: Launch, now: DateTime<Utc>, today: NaiveDate, theme: Theme) -> Self {
+        let Launch {
+            catalog,
+            store,
+            data_path,
+        } = launch;
+        let (store, progress_problem) = match store {
+            Ok(store) => (store, None),
+            Err(err) => {
+                let recoverable = matches!(
+                    err,
+                    ProgressError::Corrupt { .. } | ProgressError::TooNew { .. }
+                );
+                let problem = ProgressProblem {
+                    message: err.to_string(),
+                    recoverable,
+                };
+                let reason = "the progress file could not be read".to_owned();
+                (Store::in_memory(data_path, reason), Some(problem))
+            }
+        };
+        let mut shared: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, entry) in catalog.entries.iter().enumerate() {
+            for (_, skill) in entry.roadmap.skills() {
+                if let Some(key) = &skill.key {
+                    let users = shared.entry(key.clone()).or_default();
+                    if users.last() != Some(&i) {
+                        users.push(i);
+                    }
+                }
+            }
+        }
+        let load_errors = catalog.errors.iter().map(ToString::to_string).collect();
+        let mut app = App {
+            catalog,
+            store,
+            today,
+            now,
+            theme,
+            size: Size::new(80, 24),
+            current: None,
+            focus: Pane::Phases,
+            phase: 0,
+            skill: 0,
+            project: 0,
+            offsets: Offsets::default(),
+            overlay: Overlay::None,
+            history: History::default(),
+            message: None,
+            load_errors,
+            progress_problem,
+            shared,
+            view: View::default(),
+        };
+        let last = app
+            .store
+            .progress()
+            .last_roadmap
+            .as_deref()
+            .and_then(|id| app.catalog.position(id));
+        if let Some(i) = last {
+            app.open_roadmap(i);
+        }
+        if app.progress_problem.as_ref().is_some_and(|p| p.recoverable) {
+            app.overlay = Overlay::ConfirmRecover;
+        } else {
+            app.open_picker_if_needed();
+        }
+        app
+    }
+
+    /// On the first run (or when the last roadmap is gone) the switcher is
+    /// the way in.
+    pub fn open_picker_if_needed(&mut self) {
+        if self.current.is_none() && matches!(self.overlay, Overlay::None) {
+            self.overlay = Overlay::Switcher(self.switcher());
+        }
+    }
+
+    /// Sets the clock used for new changes and for dates.
+    pub fn set_clock(&mut self, now: DateTime<Utc>, today: NaiveDate) {
+        self.now = now;
+        if today != self.today {
+            self.today = today;
+            self.refresh();
+        }
+    }
+
+    /// The keys that apply now.
+    pub fn ctx(&self) -> Ctx {
+        match &self.overlay {
+            Overlay::None => {
+                let pane = self.focus.ctx();
+                if self
+                    .progress_problem
+                    .as_ref()
+                    .is_some_and(|p| p.recoverable)
+                {
+                    pane.with(Ctx::RECOVER)
+                } else {
+                    pane
+                }
+            }
+            Overlay::Switcher(_) => Ctx::SWITCHER,
+            Overlay::Help { .. } => Ctx::HELP,
+            Overlay::Search(_) => Ctx::SEARCH,
+            Overlay::Editor(_) => Ctx::EDITOR,
+            Overlay::ConfirmRecover => Ctx::CONFIRM,
+            Overlay::Stats(_) => Ctx::STATS,
+        }
+    }
+
+    pub fn roadmap(&self) -> Option<&Roadmap> {
+        self.current.map(|i| &self.catalog.entries[i].roadmap)
+    }
+
+    pub fn current_phase(&self) -> Option<&Phase> {
+        self.roadmap()?.phases.get(self.phase)
+    }
+
+    pub fn current_skill(&self) -> Option<&Skill> {
+        self.current_phase()?.skills.get(self.skill)
+    }
+
+    pub fn current_project(&self) -> Option<&Project> {
+        self.current_phase()?.projects.get(self.project)
+    }
+
+    /// The selected skill's place, for edits.
+    pub fn skill_place(&self) -> Option<Place> {
+        self.current_skill()?;
+        Some(Place {
+            roadmap: self.current?,
+            phase: self.phase,
+            item: self.skill,
+        })
+    }
+
+    pub fn project_place(&self) -> Option<Place> {
+        self.current_project()?;
+        Some(Place {
+            roadmap: self.current?,
+            phase: self.phase,
+            item: self.project,
+        })
+    }
+
+    /// The skill at a place, with its roadmap.
+    pub fn skill_at(&self, place: Place) -> Option<(&Roadmap, &Skill)> {
+        let roadmap = &self.catalog.entries.get(place.roadmap)?.roadmap;
+        let skill = roadmap.phases.get(place.phase)?.skills.get(place.item)?;
+        Some((roadmap, skill))
+    }
+
+    pub fn record(&self, roadmap: &Roadmap, skill: &Skill) -> Option<&SkillRecord> {
+        self.store.progress().skill_record(&roadmap.id, skill)
+    }
+
+    /// The other roadmaps that use this skill's key.
+    pub fn shared_with(&self, skill: &Skill) -> Vec<usize> {
+        let Some(key) = &skill.key else {
+            return Vec::new();
+        };
+        self.shared
+            .get(key)
+            .map(|users| {
+                users
+                    .iter()
+                    .copied()
+                    .filter(|i| Some(*i) != self.current)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn is_shared(&self, skill: &Skill) -> bool {
+        skill
+            .key
+            .as_ref()
+            .and_then(|k| self.shared.get(k))
+            .is_some_and(|users| users.len() > 1)
+    }
+
+    pub fn read_only_reason(&self) -> Option<&str> {
+        match self.store.mode() {
+            Mode::ReadOnly(reason) => Some(reason),
+            Mode::ReadWrite => None,
+        }
+    }
+
+    /// Opens a roadmap where the learner left it (`progress.cursors`).
+    pub fn open_roadmap(&mut self, index: usize) {
+        let Some(entry) = self.catalog.entries.get(index) else {
+            return;
+        };
+        let roadmap = &entry.roadmap;
+        let cursor = self.store.progress().cursors.get(&roadmap.id);
+        let phase = cursor
+            .and_then(|c| c.phase.as_deref())
+            .and_then(|id| roadmap.phases.iter().position(|p| p.id == id));
+        let skill = cursor.and_then(|c| c.skill.as_deref()).and_then(|id| {
+            phase.and_then(|pi| roadmap.phases[pi].skills.iter().position(|s| s.id == id))
+        });
+        self.current = Some(index);
+        self.phase = phase.unwrap_or(0);
+        self.skill = skill.unwrap_or(0);
+        self.project = 0;
+        self.offsets = Offsets::default();
+        self.refresh();
+        self.follow();
+    }
+
+    /// Writes the place in the open roadmap (and that it is the last one
+    /// open) into the progress. Returns whether anything changed.
+    pub fn remember_place(&mut self) -> bool {
+        let Some(roadmap) = self.roadmap() else {
+            return false;
+        };
+        let id = roadmap.id.clone();
+        let cursor = Cursor {
+            phase: self.current_phase().map(|p| p.id.clone()),
+            skill: self.current_skill().map(|s| s.id.clone()),
+        };
+        let progress = self.store.progress();
+        if progress.cursors.get(&id) == Some(&cursor) && progress.last_roadmap.as_ref() == Some(&id)
+        {
+            return false;
+        }
+        let progress = self.store.progress_mut();
+        progress.cursors.insert(id.clone(), cursor);
+        progress.last_roadmap = Some(id);
+        true
+    }
+
+    /// Recomputes the cached numbers of the open roadmap: when it opens, and
+    /// after a save (which may merge in another trailmark's changes).
+    pub fn refresh(&mut self) {
+        let Some(i) = self.current else {
+            self.view = View::default();
+            return;
+        };
+        let roadmap = &self.catalog.entries[i].roadmap;
+        let progress = self.store.progress();
+        let summary = forecast::summarize(roadmap, progress);
+        let times = roadmap
+            .phases
+            .iter()
+            .map(|p| forecast::skill_times(&roadmap.id, p, progress))
+            .collect();
+        let forecast = forecast::forecast(roadmap, progress, &summary, self.today);
+        let records = if self.view.roadmap == Some(i) {
+            std::mem::take(&mut self.view.records)
+        } else {
+            let mut records: HashMap<String, Vec<usize>> = HashMap::new();
+            for (pi, skill) in roadmap.skills() {
+                let phases = records
+                    .entry(skill_record_id(&roadmap.id, skill))
+                    .or_default();
+                if phases.last() != Some(&pi) {
+                    phases.push(pi);
+                }
+            }
+            records
+        };
+        self.view = View {
+            roadmap: Some(i),
+            summary,
+            times,
+            forecast,
+            records,
+        };
+    }
+
+    /// Recomputes only what one changed record affects: its phases, the
+    /// totals, and the finish dates at the last measured rate. Keeps a key
+    /// press cheap at any roadmap size; the rate itself is measured again by
+    /// the [`refresh`](Self::refresh) after the save.
+    /// `times_changed` is for personal estimates: a status change leaves
+    /// every skill's time as it was.
+    pub fn refresh_record(&mut self, record: &str, times_changed: bool) {
+        let Some(i) = self.current else {
+            return;
+        };
+        if self.view.roadmap != Some(i) {
+            self.refresh();
+            return;
+        }
+        let roadmap = &self.catalog.entries[i].roadmap;
+        let progress = self.store.progress();
+        let Some(phases) = self.view.records.get(record) else {
+            return;
+        };
+        for &pi in phases {
+            let phase = &roadmap.phases[pi];
+            self.view.summary.phases[pi] = forecast::summarize_phase(&roadmap.id, phase, progress);
+            if times_changed {
+                self.view.times[pi] = forecast::skill_times(&roadmap.id, phase, progress);
+            }
+        }
+        self.view.summary.overall = sum(&self.view.summary.phases);
+        let remaining = self.view.summary.overall.remaining.weeks;
+        let f = &mut self.view.forecast;
+        f.by_pace = forecast::finish_by_pace(
+            remaining,
+            roadmap.pace_hours_per_week,
+            progress.pace_hours_per_week,
+            self.today,
+        );
+        f.by_history = forecast::finish_by_history(remaining, f.rate, self.today);
+    }
+
+    /// The switcher's rows for every roadmap, with the open one chosen.
+    pub fn switcher(&self) -> Switcher {
+        let progress = self.store.progress();
+        let rows = self
+            .catalog
+            .entries
+            .iter()
+            .map(|entry| {
+                let roadmap = &entry.roadmap;
+                let summary = forecast::summarize(roadmap, progress).overall;
+                let covered = roadmap
+                    .skills()
+                    .filter(|(_, s)| {
+                        s.key.is_some() && progress.status(&roadmap.id, s).is_finished()
+                    })
+                    .count();
+                SwitchRow {
+                    percent: summary.counts.percent_done(),
+                    skills: summary.counts.total,
+                    covered,
+                    remaining: summary.remaining,
+                }
+            })
+            .collect();
+        Switcher {
+            selected: self.current.unwrap_or(0),
+            offset: 0,
+            rows,
+        }
+    }
+
+    /// The stats screen's data for the open roadmap.
+    pub fn stats(&self) -> StatsData {
+        let Some(roadmap) = self.roadmap() else {
+            return StatsData::default();
+        };
+        let progress = self.store.progress();
+        let series = stats::weekly_series(roadmap, progress, self.today, ui::stats::WEEKS_SHOWN);
+        StatsData {
+            planned: stats::planned_line(&series),
+            streak: stats::streak(roadmap, progress, self.today),
+            series,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            kind: MessageKind::Info,
+            text: text.into(),
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            kind: MessageKind::Error,
+            text: text.into(),
+        });
+    }
+
+    /// After a successful save: the merge may have brought in changes from
+    /// another trailmark, so the numbers are recomputed.
+    pub fn saved(&mut self) {
+        self.refresh();
+    }
+
+    /// After a failed save: say so, keeping the change in memory.
+    pub fn save_failed(&mut self, err: &ProgressError) {
+        self.error(format!("Not saved: {err}"));
+    }
+
+    /// After the unreadable file was moved aside: use the fresh store,
+    /// carrying over what was changed meanwhile. Returns whether that needs saving.
+    pub fn recovered(&mut self, mut store: Store, aside: &Path) -> bool {
+        let changed_meanwhile = *self.store.progress() != crate::progress::Progress::default();
+        if changed_meanwhile {
+            *store.progress_mut() = self.store.progress().clone();
+        }
+        self.store = store;
+        self.progress_problem = None;
+        self.info(format!(
+            "Moved the unreadable progress file aside to {}; starting afresh",
+            aside.display()
+        ));
+        if self.current.is_none() {
+            let last = self
+                .store
+                .progress()
+                .last_roadmap
+                .as_deref()
+                .and_then(|id| self.catalog.position(id));
+            if let Some(i) = last {
+                self.open_roadmap(i);
+            }
+        }
+        self.refresh();
+        self.open_picker_if_needed();
+        changed_meanwhile
+    }
+
+    /// The screen as a rectangle.
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.width, self.size.height)
+    }
+
+    /// Keeps selections in range and every selection inside its pane's
+    /// visible window, for the current terminal size.
+    pub fn follow(&mut self) {
+        let (phases, skills, projects) = match self.roadmap() {
+            Some(r) => {
+                let phase = r
+                    .phases
+                    .get(self.phase.min(r.phases.len().saturating_sub(1)));
+                (
+                    r.phases.len(),
+                    phase.map_or(0, |p| p.skills.len()),
+                    phase.map_or(0, |p| p.projects.len()),
+                )
+            }
+            None => (0, 0, 0),
+        };
+        self.phase = self.phase.min(phases.saturating_sub(1));
+        self.skill = self.skill.min(skills.saturating_sub(1));
+        self.project = self.project.min(projects.saturating_sub(1));
+        let areas = ui::layout(self, self.area());
+        let rows = |pane: Pane| areas.list_rows(pane);
+        self.offsets.phases =
+            ui::window(self.offsets.phases, self.phase, rows(Pane::Phases), phases);
+        self.offsets.skills =
+            ui::window(self.offsets.skills, self.skill, rows(Pane::Skills), skills);
+        let details = ui::details::content(self, areas.details_width());
+        let max = details.lines.len().saturating_sub(rows(Pane::Details));
+        self.offsets.details = self.offsets.details.min(max);
+        let area = self.area();
+        match &mut self.overlay {
+            Overlay::Switcher(s) => {
+                let rows = ui::overlay::switcher_rows(area, s.rows.len());
+                s.offset = ui::window(s.offset, s.selected, rows, s.rows.len());
+            }
+            Overlay::Search(s) => {
+                let rows = ui::overlay::search_rows(area, s.matches.len());
+                s.offset = ui::window(s.offset, s.selected, rows, s.matches.len());
+            }
+            Overlay::Help { scroll } => {
+                let max = ui::overlay::help_max_scroll(area);
+                *scroll = (*scroll).min(max);
+            }
+            _ => {}
+        }
+    }
+
+    /// Scrolls the details so the chosen project idea is in view.
+    pub fn show_project(&mut self) {
+        let areas = ui::layout(self, self.area());
+        let content = ui::details::content(self, areas.details_width());
+        let height = areas.list_rows(Pane::Details);
+        if let Some(&(start, end)) = content.projects.get(self.project) {
+            if start < self.offsets.details {
+                self.offsets.details = start;
+            } else if end > self.offsets.details + height {
+                self.offsets.details = end.saturating_sub(height).min(start);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The only module that touches the terminal: entering and leaving the
+//! full-screen mode (also on error and on panic), and the event loop that
+//! turns terminal events into actions, performs the effects `update` asks
+//! for (saving, recovering, quitting) and redraws only when something changed.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use chrono::Local;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::keys;
+use super::update::update;
+use crate::progress::{self, Store};
+
+/// Runs the app in the terminal until the user quits.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(err) => {
+            // Raw mode may already be on.
+            ratatui::restore();
+            return Err(err.into());
+        }
+    };
+    install_mouse_hook();
+    let result = execute!(io::stdout(), EnableMouseCapture)
+        .map_err(anyhow::Error::from)
+        .and_then(|()| event_loop(&mut terminal, &mut app));
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let restored = ratatui::try_restore();
+    result?;
+    Ok(restored?)
+}
+
+/// ratatui's panic hook restores the screen and raw mode; this one also
+/// turns the mouse capture off first, so a panic leaves a usable shell.
+fn install_mouse_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = io::stdout().flush();
+        previous(info);
+    }));
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    update(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    draw(terminal, app)?;
+    loop {
+        let mut changed = false;
+        let mut unsaved = false;
+        // Handle everything already waiting before drawing once, so held
+        // keys and wheel bursts never queue up frames.
+        let mut next = Some(event::read()?);
+        while let Some(ev) = next.take() {
+            if let Some(action) = keys::map_event(app.ctx(), &ev) {
+                app.set_clock(progress::now(), Local::now().date_naive());
+                changed = true;
+                match update(app, action) {
+                    Effect::None => {}
+                    Effect::Save => unsaved = true,
+                    Effect::Recover => recover(app),
+                    Effect::Quit { save } => {
+                        if save || unsaved {
+                            // Failing to save here cannot be shown any more;
+                            // changes were saved as they happened, so at
+                            // most the place in the roadmap is lost.
+                            let _ = app.store.save();
+                        }
+                        return Ok(());
+                    }
+                }
+            }
+            if event::poll(Duration::ZERO)? {
+                next = Some(event::read()?);
+            }
+        }
+        if changed {
+            draw(terminal, app)?;
+        }
+        // The frame first, then the disk: the key press shows at once, and
+        // the save (with the numbers it may change) follows a moment later.
+        if unsaved {
+            save(app);
+            draw(terminal, app)?;
+        }
+    }
+}
+
+/// Draws a frame, first catching up with a resize the events have not
+/// reported yet so that clicks hit what is on screen.
+fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    if size != app.size {
+        update(
+            app,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
+    }
+    terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+    Ok(())
+}
+
+/// Moves the unreadable progress file aside and opens a fresh one.
+fn recover(app: &mut App) {
+    let path = app.store.path().to_owned();
+    match Store::recover(&path).and_then(|aside| Store::open(path).map(|store| (aside, store))) {
+        Ok((aside, store)) => {
+            if app.recovered(store, &aside) {
+                save(app);
+            }
+        }
+        Err(err) => app.error(format!("Could not move the file aside: {err}")),
+    }
+}
+
+fn save(app: &mut App) {
+    match app.store.save() {
+        Ok(()) => app.saved(),
+        Err(err) => app.save_failed(&err),
+    }
+}

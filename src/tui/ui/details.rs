@@ -1,0 +1,247 @@
+//! The details pane: everything about the selected skill (summary, topics,
+//! resources, estimate, status and when it changed, note) and the phase's
+//! project ideas with their status.
+//!
+//! The text is wrapped here rather than by `Paragraph`, so the line each
+//! project starts on is known: the pane can scroll a chosen project into
+//! view and a click can tell which project it hit.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::inner;
+use super::panes::{SHARED_MARK, pane_block, status_mark};
+use super::text::{width, wrap};
+use crate::progress::Status;
+use crate::roadmap::{Phase, Roadmap, Skill};
+use crate::tui::app::{App, Overlay, Pane};
+
+/// The pane's lines and, per project idea, the range of lines it occupies.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub lines: Vec<Line<'static>>,
+    pub projects: Vec<(usize, usize)>,
+}
+
+impl Content {
+    /// `prefix` then `text` wrapped, continuation lines indented under the text.
+    fn wrapped(&mut self, prefix: (&str, Style), text: &str, style: Style, max: usize) {
+        let indent = width(prefix.0);
+        let body = wrap(text, max.saturating_sub(indent).max(1));
+        for (i, line) in body.into_iter().enumerate() {
+            let lead = if i == 0 {
+                Span::styled(prefix.0.to_owned(), prefix.1)
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            self.lines
+                .push(Line::from(vec![lead, Span::styled(line, style)]));
+        }
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+}
+
+/// How long ago a date was, in words.
+fn ago(date: NaiveDate, today: NaiveDate) -> String {
+    match (today - date).num_days() {
+        0 => "today".to_owned(),
+        1 => "yesterday".to_owned(),
+        n if n > 1 => format!("{n} days ago"),
+        _ => "in the future".to_owned(),
+    }
+}
+
+/// Builds the pane's text for a given width.
+pub fn content(app: &App, max: usize) -> Content {
+    let mut c = Content::default();
+    let (Some(roadmap), Some(phase)) = (app.roadmap(), app.current_phase()) else {
+        return c;
+    };
+    if let Some(skill) = app.current_skill() {
+        skill_lines(&mut c, app, roadmap, skill, max);
+    }
+    c.blank();
+    project_lines(&mut c, app, roadmap, phase, max);
+    c
+}
+
+fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max: usize) {
+    let theme = app.theme;
+    let record = app.record(roadmap, skill);
+    let status = record.map_or(Status::Todo, |r| r.status);
+    c.wrapped(("", theme.plain()), &skill.title, theme.title(), max);
+    let when = match record {
+        Some(r) => {
+            let day = r.changed.date_naive();
+            format!("changed {day} ({})", ago(day, app.today))
+        }
+        None => "not started".to_owned(),
+    };
+    let mark = format!("{} {status}", status_mark(status));
+    let mark_style = theme.status(status).add_modifier(Modifier::BOLD);
+    if width(&mark) + 3 + width(&when) <= max {
+        c.lines.push(Line::from(vec![
+            Span::styled(mark, mark_style),
+            Span::styled(format!(" · {when}"), theme.muted()),
+        ]));
+    } else {
+        c.wrapped(("", theme.plain()), &mark, mark_style, max);
+        c.wrapped(("  ", theme.plain()), &when, theme.muted(), max);
+    }
+    let time = app
+        .view
+        .times
+        .get(app.phase)
+        .and_then(|t| t.get(app.skill).copied().flatten());
+    let personal = record.and_then(|r| r.estimate);
+    let estimate = match (time, personal, skill.estimate) {
+        (_, Some(mine), Some(theirs)) => format!("{mine} (yours; the roadmap says {theirs})"),
+        (_, Some(mine), None) => format!("{mine} (yours)"),
+        (Some(t), None, None) => format!("{t} (a share of the phase's time)"),
+        (Some(t), None, Some(_)) => t.to_string(),
+        (None, None, _) => "none given (e sets yours)".to_owned(),
+    };
+    c.wrapped(
+        ("Estimate ", theme.heading()),
+        &estimate,
+        theme.plain(),
+        max,
+    );
+    if let Some(key) = &skill.key {
+        let others = app.shared_with(skill);
+        let text = if others.is_empty() {
+            format!("{key} (no other roadmap uses it)")
+        } else {
+            let titles: Vec<&str> = others
+                .iter()
+                .map(|&i| app.catalog.entries[i].roadmap.title.as_str())
+                .collect();
+            format!("{key} {SHARED_MARK} shared with {}", titles.join(", "))
+        };
+        let style = if others.is_empty() {
+            theme.plain()
+        } else {
+            theme.shared()
+        };
+        c.wrapped(("Key ", theme.heading()), &text, style, max);
+    }
+    if let Some(note) = record.and_then(|r| r.note.as_deref()) {
+        c.wrapped(("Note ", theme.heading()), note, theme.plain(), max);
+    }
+    if !skill.summary.trim().is_empty() {
+        c.blank();
+        c.wrapped(("", theme.plain()), &skill.summary, theme.plain(), max);
+    }
+    if !skill.topics.is_empty() {
+        c.blank();
+        c.wrapped(
+            ("Topics ", theme.heading()),
+            &skill.topics.join(" · "),
+            theme.plain(),
+            max,
+        );
+    }
+    if !skill.resources.is_empty() {
+        c.blank();
+        c.lines.push(Line::styled("Resources", theme.heading()));
+        for r in &skill.resources {
+            c.wrapped(("• ", theme.plain()), &r.title, theme.plain(), max);
+            c.wrapped(("  ", theme.plain()), &r.url, theme.muted(), max);
+        }
+    }
+}
+
+fn project_lines(c: &mut Content, app: &App, roadmap: &Roadmap, phase: &Phase, max: usize) {
+    let theme = app.theme;
+    if phase.projects.is_empty() {
+        c.lines.push(Line::styled(
+            "No project ideas in this phase",
+            theme.muted(),
+        ));
+        return;
+    }
+    c.lines.push(Line::from(vec![
+        Span::styled("Project ideas", theme.heading()),
+        Span::styled(" · [ ] choose · p cycles", theme.muted()),
+    ]));
+    let focused = app.focus == Pane::Details && matches!(app.overlay, Overlay::None);
+    for (i, project) in phase.projects.iter().enumerate() {
+        let start = c.lines.len();
+        let status = app.store.progress().project_status(&roadmap.id, project);
+        let chosen = i == app.project;
+        let marker = if chosen { "› " } else { "  " };
+        let label = format!("{marker}[{status}] ");
+        let title_style = if chosen {
+            theme.selected(focused)
+        } else {
+            theme.plain()
+        };
+        c.wrapped(
+            (label.as_str(), theme.project(status)),
+            &project.title,
+            title_style,
+            max,
+        );
+        if chosen && focused {
+            for line in &mut c.lines[start..] {
+                line.style = theme.selected(true);
+            }
+        }
+        if !project.description.trim().is_empty() {
+            c.wrapped(
+                ("    ", theme.plain()),
+                &project.description,
+                theme.plain(),
+                max,
+            );
+        }
+        if !project.skills.is_empty() {
+            let uses: Vec<&str> = project
+                .skills
+                .iter()
+                .map(|id| {
+                    roadmap.find_skill(id).map_or(id.as_str(), |(p, s)| {
+                        roadmap.phases[p].skills[s].title.as_str()
+                    })
+                })
+                .collect();
+            c.wrapped(
+                ("    uses ", theme.muted()),
+                &uses.join(", "),
+                theme.muted(),
+                max,
+            );
+        }
+        c.projects.push((start, c.lines.len()));
+    }
+}
+
+pub fn render_details(app: &App, area: Rect, buf: &mut Buffer) {
+    let text_area = inner(area);
+    let content = content(app, usize::from(text_area.width));
+    let rows = usize::from(text_area.height);
+    let offset = app
+        .offsets
+        .details
+        .min(content.lines.len().saturating_sub(rows));
+    let position = if content.lines.len() > rows {
+        format!(
+            " {}–{}/{} ",
+            offset + 1,
+            (offset + rows).min(content.lines.len()),
+            content.lines.len()
+        )
+    } else {
+        String::new()
+    };
+    pane_block(app, Pane::Details, " Details ".to_owned(), position).render(area, buf);
+    let visible: Vec<Line> = content.lines.into_iter().skip(offset).take(rows).collect();
+    Paragraph::new(visible).render(text_area, buf);
+}

@@ -1,0 +1,121 @@
+//! The header: roadmap title, variant i of n, a gauge of the overall percent,
+//! the remaining weeks and the finish date.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Widget};
+
+use super::text::{clean, truncate, width};
+use crate::tui::app::App;
+
+pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+
+    let flag = app.read_only_reason().map(|_| " read-only, not saving ");
+    let flag_width = flag.map_or(0, |f| width(f) as u16);
+    let [title_area, flag_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(flag_width)]).areas(top);
+    if let Some(flag) = flag {
+        Line::styled(flag, theme.warning().reversed()).render(flag_area, buf);
+    }
+
+    let (Some(index), Some(roadmap)) = (app.current, app.roadmap()) else {
+        Line::from(vec![
+            Span::styled(" trailmark", theme.title()),
+            Span::styled("  pick a roadmap to start", theme.muted()),
+        ])
+        .render(title_area, buf);
+        return;
+    };
+    let position = index + 1;
+    let count = app.catalog.entries.len();
+    let cols = usize::from(title_area.width);
+    let long = format!("  variant {position} of {count}");
+    let short = format!("  {position}/{count}");
+    let title = clean(&roadmap.title);
+    let variant = [long, short, String::new()]
+        .into_iter()
+        .find(|v| width(&title) + 1 + width(v) <= cols)
+        .unwrap_or_default();
+    let title = truncate(&title, cols.saturating_sub(1 + width(&variant)));
+    Line::from(vec![
+        Span::styled(format!(" {title}"), theme.title()),
+        Span::styled(variant, theme.muted()),
+    ])
+    .render(title_area, buf);
+
+    let summary = &app.view.summary.overall;
+    let percent = summary.counts.percent_done();
+    let gauge_width = (bottom.width / 4).clamp(10, 24);
+    let [gauge_area, _, text_area] = Layout::horizontal([
+        Constraint::Length(gauge_width),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ])
+    .areas(bottom);
+    LineGauge::default()
+        .ratio((percent / 100.0).clamp(0.0, 1.0))
+        .label(Span::styled(format!(" {percent:>3.0}%"), theme.bold()))
+        .filled_symbol("█")
+        .unfilled_symbol("░")
+        .filled_style(theme.gauge_filled())
+        .unfilled_style(theme.gauge_empty())
+        .render(gauge_area, buf);
+
+    // As many of these as fit, in this order, each as long as fits.
+    let counts = &summary.counts;
+    let remaining = &summary.remaining;
+    let left = match (remaining.weeks, remaining.unestimated) {
+        (None, 0) => vec!["nothing left".to_owned()],
+        (Some(w), n) if n > 0 => vec![
+            format!("left: {remaining}"),
+            format!("left: {}+?", w.short()),
+        ],
+        _ => vec![format!("left: {remaining}")],
+    };
+    let pieces = [
+        vec![format!(
+            "{}/{} done",
+            counts.done,
+            counts.total - counts.skipped
+        )],
+        left,
+        finish_texts(app),
+    ];
+    let mut room = usize::from(text_area.width);
+    let mut spans = Vec::new();
+    for variants in pieces {
+        let sep = if spans.is_empty() { 0 } else { 3 };
+        let Some(piece) = variants.into_iter().find(|v| width(v) + sep <= room) else {
+            break;
+        };
+        room -= width(&piece) + sep;
+        if sep > 0 {
+            spans.push(Span::styled(" · ", theme.muted()));
+        }
+        spans.push(Span::raw(piece));
+    }
+    Line::from(spans).render(text_area, buf);
+}
+
+/// The finish dates, longest wording first: both dates when known, else
+/// what the remaining work is waiting on.
+fn finish_texts(app: &App) -> Vec<String> {
+    let f = &app.view.forecast;
+    let left = app.view.summary.overall.remaining;
+    let nothing_left =
+        left.unestimated == 0 && left.weeks.is_none_or(crate::estimate::Weeks::is_zero);
+    match (f.by_pace, f.by_history) {
+        _ if nothing_left => vec!["finished".to_owned()],
+        (Some(p), Some(h)) => vec![
+            format!("finish {p} (pace), {h} (rate)"),
+            format!("finish {p} (pace)"),
+        ],
+        (Some(p), None) => vec![format!("finish {p} at your pace"), format!("finish {p}")],
+        (None, Some(h)) => vec![format!("finish {h} at your rate"), format!("finish {h}")],
+        (None, None) => vec!["no finish date yet".to_owned()],
+    }
+}

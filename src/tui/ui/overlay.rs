@@ -1,0 +1,422 @@
+//! Popups drawn over the panes: the roadmap switcher (also the first-run
+//! picker), the help generated from the key table, the search, the note and
+//! estimate editor, and the prompt to move an unreadable progress file aside.
+//!
+//! The geometry functions are public because `update` needs the same rows
+//! for paging and mouse clicks that the drawing uses.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use super::panes::SHARED_MARK;
+use super::rows::{Row, Rows};
+use super::text::{clean, fill, truncate, width, wrap};
+use super::{inner, window};
+use crate::tui::app::{App, EditKind, Editor, Switcher};
+use crate::tui::editor::LineEditor;
+use crate::tui::keys;
+use crate::tui::search::{self, Field, Search};
+use crate::tui::theme::Theme;
+
+/// A centred rectangle of at most `cols`×`rows`, leaving a margin when it can.
+fn popup(area: Rect, cols: u16, rows: u16) -> Rect {
+    let w = cols
+        .min(area.width.saturating_sub(2))
+        .max(area.width.min(cols));
+    let h = rows
+        .min(area.height.saturating_sub(2))
+        .max(area.height.min(rows));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn popup_block<'a>(app: &App, title: String) -> Block<'a> {
+    Block::bordered()
+        .border_style(app.theme.border(true))
+        .title(Line::styled(title, app.theme.border(true)))
+}
+
+fn switcher_area(area: Rect, len: usize) -> Rect {
+    let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(3);
+    popup(area, 84, rows.max(4))
+}
+
+/// The switcher's list, inside its border and above its legend line.
+pub fn switcher_list_area(area: Rect, len: usize) -> Rect {
+    let inside = inner(switcher_area(area, len));
+    Rect {
+        height: inside.height.saturating_sub(1),
+        ..inside
+    }
+}
+
+pub fn switcher_rows(area: Rect, len: usize) -> usize {
+    usize::from(switcher_list_area(area, len).height)
+}
+
+pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let len = s.rows.len();
+    let outer = switcher_area(area, len);
+    Clear.render(outer, buf);
+    let title = if app.current.is_none() {
+        " Pick a roadmap "
+    } else {
+        " Roadmaps "
+    };
+    popup_block(app, title.to_owned())
+        .title(Line::styled(format!(" {}/{len} ", s.selected + 1), theme.muted()).right_aligned())
+        .render(outer, buf);
+    let list_area = switcher_list_area(area, len);
+    let inside = inner(outer);
+    if inside.height > list_area.height {
+        let legend = Rect {
+            y: inside.bottom() - 1,
+            height: 1,
+            ..inside
+        };
+        let legends = [
+            format!(
+                " % done · {SHARED_MARK} n/m: n of the m skills already finished through shared keys"
+            ),
+            format!(" {SHARED_MARK} n/m: skills finished through shared keys"),
+            format!(" {SHARED_MARK} finished through shared keys"),
+        ];
+        let cols = usize::from(legend.width);
+        let text = legends
+            .into_iter()
+            .find(|l| width(l) <= cols)
+            .unwrap_or_default();
+        Line::styled(text, theme.muted()).render(legend, buf);
+    }
+    if len == 0 {
+        Line::styled(" No roadmap loaded.", theme.error()).render(list_area, buf);
+        return;
+    }
+    let rows = usize::from(list_area.height);
+    let offset = window(s.offset, s.selected, rows, len);
+    let rows = s
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, row)| {
+            let title = &app.catalog.entries[i].roadmap.title;
+            let title = if app.current == Some(i) {
+                format!("{title} (open)").into()
+            } else {
+                title.into()
+            };
+            Row {
+                left: Vec::new(),
+                title,
+                title_style: theme.bold(),
+                right: vec![Span::raw(format!(
+                    "  {:>4.0}%  {SHARED_MARK} {:>3}/{:<3}",
+                    row.percent, row.covered, row.skills
+                ))],
+                style: theme.plain(),
+            }
+        })
+        .collect();
+    Rows {
+        rows,
+        selected: s.selected.checked_sub(offset),
+        highlight: theme.selected(true),
+    }
+    .render(list_area, buf);
+}
+
+fn help_area(area: Rect) -> Rect {
+    popup(area, 100, area.height)
+}
+
+pub fn help_rows(area: Rect) -> usize {
+    usize::from(inner(help_area(area)).height)
+}
+
+/// The help text at a width: every binding of the key table, by section.
+fn help_lines(theme: Theme, cols: usize) -> Vec<Line<'static>> {
+    let sections = keys::help_sections();
+    let label_width = sections
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|b| width(b.label)))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let side_by_side = cols >= label_width + 40;
+    let mut lines = Vec::new();
+    let add = |label: &str, text: &str, lines: &mut Vec<Line<'static>>| {
+        if side_by_side {
+            for (i, part) in wrap(text, cols - label_width - 2).into_iter().enumerate() {
+                let lead = if i == 0 { label } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!(" {lead}{}", fill(width(lead), label_width)),
+                        theme.key(),
+                    ),
+                    Span::raw(format!(" {part}")),
+                ]));
+            }
+        } else {
+            lines.push(Line::styled(format!(" {label}"), theme.key()));
+            for part in wrap(text, cols.saturating_sub(4)) {
+                lines.push(Line::raw(format!("    {part}")));
+            }
+        }
+    };
+    lines.push(Line::styled(" Marks", theme.heading()));
+    add(
+        "[ ] [~] [x] [-]",
+        "todo, doing, done, skipped (a phase: [~] started, [x] all finished)",
+        &mut lines,
+    );
+    add(
+        SHARED_MARK,
+        "the skill's key is used by another roadmap too: progress on it counts in both",
+        &mut lines,
+    );
+    add(
+        "?",
+        "in the time columns: skills with no estimate",
+        &mut lines,
+    );
+    for (title, rows) in sections {
+        lines.push(Line::default());
+        lines.push(Line::styled(format!(" {title}"), theme.heading()));
+        for b in rows {
+            add(b.label, b.help, &mut lines);
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(" Mouse", theme.heading()));
+    add("click, wheel", keys::MOUSE_HELP, &mut lines);
+    lines
+}
+
+pub fn help_max_scroll(area: Rect) -> usize {
+    let inside = inner(help_area(area));
+    let count = help_lines(Theme::NO_COLOR, usize::from(inside.width)).len();
+    count.saturating_sub(usize::from(inside.height))
+}
+
+pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let outer = help_area(area);
+    Clear.render(outer, buf);
+    let inside = inner(outer);
+    let lines = help_lines(app.theme, usize::from(inside.width));
+    let rows = usize::from(inside.height);
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let position = format!(
+        " {}–{}/{} ",
+        scroll + 1,
+        (scroll + rows).min(lines.len()),
+        lines.len()
+    );
+    popup_block(app, " Help ".to_owned())
+        .title(Line::styled(position, app.theme.muted()).right_aligned())
+        .render(outer, buf);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
+    Paragraph::new(visible).render(inside, buf);
+}
+
+fn search_area(area: Rect, len: usize) -> Rect {
+    let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(3);
+    popup(area, 80, rows.clamp(5, 20))
+}
+
+/// Rows for matches under the search field.
+pub fn search_rows(area: Rect, len: usize) -> usize {
+    usize::from(inner(search_area(area, len)).height.saturating_sub(1))
+}
+
+/// A text field with a visible cursor, scrolled so the cursor stays in view.
+fn input_line(app: &App, prompt: &str, input: &LineEditor, cols: usize) -> Line<'static> {
+    let theme = app.theme;
+    let (before, under, after) = input.split();
+    let room = cols.saturating_sub(width(prompt) + 1);
+    let mut shown_before = before.to_owned();
+    if width(&shown_before) >= room {
+        // Keep the end of the text before the cursor, marked as cut.
+        let mut chars: Vec<char> = shown_before.chars().collect();
+        while !chars.is_empty() && width(&chars.iter().collect::<String>()) + 1 >= room {
+            chars.remove(0);
+        }
+        shown_before = std::iter::once('…').chain(chars).collect();
+    }
+    let cursor = under.map_or_else(|| " ".to_owned(), |c| c.to_string());
+    Line::from(vec![
+        Span::styled(prompt.to_owned(), theme.key()),
+        Span::raw(shown_before),
+        Span::styled(cursor, theme.cursor()),
+        Span::raw(after.to_owned()),
+    ])
+}
+
+pub fn render_search(app: &App, s: &Search, area: Rect, buf: &mut Buffer) {
+    let Some(roadmap) = app.roadmap() else {
+        return;
+    };
+    let theme = app.theme;
+    let outer = search_area(area, s.matches.len());
+    Clear.render(outer, buf);
+    let count = match s.matches.len() {
+        0 => String::new(),
+        1 => " 1 match ".to_owned(),
+        n => format!(" {n} matches "),
+    };
+    popup_block(app, " Search titles, topics, keys ".to_owned())
+        .title(Line::styled(count, theme.muted()).right_aligned())
+        .render(outer, buf);
+    let inside = inner(outer);
+    let [field, results] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inside);
+    input_line(app, "/ ", &s.input, usize::from(field.width)).render(field, buf);
+    if s.matches.is_empty() {
+        let hint = if s.input.text().trim().is_empty() {
+            " Type to search; Enter jumps, Esc clears."
+        } else {
+            " No skill matches."
+        };
+        Line::styled(hint, theme.muted()).render(results, buf);
+        return;
+    }
+    let rows = usize::from(results.height);
+    let offset = window(s.offset, s.selected, rows, s.matches.len());
+    let query = s.input.text();
+    let half = usize::from(results.width) / 2;
+    let rows = s
+        .matches
+        .iter()
+        .skip(offset)
+        .take(rows)
+        .map(|m| {
+            let phase = &roadmap.phases[m.phase];
+            let skill = &phase.skills[m.skill];
+            let why = match m.field {
+                Field::Title => String::new(),
+                Field::Topic(t) => format!("topic “{}” · ", clean(&skill.topics[t])),
+                Field::Key => format!("key {} · ", clean(skill.key.as_deref().unwrap_or_default())),
+            };
+            let right = truncate(&format!("  {why}{}", clean(&phase.title)), half);
+            // A title match is shown with the matched part marked.
+            let room = usize::from(results.width).saturating_sub(2 + width(&right));
+            let shown = truncate(&clean(&skill.title), room);
+            let (left, title) = match highlighted(&shown, query, m.field == Field::Title, app) {
+                Some(spans) => (spans, "".into()),
+                None => (Vec::new(), skill.title.as_str().into()),
+            };
+            Row {
+                left,
+                title,
+                right: vec![Span::styled(right, theme.muted())],
+                ..Row::default()
+            }
+        })
+        .collect();
+    Rows {
+        rows,
+        selected: s.selected.checked_sub(offset),
+        highlight: theme.selected(true),
+    }
+    .render(results, buf);
+}
+
+/// `text` split around the part matching `query`, that part in the match
+/// style; `None` when the match was not in this text.
+fn highlighted(text: &str, query: &str, matched: bool, app: &App) -> Option<Vec<Span<'static>>> {
+    let (start, end) = if matched {
+        search::highlight(text, query)?
+    } else {
+        return None;
+    };
+    let chars: Vec<char> = text.chars().collect();
+    Some(vec![
+        Span::raw(chars[..start].iter().collect::<String>()),
+        Span::styled(
+            chars[start..end].iter().collect::<String>(),
+            app.theme.matched(),
+        ),
+        Span::raw(chars[end..].iter().collect::<String>()),
+    ])
+}
+
+pub fn render_editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let skill = app
+        .skill_at(e.place)
+        .map(|(_, s)| clean(&s.title))
+        .unwrap_or_default();
+    let (what, hint) = match e.kind {
+        EditKind::Note => ("Note", "Enter saves · Esc cancels · empty clears the note"),
+        EditKind::Estimate => (
+            "Your estimate",
+            "e.g. 3, 2-4 weeks, 1 month · Enter saves · Esc cancels · empty clears",
+        ),
+    };
+    let cols = 72.min(area.width.saturating_sub(2));
+    let text_cols = usize::from(cols.saturating_sub(2));
+    let error = e
+        .error
+        .as_deref()
+        .map(|err| wrap(err, text_cols))
+        .unwrap_or_default();
+    let hint_lines = wrap(hint, text_cols);
+    let rows = 3 + error.len() + hint_lines.len();
+    let outer = popup(area, cols, u16::try_from(rows).unwrap_or(u16::MAX));
+    Clear.render(outer, buf);
+    let title = truncate(
+        &format!(" {what} · {skill} "),
+        usize::from(cols.saturating_sub(2)),
+    );
+    popup_block(app, title).render(outer, buf);
+    let inside = inner(outer);
+    let mut lines = vec![input_line(app, "> ", &e.input, usize::from(inside.width))];
+    lines.extend(error.into_iter().map(|l| Line::styled(l, theme.error())));
+    lines.extend(
+        hint_lines
+            .into_iter()
+            .map(|l| Line::styled(l, theme.muted())),
+    );
+    Paragraph::new(lines).render(inside, buf);
+}
+
+pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let cols = 76.min(area.width.saturating_sub(2));
+    let text_cols = usize::from(cols.saturating_sub(2));
+    let problem = app
+        .progress_problem
+        .as_ref()
+        .map(|p| p.message.as_str())
+        .unwrap_or_default();
+    let mut lines: Vec<Line> = wrap(problem, text_cols)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.error()))
+        .collect();
+    lines.push(Line::default());
+    for l in wrap(
+        "Move it aside (renamed to <name>.corrupt-<time>, nothing is deleted) and start afresh? Until then nothing you change is saved.",
+        text_cols,
+    ) {
+        lines.push(Line::raw(l));
+    }
+    lines.push(Line::from(vec![
+        Span::styled("y", theme.key()),
+        Span::raw(" move it aside   "),
+        Span::styled("n", theme.key()),
+        Span::raw(" keep it, run without saving"),
+    ]));
+    let rows = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let outer = popup(area, cols, rows);
+    Clear.render(outer, buf);
+    popup_block(app, " The progress file cannot be read ".to_owned()).render(outer, buf);
+    Paragraph::new(lines).render(inner(outer), buf);
+}

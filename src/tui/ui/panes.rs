@@ -1,0 +1,198 @@
+//! The phase and skill lists. Only the visible rows are built, and the
+//! numbers come from the app's cache: a frame costs the same for a roadmap
+//! of ten skills or ten thousand.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::rows::{HIGHLIGHT_WIDTH, Row, Rows};
+use super::text::{clean, fill, truncate, width};
+use super::{inner, window};
+use crate::forecast::Summary;
+use crate::progress::Status;
+use crate::tui::app::{App, Overlay, Pane};
+
+/// The mark before a skill: readable without colour.
+pub fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::Todo => "[ ]",
+        Status::Doing => "[~]",
+        Status::Done => "[x]",
+        Status::Skipped => "[-]",
+    }
+}
+
+/// Marks a skill whose key another loaded roadmap uses too.
+pub const SHARED_MARK: &str = "↔";
+
+/// A phase is done when every skill is finished, started when any is.
+fn phase_mark(summary: &Summary) -> (&'static str, Status) {
+    let c = &summary.counts;
+    if c.total > 0 && c.finished() == c.total {
+        ("[x]", Status::Done)
+    } else if c.done + c.doing + c.skipped > 0 {
+        ("[~]", Status::Doing)
+    } else {
+        ("[ ]", Status::Todo)
+    }
+}
+
+fn focused(app: &App, pane: Pane) -> bool {
+    app.focus == pane && matches!(app.overlay, Overlay::None)
+}
+
+/// A bordered pane with a title on the left and a position on the right.
+pub fn pane_block<'a>(app: &App, pane: Pane, title: String, position: String) -> Block<'a> {
+    let theme = app.theme;
+    let focused = focused(app, pane);
+    Block::bordered()
+        .border_style(theme.border(focused))
+        .title(Line::styled(title, theme.border(focused)))
+        .title(Line::styled(position, theme.muted()).right_aligned())
+}
+
+/// Right-aligns `text` in a column `column` cells wide.
+fn column(text: &str, column: usize) -> String {
+    format!(" {}{text}", fill(width(text), column))
+}
+
+pub fn render_phases(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(roadmap) = app.roadmap() else {
+        return;
+    };
+    let theme = app.theme;
+    let len = roadmap.phases.len();
+    let position = format!(" {}/{len} ", app.phase + 1);
+    pane_block(app, Pane::Phases, " Phases ".to_owned(), position).render(area, buf);
+    let list_area = inner(area);
+    let rows = usize::from(list_area.height);
+    let offset = window(app.offsets.phases, app.phase, rows, len);
+    let cols = usize::from(list_area.width.saturating_sub(HIGHLIGHT_WIDTH));
+    let visible: Vec<(&str, Summary, String)> = roadmap
+        .phases
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, phase)| {
+            let summary = app.view.summary.phases.get(i).copied().unwrap_or_default();
+            (phase.title.as_str(), summary, left_short(&summary))
+        })
+        .collect();
+    // The time column is as wide as its widest visible value.
+    let left_width = visible.iter().map(|(_, _, l)| width(l)).max().unwrap_or(0);
+    let show_left = cols >= 16 + left_width;
+    let show_percent = cols >= 14;
+    let rows = visible
+        .iter()
+        .map(|(title, summary, left)| {
+            let (mark, status) = phase_mark(summary);
+            let mut right = Vec::new();
+            if show_percent {
+                let percent = summary.counts.percent_done();
+                right.push(Span::raw(format!(" {percent:>3.0}%")));
+            }
+            if show_left {
+                right.push(Span::styled(column(left, left_width), theme.muted()));
+            }
+            Row {
+                left: vec![Span::styled(mark, theme.status(status)), Span::raw(" ")],
+                title: (*title).into(),
+                right,
+                ..Row::default()
+            }
+        })
+        .collect();
+    Rows {
+        rows,
+        selected: app.phase.checked_sub(offset),
+        highlight: theme.selected(focused(app, Pane::Phases)),
+    }
+    .render(list_area, buf);
+}
+
+/// Remaining time in a narrow column: `4–6w`, `?` when only unestimated
+/// skills remain, `4w+?` when some of both.
+fn left_short(summary: &Summary) -> String {
+    let r = &summary.remaining;
+    match (r.weeks, r.unestimated) {
+        (Some(w), 0) => w.short(),
+        (Some(w), _) if w.is_zero() => "?".to_owned(),
+        (Some(w), _) => format!("{}+?", w.short()),
+        (None, 0) => "0w".to_owned(),
+        (None, _) => "?".to_owned(),
+    }
+}
+
+pub fn render_skills(app: &App, area: Rect, buf: &mut Buffer) {
+    let (Some(roadmap), Some(phase)) = (app.roadmap(), app.current_phase()) else {
+        return;
+    };
+    let theme = app.theme;
+    let len = phase.skills.len();
+    let title = truncate(
+        &clean(&phase.title),
+        usize::from(area.width).saturating_sub(16),
+    );
+    let position = format!(" {}/{len} ", app.skill + 1);
+    pane_block(app, Pane::Skills, format!(" {title} "), position).render(area, buf);
+    let list_area = inner(area);
+    if len == 0 {
+        Line::styled(" This phase has no skills.", theme.muted()).render(list_area, buf);
+        return;
+    }
+    let rows = usize::from(list_area.height);
+    let offset = window(app.offsets.skills, app.skill, rows, len);
+    let cols = usize::from(list_area.width.saturating_sub(HIGHLIGHT_WIDTH));
+    let times = app.view.times.get(app.phase);
+    let progress = app.store.progress();
+    let visible: Vec<(&str, Status, bool, String)> = phase
+        .skills
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, skill)| {
+            let time = times.and_then(|t| t.get(i).copied().flatten());
+            (
+                skill.title.as_str(),
+                progress.status(&roadmap.id, skill),
+                app.is_shared(skill),
+                time.map_or_else(|| "?".to_owned(), |w| w.short()),
+            )
+        })
+        .collect();
+    // The estimate column is as wide as its widest visible value.
+    let time_width = visible.iter().map(|(.., t)| width(t)).max().unwrap_or(0);
+    let show_estimate = cols >= 18 + time_width;
+    let rows = visible
+        .iter()
+        .map(|(title, status, shared, time)| {
+            let right = if show_estimate {
+                vec![Span::styled(column(time, time_width), theme.muted())]
+            } else {
+                Vec::new()
+            };
+            Row {
+                left: vec![
+                    Span::raw(status_mark(*status)),
+                    Span::raw(" "),
+                    Span::styled(if *shared { SHARED_MARK } else { " " }, theme.shared()),
+                    Span::raw(" "),
+                ],
+                title: (*title).into(),
+                right,
+                style: theme.status(*status),
+                ..Row::default()
+            }
+        })
+        .collect();
+    Rows {
+        rows,
+        selected: app.skill.checked_sub(offset),
+        highlight: theme.selected(focused(app, Pane::Skills)),
+    }
+    .render(list_area, buf);
+}

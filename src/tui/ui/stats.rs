@@ -1,0 +1,336 @@
+//! The stats screen (`t`): the burndown of remaining estimated weeks beside
+//! the planned line, skills completed per week, a bar per phase, the streak
+//! and both finish dates with how each is computed. The series come from
+//! [`crate::stats`]; this file only draws them.
+
+use chrono::{Days, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap,
+};
+
+use super::inner;
+use super::text::{clean, fill, truncate, width, wrap};
+use crate::forecast::HISTORY_WINDOW_WEEKS;
+use crate::tui::app::{App, StatsData};
+
+/// How many weeks of history the burndown covers at most (ten years).
+pub const WEEKS_SHOWN: usize = 520;
+/// The per-week bars cover at least this many weeks, at most [`BARS_MAX`].
+const BARS_MIN: usize = 12;
+const BARS_MAX: usize = 26;
+
+pub fn render_stats(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
+    let Some(roadmap) = app.roadmap() else {
+        return;
+    };
+    let theme = app.theme;
+    let block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Line::styled(
+            format!(" Stats · {} ", clean(&roadmap.title)),
+            theme.border(true),
+        ));
+    let inside = inner(area);
+    block.render(area, buf);
+    if inside.is_empty() {
+        return;
+    }
+    let wide = inside.width >= 90;
+    let text_rows = 9;
+    if data.series.is_empty() {
+        let cols = usize::from(inside.width);
+        let mut message: Vec<Line> = vec![Line::styled("No history yet.", theme.heading())];
+        let why = "The burndown and the weekly bars start with your first finished skill.";
+        message.extend(wrap(why, cols).into_iter().map(Line::raw));
+        let message_rows = u16::try_from(message.len()).unwrap_or(u16::MAX);
+        let phase_rows = u16::try_from(roadmap.phases.len() + 2).unwrap_or(u16::MAX);
+        let phase_rows = phase_rows.min(inside.height.saturating_sub(message_rows + text_rows));
+        let [message_area, phases, text, _] = Layout::vertical([
+            Constraint::Length(message_rows),
+            Constraint::Length(phase_rows),
+            Constraint::Length(text_rows),
+            Constraint::Fill(1),
+        ])
+        .areas(inside);
+        Paragraph::new(message).render(message_area, buf);
+        render_phase_bars(app, phases, buf);
+        render_numbers(app, data, text, buf);
+        return;
+    }
+    if wide {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(inside);
+        let [burn, bars] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(top);
+        let [phases, text] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
+        render_burndown(app, data, burn, buf);
+        render_weekly(app, data, bars, buf);
+        render_phase_bars(app, phases, buf);
+        render_numbers(app, data, text, buf);
+    } else {
+        let [burn, bars, phases, text] = Layout::vertical([
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+            Constraint::Fill(2),
+            Constraint::Length(text_rows),
+        ])
+        .areas(inside);
+        render_burndown(app, data, burn, buf);
+        render_weekly(app, data, bars, buf);
+        render_phase_bars(app, phases, buf);
+        render_numbers(app, data, text, buf);
+    }
+}
+
+fn section<'a>(app: &App, title: &str) -> Block<'a> {
+    Block::bordered()
+        .border_style(app.theme.muted())
+        .title(Line::styled(format!(" {title} "), app.theme.heading()))
+}
+
+fn render_burndown(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let block = section(app, "Remaining estimated weeks");
+    let inside = inner(area);
+    block.render(area, buf);
+    let actual: Vec<(f64, f64)> = data
+        .series
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.weeks_remaining.map(|w| (i as f64, w.mid())))
+        .collect();
+    if actual.len() < 2 {
+        let now = actual
+            .first()
+            .map_or_else(|| "unknown".to_owned(), |(_, w)| format!("{w:.1} weeks"));
+        Paragraph::new(vec![
+            Line::raw(format!("Remaining now: {now}.")),
+            Line::styled(
+                "The burndown draws once there are two weeks of history.",
+                theme.muted(),
+            ),
+        ])
+        .wrap(Wrap { trim: true })
+        .render(inside, buf);
+        return;
+    }
+    let planned: Vec<(f64, f64)> = data
+        .planned
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (i as f64, *w))
+        .collect();
+    let top = actual
+        .iter()
+        .chain(&planned)
+        .map(|(_, w)| *w)
+        .fold(1.0_f64, f64::max)
+        .ceil();
+    let last = (actual.len() - 1) as f64;
+    let first_week = data.series[0].week_start;
+    let last_week = data.series[data.series.len() - 1].week_start;
+    let chart = Chart::new(vec![
+        Dataset::default()
+            .name("planned •")
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
+            .style(theme.chart_planned())
+            .data(&planned),
+        Dataset::default()
+            .name("actual ⣀")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.chart_actual())
+            .data(&actual),
+    ])
+    .x_axis(
+        Axis::default()
+            .bounds([0.0, last])
+            .labels([first_week.to_string(), last_week.to_string()])
+            .style(theme.muted()),
+    )
+    .y_axis(
+        Axis::default()
+            .bounds([0.0, top])
+            .labels(["0".to_owned(), format!("{top:.0}")])
+            .style(theme.muted()),
+    );
+    chart.render(inside, buf);
+}
+
+/// The last weeks' completions, padded back to [`BARS_MIN`] weeks so a short
+/// history does not look like a long one.
+fn weekly_counts(data: &StatsData, fit: usize) -> Vec<(NaiveDate, u64)> {
+    let n = fit.clamp(BARS_MIN, BARS_MAX);
+    let mut weeks: Vec<(NaiveDate, u64)> = data
+        .series
+        .iter()
+        .rev()
+        .take(n)
+        .map(|p| (p.week_start, p.completed as u64))
+        .collect();
+    while weeks.len() < n {
+        let Some(&(earliest, _)) = weeks.last() else {
+            break;
+        };
+        let Some(before) = earliest.checked_sub_days(Days::new(7)) else {
+            break;
+        };
+        weeks.push((before, 0));
+    }
+    weeks.reverse();
+    weeks
+}
+
+fn render_weekly(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let inside = inner(area);
+    // Each bar takes its width plus a gap of one.
+    let fit = usize::from(inside.width / 3);
+    let weeks = weekly_counts(data, fit);
+    let n = weeks.len().max(1) as u16;
+    let bar_width = (inside.width.saturating_sub(n - 1) / n).max(1);
+    let title = match (weeks.first(), weeks.last()) {
+        (Some((a, _)), Some((b, _))) => format!("Skills done per week, {a} to {b}"),
+        _ => "Skills done per week".to_owned(),
+    };
+    let block = section(app, &title);
+    block.render(area, buf);
+    let bars: Vec<Bar> = weeks
+        .iter()
+        .map(|(week, count)| {
+            let label = if bar_width >= 5 {
+                week.format("%m-%d").to_string()
+            } else {
+                String::new()
+            };
+            Bar::new(*count)
+                .label(Line::raw(label))
+                .text_value(if *count == 0 {
+                    String::new()
+                } else {
+                    count.to_string()
+                })
+        })
+        .collect();
+    BarChart::new(bars)
+        .bar_width(bar_width)
+        .bar_gap(1)
+        .bar_style(theme.chart_actual())
+        .value_style(theme.bar_value())
+        .render(inside, buf);
+}
+
+fn render_phase_bars(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(roadmap) = app.roadmap() else {
+        return;
+    };
+    let theme = app.theme;
+    let block = section(app, "Phases, % done");
+    let inside = inner(area);
+    block.render(area, buf);
+    let rows = usize::from(inside.height);
+    let cols = usize::from(inside.width);
+    let name_width = (cols * 2 / 5).min(32);
+    let bar_width = cols.saturating_sub(name_width + 6);
+    let count = roadmap.phases.len();
+    let shown = if count > rows {
+        rows.saturating_sub(1)
+    } else {
+        count
+    };
+    let mut lines: Vec<Line> = roadmap
+        .phases
+        .iter()
+        .zip(&app.view.summary.phases)
+        .take(shown)
+        .map(|(phase, summary)| {
+            let percent = summary.counts.percent_done();
+            let filled = ((percent / 100.0) * bar_width as f64).round() as usize;
+            let name = truncate(&clean(&phase.title), name_width);
+            Line::from(vec![
+                Span::raw(format!("{name}{} ", fill(width(&name), name_width))),
+                Span::styled("█".repeat(filled.min(bar_width)), theme.gauge_filled()),
+                Span::styled(
+                    "░".repeat(bar_width.saturating_sub(filled)),
+                    theme.gauge_empty(),
+                ),
+                Span::raw(format!(" {percent:>3.0}%")),
+            ])
+        })
+        .collect();
+    if shown < count {
+        lines.push(Line::styled(
+            format!("… {} more phases", count - shown),
+            theme.muted(),
+        ));
+    }
+    Paragraph::new(lines).render(inside, buf);
+}
+
+fn render_numbers(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
+    let Some(roadmap) = app.roadmap() else {
+        return;
+    };
+    let theme = app.theme;
+    let block = section(app, "Streak and finish dates");
+    let inside = inner(area);
+    block.render(area, buf);
+    let f = &app.view.forecast;
+    let streak = match data.streak {
+        0 => "no streak: finish a skill this week to start one".to_owned(),
+        1 => "1 week in a row with a finished skill".to_owned(),
+        n => format!("{n} weeks in a row with a finished skill"),
+    };
+    let learner = app.store.progress().pace_hours_per_week;
+    let pace_how = match (roadmap.pace_hours_per_week, learner) {
+        (Some(theirs), Some(mine)) => {
+            format!("remaining weeks × the roadmap's {theirs} h/week ÷ your {mine} h/week")
+        }
+        (None, _) => "needs a pace in the roadmap file, which this one does not give".to_owned(),
+        (Some(theirs), None) => {
+            format!("needs your pace (`trailmark pace HOURS`); the roadmap assumes {theirs} h/week")
+        }
+    };
+    let rate_how = match f.rate {
+        Some(rate) => format!(
+            "remaining weeks ÷ the {rate:.1} estimated weeks you finished per week over the last {HISTORY_WINDOW_WEEKS} weeks"
+        ),
+        None => "needs finished skills in two different weeks".to_owned(),
+    };
+    let shown = |day: Option<NaiveDate>| day.map_or_else(|| "—".to_owned(), |day| day.to_string());
+    let cols = usize::from(inside.width);
+    let mut lines = Vec::new();
+    let mut entry = |head: &str, value: String, how: Option<String>| {
+        let indent = width(head);
+        for (i, part) in wrap(&value, cols.saturating_sub(indent).max(1))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                head.to_owned()
+            } else {
+                " ".repeat(indent)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(lead, theme.heading()),
+                Span::styled(part, theme.bold()),
+            ]));
+        }
+        for part in how
+            .map(|h| wrap(&h, cols.saturating_sub(2).max(1)))
+            .unwrap_or_default()
+        {
+            lines.push(Line::styled(format!("  {part}"), theme.muted()));
+        }
+    };
+    entry("Streak  ", streak, None);
+    entry("Finish at your pace  ", shown(f.by_pace), Some(pace_how));
+    entry("Finish at your rate  ", shown(f.by_history), Some(rate_how));
+    Paragraph::new(lines).render(inside, buf);
+}
