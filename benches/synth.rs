@@ -1,0 +1,55 @@
+//! Synthetic roadmaps for the benchmarks: realistic field mix (summaries,
+//! topics, estimates, keys, project ideas), generated so no large data is
+//! committed. Shared by the benches and `examples/synth_roadmap.rs`.
+
+use std::fmt::Write as _;
+
+/// A valid roadmap YAML with `skills` skills in phases of 20. About 150
+/// bytes a skill, so 50,000 skills stay under the 8 MiB file cap.
+pub fn roadmap_yaml(skills: usize) -> String {
+    let mut s = String::with_capacity(skills * 260);
+    let _ = write!(
+        s,
+        "id: synthetic-{skills}\ntitle: Synthetic roadmap with {skills} skills\nsummary: Generated for benchmarks.\nsource:\n  title: trailmark benches\n  author: trailmark\n  published: 2026-01-01\npace_hours_per_week: 10\nphases:\n"
+    );
+    let per_phase = 20;
+    let phases = skills.div_ceil(per_phase);
+    for p in 0..phases {
+        let _ = write!(
+            s,
+            "  - id: phase-{p}\n    title: Phase {p}\n    summary: Everything about topic {p}, in order.\n"
+        );
+        if p % 3 == 0 {
+            let _ = writeln!(s, "    estimate: {}-{} weeks", 2 + p % 4, 4 + p % 4);
+        }
+        s.push_str("    skills:\n");
+        for k in 0..per_phase.min(skills - p * per_phase) {
+            let i = p * per_phase + k;
+            let _ = write!(
+                s,
+                "      - id: skill-{i}\n        title: Skill number {i}\n        summary: Why skill {i} matters.\n"
+            );
+            if i % 3 == 0 {
+                let _ = writeln!(s, "        topics: [topic {i}, another topic]");
+            }
+            if i % 7 == 0 {
+                let _ = writeln!(s, "        key: shared-{}", i % 50);
+            }
+            if i % 2 == 0 {
+                let _ = writeln!(s, "        estimate: {}-{} weeks", 1 + i % 3, 2 + i % 3);
+            }
+            if i % 10 == 0 {
+                let _ = writeln!(
+                    s,
+                    "        resources:\n          - title: Docs {i}\n            url: https://example.com/docs/{i}"
+                );
+            }
+        }
+        let _ = write!(
+            s,
+            "    projects:\n      - id: project-{p}\n        title: Project {p}\n        description: Build something with phase {p}.\n        skills: [skill-{}]\n",
+            p * per_phase
+        );
+    }
+    s
+}
