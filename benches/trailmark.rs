@@ -10,11 +10,18 @@ mod synth;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use serde::Deserialize;
-use trailmark::catalog::{Catalog, Sources};
+use trailmark::catalog::{Catalog, Entry, Origin, Sources};
 use trailmark::forecast;
 use trailmark::progress::{self, Progress, Status, Store};
 use trailmark::roadmap::Roadmap;
+use trailmark::tui::Launch;
+use trailmark::tui::action::Action;
+use trailmark::tui::app::App;
+use trailmark::tui::theme::Theme;
+use trailmark::tui::update::update;
 
 const SIZES: [usize; 4] = [100, 1_000, 10_000, 50_000];
 
@@ -121,21 +128,57 @@ fn saving(c: &mut Criterion) {
     let mut group = c.benchmark_group("progress_10k");
     group.sample_size(20);
     let text = progress::render(&p);
-    group.bench_function("save_without_fsync", |b| {
-        // Everything a save does but the disk: read back what is there, merge, render.
+    group.bench_function("render", |b| {
+        b.iter(|| progress::render(black_box(&p)).len());
+    });
+    group.bench_function("parse", |b| {
         b.iter(|| {
-            let disk = progress::parse(black_box(text.as_bytes()), std::path::Path::new("p.yaml"))
-                .map(|d| {
-                    let merged = progress::merge(&p, &p, &d);
-                    progress::render(&merged).len()
-                });
-            black_box(disk)
+            progress::parse(black_box(text.as_bytes()), std::path::Path::new("p.yaml"))
+                .map(|d| d.skills.len())
         });
     });
-    let dir = tempfile::tempdir().expect("temp dir");
+    // A save as the TUI makes it: one change, then lock, read back, merge, write.
+    // In a tmpfs directory (/dev/shm where there is one), so fsync costs next to nothing.
+    let shm = std::path::Path::new("/dev/shm");
+    let dir = if shm.is_dir() {
+        tempfile::tempdir_in(shm)
+    } else {
+        tempfile::tempdir()
+    }
+    .expect("temp dir");
     let mut store = Store::open(dir.path().join("progress.yaml")).expect("store opens");
     *store.progress_mut() = p.clone();
-    group.bench_function("save_with_fsync", |b| b.iter(|| store.save()));
+    store.save().expect("first save");
+    let skill = roadmap.phases[0].skills[0].clone();
+    let mut i = 0usize;
+    group.bench_function("save_one_change_tmpfs", |b| {
+        b.iter(|| {
+            i += 1;
+            let to = if i.is_multiple_of(2) {
+                Status::Done
+            } else {
+                Status::Todo
+            };
+            store.update(|pr| pr.set_status(&roadmap.id, &skill, to, progress::now()))
+        });
+    });
+    // The rarer case: another process wrote since (here: a comment appended),
+    // so the save must parse the file and merge with it.
+    let file = dir.path().join("progress.yaml");
+    group.bench_function("save_after_another_write_tmpfs", |b| {
+        b.iter(|| {
+            i += 1;
+            let mut text = std::fs::read(&file).expect("read progress");
+            text.extend_from_slice(b"# another writer\n");
+            std::fs::write(&file, text).expect("write progress");
+            let to = if i.is_multiple_of(2) {
+                Status::Done
+            } else {
+                Status::Todo
+            };
+            store.update(|pr| pr.set_status(&roadmap.id, &skill, to, progress::now()))
+        });
+    });
     group.finish();
     c.bench_function("estimator/summarize_10k", |b| {
         b.iter(|| {
@@ -147,5 +190,104 @@ fn saving(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, catalog, saving);
+/// The app on one synthetic roadmap, opened, at 200×50, with progress in a temp dir.
+fn app_on(skills: usize, dir: &std::path::Path) -> App {
+    let roadmap = Roadmap::from_yaml_str(&synth::roadmap_yaml(skills), "s.yaml")
+        .expect("synthetic roadmap loads");
+    let catalog = Catalog {
+        entries: vec![Entry {
+            roadmap,
+            origin: Origin::Path,
+            file: "s.yaml".into(),
+            replaced: None,
+        }],
+        errors: Vec::new(),
+    };
+    let path = dir.join("progress.yaml");
+    let launch = Launch {
+        catalog,
+        store: Store::open(path.clone()),
+        data_path: path,
+    };
+    let now = progress::now();
+    let mut app = App::new(launch, now, now.date_naive(), Theme::COLOR);
+    app.open_roadmap(0);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 200,
+            height: 50,
+        },
+    );
+    app
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame_200x50");
+    for n in [100, 10_000] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = app_on(n, dir.path());
+        // Focus the skills pane and go to the middle of the roadmap, where
+        // the lists are neither at their start nor their end.
+        update(&mut app, Action::FocusRight);
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test terminal");
+        group.bench_function(BenchmarkId::new("draw", n), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| f.render_widget(&app, f.area()))
+                    .map(|_| ())
+            });
+        });
+        group.bench_function(BenchmarkId::new("key_down_and_draw", n), |b| {
+            b.iter(|| {
+                update(&mut app, Action::Down);
+                terminal
+                    .draw(|f| f.render_widget(&app, f.area()))
+                    .map(|_| ())
+            });
+        });
+        group.bench_function(BenchmarkId::new("tick_and_draw", n), |b| {
+            // A tick changes progress and the cached numbers; the save that
+            // follows in the real loop comes after this frame.
+            b.iter(|| {
+                update(&mut app, Action::ToggleDone);
+                terminal
+                    .draw(|f| f.render_widget(&app, f.area()))
+                    .map(|_| ())
+            });
+        });
+    }
+    group.finish();
+}
+
+/// What the first screen costs in-process: the bundled catalog, the app, one frame.
+fn startup(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("progress.yaml");
+    c.bench_function("startup/bundled_catalog_and_first_frame", |b| {
+        b.iter(|| {
+            let launch = Launch {
+                catalog: Catalog::load(&Sources::bundled_only()),
+                store: Store::open(path.clone()),
+                data_path: path.clone(),
+            };
+            let now = progress::now();
+            let mut app = App::new(launch, now, now.date_naive(), Theme::COLOR);
+            app.open_roadmap(0);
+            update(
+                &mut app,
+                Action::Resize {
+                    width: 200,
+                    height: 50,
+                },
+            );
+            let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test terminal");
+            terminal
+                .draw(|f| f.render_widget(&app, f.area()))
+                .map(|_| ())
+        });
+    });
+}
+
+criterion_group!(benches, load, catalog, saving, frames, startup);
 criterion_main!(benches);

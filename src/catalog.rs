@@ -95,11 +95,28 @@ pub struct Catalog {
     pub errors: Vec<LoadError>,
 }
 
+/// The `*.yaml` and `*.yml` files directly in `dir`, sorted by name.
+pub fn roadmap_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml")
+                })
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 /// The roadmap id asked for does not exist.
 #[derive(Debug, thiserror::Error)]
-#[error("no roadmap has the id `{id}`; the roadmaps are: {}", known.join(", "))]
+#[error("no roadmap has the id `{id}`; {}the roadmaps are: {}", suggestion.as_ref().map(|s| format!("did you mean `{s}`? ")).unwrap_or_default(), known.join(", "))]
 pub struct UnknownRoadmap {
     pub id: String,
+    pub suggestion: Option<String>,
     pub known: Vec<String>,
 }
 
@@ -139,33 +156,20 @@ impl Catalog {
     }
 
     fn add_dir(&mut self, dir: &Path, origin: Origin) {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(source) => {
-                self.errors.push(LoadError::Io {
-                    path: dir.to_owned(),
-                    source,
-                });
-                return;
+        match roadmap_files(dir) {
+            Ok(files) => {
+                for file in files {
+                    self.add(
+                        Roadmap::load_file(&file),
+                        origin,
+                        file.display().to_string(),
+                    );
+                }
             }
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.is_file()
-                    && p.extension().is_some_and(|e| {
-                        e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml")
-                    })
-            })
-            .collect();
-        files.sort();
-        for file in files {
-            self.add(
-                Roadmap::load_file(&file),
-                origin,
-                file.display().to_string(),
-            );
+            Err(source) => self.errors.push(LoadError::Io {
+                path: dir.to_owned(),
+                source,
+            }),
         }
     }
 
@@ -203,6 +207,7 @@ impl Catalog {
     pub fn require(&self, id: &str) -> Result<&Entry, UnknownRoadmap> {
         self.get(id).ok_or_else(|| UnknownRoadmap {
             id: id.to_owned(),
+            suggestion: crate::roadmap::did_you_mean(id, self.ids()).map(str::to_owned),
             known: self.ids().map(str::to_owned).collect(),
         })
     }

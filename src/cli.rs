@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::catalog::{Catalog, Sources, UnknownRoadmap};
-use crate::progress::{self, BadStatus, ProgressError, Store};
+use crate::progress::{self, BadStatus, Store};
 
 /// A terminal tracker for learning roadmaps.
 #[derive(Debug, Parser)]
@@ -49,9 +49,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check roadmap files and report every problem as `file:line:col`.
+    /// Check roadmap files (or every *.yaml/*.yml in a directory) and report every problem as `file:line:col`.
     Validate {
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
     },
     /// Progress, remaining weeks and finish dates, overall and per phase.
@@ -160,7 +160,12 @@ pub fn data_path(cli: &Cli) -> anyhow::Result<PathBuf> {
 fn open_store(cli: &Cli) -> anyhow::Result<Store> {
     let path = data_path(cli)?;
     match Store::open(path.clone()) {
-        Err(ProgressError::Corrupt { .. } | ProgressError::TooNew { .. }) if cli.recover => {
+        Err(e) if e.is_recoverable() && !cli.recover => Err(anyhow::anyhow!(
+            "{e}. Fix it by hand, or run the command again with `--recover` (e.g. `trailmark status --recover`) to move it aside to {}.corrupt-<time> and start afresh",
+            path.file_name()
+                .map_or_else(|| "progress.yaml".into(), |n| n.to_string_lossy())
+        )),
+        Err(e) if e.is_recoverable() => {
             let aside = Store::recover(&path)?;
             eprintln!(
                 "moved the unreadable progress file aside to {}; starting afresh",

@@ -69,15 +69,20 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn absorb(&mut self, other: &Summary) {
-        let c = &mut self.counts;
-        c.total += other.counts.total;
-        c.todo += other.counts.todo;
-        c.doing += other.counts.doing;
-        c.done += other.counts.done;
-        c.skipped += other.counts.skipped;
-        self.total.absorb(other.total);
-        self.remaining.absorb(other.remaining);
+    /// The sum of several summaries, e.g. a roadmap's from its phases'.
+    pub fn total_of(parts: &[Summary]) -> Summary {
+        let mut all = Summary::default();
+        for p in parts {
+            let (c, o) = (&mut all.counts, &p.counts);
+            c.total += o.total;
+            c.todo += o.todo;
+            c.doing += o.doing;
+            c.done += o.done;
+            c.skipped += o.skipped;
+            all.total.absorb(p.total);
+            all.remaining.absorb(p.remaining);
+        }
+        all
     }
 }
 
@@ -125,7 +130,8 @@ pub fn skill_times(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Vec<
         .collect()
 }
 
-fn remaining_share(status: Status) -> f64 {
+/// The share of a skill's time still to go at this status.
+pub fn remaining_share(status: Status) -> f64 {
     match status {
         Status::Todo => 1.0,
         Status::Doing => DOING_REMAINING,
@@ -161,11 +167,10 @@ pub fn summarize(roadmap: &Roadmap, progress: &Progress) -> RoadmapSummary {
         .iter()
         .map(|p| summarize_phase(&roadmap.id, p, progress))
         .collect();
-    let mut overall = Summary::default();
-    for p in &phases {
-        overall.absorb(p);
+    RoadmapSummary {
+        overall: Summary::total_of(&phases),
+        phases,
     }
-    RoadmapSummary { overall, phases }
 }
 
 /// `today` plus a number of weeks, rounded up to whole days. Sums of phase

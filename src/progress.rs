@@ -6,6 +6,7 @@
 //! the key sees the same record; other skills under `roadmap-id/skill-id`.
 //! Records no roadmap mentions any more are kept: a roadmap file may come back.
 
+mod emit;
 mod merge;
 mod store;
 
@@ -19,8 +20,9 @@ use serde::{Deserialize, Serialize};
 use crate::estimate::Weeks;
 use crate::roadmap::{Project, Roadmap, Skill};
 
+pub use emit::render;
 pub use merge::merge;
-pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path, parse, render};
+pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path, parse};
 
 /// The data file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;

@@ -3,12 +3,12 @@
 //! streak. Pure functions of a roadmap, the progress and today's date; the
 //! stats screen and `status --json` draw the same series.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 
 use crate::estimate::Weeks;
-use crate::forecast::{summarize, week_start};
+use crate::forecast::{remaining_share, skill_times, week_start};
 use crate::progress::{Change, Progress, Status, skill_record_id};
 use crate::roadmap::Roadmap;
 
@@ -53,15 +53,49 @@ pub fn weekly_series(
     let first_week = week_start(first.at.date_naive());
     let last_week = week_start(today).max(week_start(changes[changes.len() - 1].at.date_naive()));
 
-    // Replay: each record starts at the status it had before its first change.
-    let mut replay = progress.clone();
-    let mut seen = HashSet::new();
-    for c in &changes {
-        if let Some(id) = &c.skill
-            && seen.insert(id.clone())
-            && let (Some(r), Ok(from)) = (replay.skills.get_mut(id), c.from.parse::<Status>())
+    // Each record's times: usually one skill, but a shared key may stand for
+    // several skills of one roadmap.
+    let mut times: HashMap<String, Vec<Option<Weeks>>> = HashMap::new();
+    for phase in &roadmap.phases {
+        for (skill, t) in phase
+            .skills
+            .iter()
+            .zip(skill_times(&roadmap.id, phase, progress))
         {
-            r.status = from;
+            times
+                .entry(skill_record_id(&roadmap.id, skill))
+                .or_default()
+                .push(t);
+        }
+    }
+    // Replay from the status each record had before its first change.
+    let mut status: HashMap<&str, Status> = times
+        .keys()
+        .map(|id| {
+            (
+                id.as_str(),
+                progress.skills.get(id).map_or(Status::Todo, |r| r.status),
+            )
+        })
+        .collect();
+    for c in changes.iter().rev() {
+        if let (Some(id), Ok(from)) = (c.skill.as_deref(), c.from.parse::<Status>()) {
+            status.insert(id, from);
+        }
+    }
+    let mut burndown = Burndown {
+        weeks: Weeks::ZERO,
+        estimated: times.values().flatten().any(Option::is_some),
+    };
+    // In roadmap order, so the float sums (and the chart) are the same every run.
+    for phase in &roadmap.phases {
+        for (skill, t) in phase
+            .skills
+            .iter()
+            .zip(skill_times(&roadmap.id, phase, progress))
+        {
+            let id = skill_record_id(&roadmap.id, skill);
+            burndown.add(t, status.get(id.as_str()).copied().unwrap_or_default(), 1.0);
         }
     }
 
@@ -81,10 +115,12 @@ pub fn weekly_series(
         let end = week + Days::new(7);
         while next < changes.len() && changes[next].at.date_naive() < end {
             let c = changes[next];
-            if let (Some(id), Ok(to)) = (&c.skill, c.to.parse::<Status>())
-                && let Some(r) = replay.skills.get_mut(id)
-            {
-                r.status = to;
+            if let (Some(id), Ok(to)) = (c.skill.as_deref(), c.to.parse::<Status>()) {
+                let from = status.insert(id, to).unwrap_or_default();
+                for t in times.get(id).into_iter().flatten() {
+                    burndown.add(*t, from, -1.0);
+                    burndown.add(*t, to, 1.0);
+                }
             }
             next += 1;
         }
@@ -92,12 +128,37 @@ pub fn weekly_series(
             points.push(WeekPoint {
                 week_start: week,
                 completed: completed.get(&week).copied().unwrap_or(0).max(0) as usize,
-                weeks_remaining: summarize(roadmap, &replay).overall.remaining.weeks,
+                weeks_remaining: burndown.remaining(),
             });
         }
         week = end;
     }
     points
+}
+
+/// Remaining weeks kept up to date change by change, instead of summing the
+/// whole roadmap again for every week of history.
+struct Burndown {
+    weeks: Weeks,
+    /// Whether any skill has a time at all; if none, there is no burndown.
+    estimated: bool,
+}
+
+impl Burndown {
+    /// Adds (`sign` 1) or takes away (`sign` -1) one skill's remaining time.
+    fn add(&mut self, time: Option<Weeks>, status: Status, sign: f64) {
+        if let Some(w) = time {
+            self.weeks += w.scale(sign * remaining_share(status));
+        }
+    }
+
+    /// As [`crate::forecast::summarize`] reports it: `None` when nothing is estimated.
+    fn remaining(&self) -> Option<Weeks> {
+        // Adding and taking away leaves float dust (1e-15); round it off.
+        let clean = |w: f64| ((w * 1e6).round() / 1e6).max(0.0);
+        self.estimated
+            .then(|| Weeks::range(clean(self.weeks.min), clean(self.weeks.max)))
+    }
 }
 
 /// The plan beside the burndown: from the remaining weeks at the first point,
@@ -229,5 +290,72 @@ mod tests {
             "this week has not ended yet"
         );
         assert_eq!(streak(&r, &p, date(2026, 3, 31)), 0);
+    }
+}
+
+#[cfg(test)]
+mod burndown_tests {
+    use chrono::{Days, NaiveDate, TimeZone, Utc};
+
+    use super::*;
+    use crate::catalog::{Catalog, Sources};
+    use crate::forecast::summarize;
+
+    /// The burndown recomputed from scratch for each week: slow, obviously right.
+    fn recount(roadmap: &Roadmap, progress: &Progress, series: &[WeekPoint]) -> Vec<Option<Weeks>> {
+        let changes = relevant(roadmap, progress);
+        series
+            .iter()
+            .map(|p| {
+                let end = p.week_start + Days::new(7);
+                let mut replay = progress.clone();
+                for r in replay.skills.values_mut() {
+                    r.status = Status::Todo;
+                }
+                for c in changes.iter().filter(|c| c.at.date_naive() < end) {
+                    if let (Some(id), Ok(to)) = (&c.skill, c.to.parse::<Status>())
+                        && let Some(r) = replay.skills.get_mut(id)
+                    {
+                        r.status = to;
+                    }
+                }
+                summarize(roadmap, &replay).overall.remaining.weeks
+            })
+            .collect()
+    }
+
+    #[test]
+    fn incremental_burndown_matches_a_full_recount() {
+        let catalog = Catalog::load(&Sources::bundled_only());
+        let today = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+        for entry in &catalog.entries {
+            let r = &entry.roadmap;
+            let mut p = Progress::default();
+            let skills: Vec<_> = r.skills().map(|(_, s)| s.clone()).collect();
+            let count = skills.len().saturating_sub(4).max(1) as u64;
+            for (i, s) in skills.iter().enumerate() {
+                // Spread over years, like the stats snapshot; some skills twice.
+                let back = 7 * 130 - (i as u64 * 7 * 130 / count).min(7 * 130);
+                let day = today - Days::new(back);
+                let at = Utc.from_utc_datetime(&day.and_hms_opt(18, 30, 0).unwrap());
+                let to = [Status::Done, Status::Doing, Status::Skipped, Status::Done][i % 4];
+                p.set_status(&r.id, s, to, at);
+                if i % 5 == 0 {
+                    p.set_status(&r.id, s, Status::Done, at + chrono::Duration::days(3));
+                }
+            }
+            let series = weekly_series(r, &p, today, usize::MAX);
+            let got: Vec<_> = series.iter().map(|w| w.weeks_remaining).collect();
+            let want = recount(r, &p, &series);
+            for (week, (g, w)) in series.iter().zip(got.iter().zip(&want)) {
+                let close = match (g, w) {
+                    (Some(a), Some(b)) => {
+                        (a.min - b.min).abs() < 1e-5 && (a.max - b.max).abs() < 1e-5
+                    }
+                    (a, b) => a == b,
+                };
+                assert!(close, "{} week {}: {g:?} != {w:?}", r.id, week.week_start);
+            }
+        }
     }
 }

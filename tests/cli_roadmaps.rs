@@ -412,7 +412,42 @@ fn validate_names_a_missing_file() {
 fn validate_needs_a_file() {
     let run = Sandbox::new().run(&["validate"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("<FILE>"), "{}", run.stderr);
+    assert!(run.stderr.contains("<FILE|DIR>"), "{}", run.stderr);
+}
+
+#[test]
+fn validate_of_a_directory_checks_every_roadmap_file_in_it() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["validate", "roadmaps"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("{} roadmap files valid\n", bundled_ids().len())
+    );
+    let dir = sandbox.config();
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = sandbox.run(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(empty.code, 1);
+    assert!(
+        empty
+            .stderr
+            .contains("the directory holds no *.yaml or *.yml files"),
+        "{}",
+        empty.stderr
+    );
+}
+
+#[test]
+fn a_near_miss_roadmap_id_gets_a_suggestion() {
+    let run = Sandbox::new().run(&["show", "backend-six-phase"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(
+            "trailmark: no roadmap has the id `backend-six-phase`; did you mean `backend-six-phases`? the roadmaps are: "
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

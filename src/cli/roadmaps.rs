@@ -262,10 +262,28 @@ pub(crate) fn source_line(r: &Roadmap) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" — "))
 }
 
-pub(super) fn validate(files: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+/// Checks each file; a directory stands for every roadmap file in it.
+pub(super) fn validate(paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let found = crate::catalog::roadmap_files(path).map_err(|e| {
+                anyhow::anyhow!("{}: cannot list the directory: {e}", path.display())
+            })?;
+            if found.is_empty() {
+                anyhow::bail!(
+                    "{}: the directory holds no *.yaml or *.yml files",
+                    path.display()
+                );
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
     let mut bad_files = 0;
     let mut problems = 0;
-    for file in files {
+    for file in &files {
         match Roadmap::load_file(file) {
             Ok(_) => {}
             Err(e) => {

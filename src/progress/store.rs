@@ -14,13 +14,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{FORMAT_VERSION, Progress, merge};
+use super::{FORMAT_VERSION, Progress, merge, render};
 
 /// Environment variable naming the progress file (overrides the default).
 pub const DATA_ENV: &str = "TRAILMARK_DATA";
-
-const HEADER: &str = "# trailmark progress. Safe to sync between machines (git, a sync folder):\n\
-# trailmark merges copies record by record, the newest change winning.\n";
 
 /// `TRAILMARK_DATA`, else `<data dir>/progress.yaml` (`~/.local/share/trailmark/` on Linux).
 pub fn default_path() -> Option<PathBuf> {
@@ -38,10 +35,12 @@ pub enum Mode {
     ReadOnly(String),
 }
 
+/// The front end adds the way out (`--recover` on the command line, a prompt
+/// in the TUI); [`ProgressError::is_recoverable`] says when there is one.
 #[derive(Debug, thiserror::Error)]
 pub enum ProgressError {
     #[error(
-        "{}: the progress file cannot be read: {message}. It was left untouched and nothing will be written to it. Fix it by hand, or run the command again with `--recover` (e.g. `trailmark status --recover`) to move it aside to progress.yaml.corrupt-<time> and start afresh",
+        "{}: the progress file cannot be read: {message}. It was left untouched and nothing will be written to it",
         position(path, *line, *column)
     )]
     Corrupt {
@@ -51,7 +50,7 @@ pub enum ProgressError {
         message: String,
     },
     #[error(
-        "{}: the progress file has format version {found}, newer than this trailmark reads (version {FORMAT_VERSION}). It was left untouched and nothing will be written to it. Upgrade trailmark to use it, or run the command again with `--recover` to move it aside to progress.yaml.corrupt-<time> and start afresh",
+        "{}: the progress file has format version {found}, newer than this trailmark reads (version {FORMAT_VERSION}). It was left untouched and nothing will be written to it; upgrade trailmark to use it",
         path.display()
     )]
     TooNew { path: PathBuf, found: u32 },
@@ -69,6 +68,16 @@ pub enum ProgressError {
     ReadOnly { path: PathBuf, reason: String },
 }
 
+impl ProgressError {
+    /// Whether moving the file aside ([`Store::recover`]) would get past this error.
+    pub fn is_recoverable(&self) -> bool {
+        matches!(
+            self,
+            ProgressError::Corrupt { .. } | ProgressError::TooNew { .. }
+        )
+    }
+}
+
 fn position(path: &Path, line: Option<usize>, column: Option<usize>) -> String {
     match (line, column) {
         (Some(l), Some(c)) => format!("{}:{l}:{c}", path.display()),
@@ -82,8 +91,23 @@ fn position(path: &Path, line: Option<usize>, column: Option<usize>) -> String {
 pub struct Store {
     path: PathBuf,
     progress: Progress,
+    /// The settings (last roadmap, pace, cursors) as last read or written:
+    /// the base of their three-way merge. Records and history merge without one.
     base: Progress,
+    /// The file's bytes as last read or written. A save that finds the same
+    /// bytes on disk knows no one else wrote, and skips parsing and merging.
+    on_disk: Option<Vec<u8>>,
     mode: Mode,
+}
+
+/// Only the fields [`merge`] reads from its base.
+fn settings_of(p: &Progress) -> Progress {
+    Progress {
+        last_roadmap: p.last_roadmap.clone(),
+        pace_hours_per_week: p.pace_hours_per_week,
+        cursors: p.cursors.clone(),
+        ..Progress::default()
+    }
 }
 
 impl Store {
@@ -91,11 +115,16 @@ impl Store {
     /// new file is an error, never an empty progress that would later be saved
     /// over it. A directory that cannot be written gives a read-only store.
     pub fn open(path: PathBuf) -> Result<Self, ProgressError> {
-        let progress = read(&path)?.unwrap_or_default();
+        let on_disk = read_bytes(&path)?;
+        let progress = match &on_disk {
+            Some(bytes) => parse(bytes, &path)?,
+            None => Progress::default(),
+        };
         let mode = probe_writable(&path);
         Ok(Self {
-            base: progress.clone(),
+            base: settings_of(&progress),
             progress,
+            on_disk,
             mode,
             path,
         })
@@ -108,6 +137,7 @@ impl Store {
             path,
             progress: Progress::default(),
             base: Progress::default(),
+            on_disk: None,
             mode: Mode::ReadOnly(reason),
         }
     }
@@ -189,12 +219,20 @@ impl Store {
             .open(lock_path(&self.path))
             .map_err(|e| io("open the lock file", e))?;
         lock.lock().map_err(|e| io("lock the progress file", e))?;
-        let disk = read(&self.path)?.unwrap_or_default();
-        let merged = merge(&self.base, &self.progress, &disk);
-        write_atomic(&self.path, render(&merged).as_bytes())
-            .map_err(|(action, e)| io(action, e))?;
-        self.base = merged.clone();
-        self.progress = merged;
+        let current = read_bytes(&self.path)?;
+        if current.is_none() || current != self.on_disk {
+            // Someone else wrote (or removed) the file since: merge with it.
+            let disk = match &current {
+                Some(bytes) => parse(bytes, &self.path)?,
+                None => Progress::default(),
+            };
+            self.progress = merge(&self.base, &self.progress, &disk);
+        }
+        self.progress.version = FORMAT_VERSION;
+        let text = render(&self.progress);
+        write_atomic(&self.path, text.as_bytes()).map_err(|(action, e)| io(action, e))?;
+        self.base = settings_of(&self.progress);
+        self.on_disk = Some(text.into_bytes());
         Ok(())
     }
 }
@@ -231,10 +269,10 @@ fn parent(path: &Path) -> &Path {
     }
 }
 
-/// Reads the file; `None` when it does not exist.
-fn read(path: &Path) -> Result<Option<Progress>, ProgressError> {
+/// The file's bytes; `None` when it does not exist.
+fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, ProgressError> {
     match fs::read(path) {
-        Ok(bytes) => parse(&bytes, path).map(Some),
+        Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(ProgressError::Io {
             path: path.to_owned(),
@@ -343,12 +381,6 @@ fn explain(message: &str) -> String {
     out
 }
 
-/// The file's text: a short header, then the records in stable key order.
-pub fn render(progress: &Progress) -> String {
-    let body = serde_yaml::to_string(progress).unwrap_or_default();
-    format!("{HEADER}{body}")
-}
-
 /// temp file beside the target, fsync, rename over, fsync the directory.
 /// The temp name is fixed: only the lock holder writes it.
 fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), (&'static str, std::io::Error)> {
@@ -411,7 +443,7 @@ mod tests {
             matches!(err, ProgressError::Corrupt { line: Some(3), .. }),
             "{err}"
         );
-        assert!(err.to_string().contains("--recover"));
+        assert!(err.to_string().contains("left untouched"));
         assert_eq!(fs::read(&path).unwrap(), junk);
         let aside = Store::recover(&path).unwrap();
         assert_eq!(fs::read(&aside).unwrap(), junk);

@@ -152,22 +152,6 @@ pub struct View {
     pub records: HashMap<String, Vec<usize>>,
 }
 
-/// The sum of phase summaries: what [`forecast::summarize`] reports overall.
-fn sum(phases: &[Summary]) -> Summary {
-    let mut all = Summary::default();
-    for p in phases {
-        let (c, o) = (&mut all.counts, &p.counts);
-        c.total += o.total;
-        c.todo += o.todo;
-        c.doing += o.doing;
-        c.done += o.done;
-        c.skipped += o.skipped;
-        all.total.absorb(p.total);
-        all.remaining.absorb(p.remaining);
-    }
-    all
-}
-
 /// The whole state of the TUI.
 #[derive(Debug)]
 pub struct App {
@@ -210,13 +194,9 @@ impl App {
         let (store, progress_problem) = match store {
             Ok(store) => (store, None),
             Err(err) => {
-                let recoverable = matches!(
-                    err,
-                    ProgressError::Corrupt { .. } | ProgressError::TooNew { .. }
-                );
                 let problem = ProgressProblem {
                     message: err.to_string(),
-                    recoverable,
+                    recoverable: err.is_recoverable(),
                 };
                 let reason = "the progress file could not be read".to_owned();
                 (Store::in_memory(data_path, reason), Some(problem))
@@ -500,7 +480,7 @@ impl App {
                 self.view.times[pi] = forecast::skill_times(&roadmap.id, phase, progress);
             }
         }
-        self.view.summary.overall = sum(&self.view.summary.phases);
+        self.view.summary.overall = Summary::total_of(&self.view.summary.phases);
         let remaining = self.view.summary.overall.remaining.weeks;
         let f = &mut self.view.forecast;
         f.by_pace = forecast::finish_by_pace(
