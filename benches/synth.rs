@@ -1,6 +1,7 @@
 //! Synthetic roadmaps for the benchmarks: realistic field mix (summaries,
 //! topics, estimates, keys, project ideas), generated so no large data is
-//! committed. Shared by the benches and `examples/synth_roadmap.rs`.
+//! committed; and the plain structs of the `serde_yaml`-alone floor. Shared
+//! by the benches and the examples.
 
 use std::fmt::Write as _;
 
@@ -52,4 +53,61 @@ pub fn roadmap_yaml(skills: usize) -> String {
         );
     }
     s
+}
+
+/// The floor: the same file deserialized by `serde_yaml` alone into plain
+/// structs, with no validation and no model building.
+#[allow(dead_code)]
+pub mod plain {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Roadmap {
+        pub id: String,
+        pub title: String,
+        pub summary: String,
+        pub source: Source,
+        pub pace_hours_per_week: Option<f64>,
+        pub phases: Vec<Phase>,
+    }
+    #[derive(Deserialize)]
+    pub struct Source {
+        pub title: Option<String>,
+        pub author: Option<String>,
+        pub published: Option<String>,
+        pub url: Option<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Phase {
+        pub id: String,
+        pub title: String,
+        pub summary: String,
+        pub estimate: Option<String>,
+        pub skills: Vec<Skill>,
+        pub projects: Vec<Project>,
+    }
+    #[derive(Deserialize)]
+    pub struct Skill {
+        pub id: String,
+        pub title: String,
+        pub key: Option<String>,
+        pub summary: String,
+        #[serde(default)]
+        pub topics: Vec<String>,
+        #[serde(default)]
+        pub resources: Vec<Resource>,
+        pub estimate: Option<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Resource {
+        pub title: String,
+        pub url: String,
+    }
+    #[derive(Deserialize)]
+    pub struct Project {
+        pub id: String,
+        pub title: String,
+        pub description: String,
+        pub skills: Vec<String>,
+    }
 }

@@ -12,7 +12,6 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use serde::Deserialize;
 use trailmark::catalog::{Catalog, Entry, Origin, Sources};
 use trailmark::forecast;
 use trailmark::progress::{self, Progress, Status, Store};
@@ -24,63 +23,6 @@ use trailmark::tui::theme::Theme;
 use trailmark::tui::update::update;
 
 const SIZES: [usize; 4] = [100, 1_000, 10_000, 50_000];
-
-/// The floor: the same file deserialized by `serde_yaml` alone into plain
-/// structs, with no validation and no model building.
-#[allow(dead_code)]
-mod plain {
-    use super::Deserialize;
-
-    #[derive(Deserialize)]
-    pub struct Roadmap {
-        pub id: String,
-        pub title: String,
-        pub summary: String,
-        pub source: Source,
-        pub pace_hours_per_week: Option<f64>,
-        pub phases: Vec<Phase>,
-    }
-    #[derive(Deserialize)]
-    pub struct Source {
-        pub title: Option<String>,
-        pub author: Option<String>,
-        pub published: Option<String>,
-        pub url: Option<String>,
-    }
-    #[derive(Deserialize)]
-    pub struct Phase {
-        pub id: String,
-        pub title: String,
-        pub summary: String,
-        pub estimate: Option<String>,
-        pub skills: Vec<Skill>,
-        pub projects: Vec<Project>,
-    }
-    #[derive(Deserialize)]
-    pub struct Skill {
-        pub id: String,
-        pub title: String,
-        pub key: Option<String>,
-        pub summary: String,
-        #[serde(default)]
-        pub topics: Vec<String>,
-        #[serde(default)]
-        pub resources: Vec<Resource>,
-        pub estimate: Option<String>,
-    }
-    #[derive(Deserialize)]
-    pub struct Resource {
-        pub title: String,
-        pub url: String,
-    }
-    #[derive(Deserialize)]
-    pub struct Project {
-        pub id: String,
-        pub title: String,
-        pub description: String,
-        pub skills: Vec<String>,
-    }
-}
 
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
@@ -94,7 +36,9 @@ fn load(c: &mut Criterion) {
             });
         });
         group.bench_with_input(BenchmarkId::new("serde_yaml_floor", n), &text, |b, t| {
-            b.iter(|| serde_yaml::from_str::<plain::Roadmap>(black_box(t)).map(|r| r.phases.len()));
+            b.iter(|| {
+                serde_yaml::from_str::<synth::plain::Roadmap>(black_box(t)).map(|r| r.phases.len())
+            });
         });
     }
     group.finish();

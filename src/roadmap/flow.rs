@@ -21,6 +21,19 @@
 /// the parsers' costs stay trivial.
 pub(crate) const MAX_FLOW_BYTES: usize = 256 * 1024;
 
+/// The bytes that can make a line matter to the scan; a table, as this test
+/// runs on nearly every byte of a file.
+static LINE_STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    let stops = b"\n[{]}\"'#|>&!*";
+    let mut k = 0;
+    while k < stops.len() {
+        t[stops[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Why the file is refused, with the byte offset to point at.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Trouble {
@@ -132,6 +145,35 @@ impl Scanner<'_> {
                 return Err(Trouble::TooLong(self.flow_start));
             }
             let i = self.i;
+            if self.depth == 0 && i == self.line_begin {
+                // Most lines are `key: text` with nothing that could open a
+                // collection, start a quote, comment or block scalar, or name
+                // an anchor: pass such a line whole. (A newline resets the
+                // block state, so nothing on the line is needed later.)
+                let end = s[i..]
+                    .iter()
+                    .position(|&b| LINE_STOPS[usize::from(b)])
+                    .map_or(s.len(), |p| i + p);
+                if end > i && (end == s.len() || s[end] == b'\n') {
+                    self.i = end;
+                    self.after_json = false;
+                    continue;
+                }
+            }
+            if self.depth == 0 && !self.node_start {
+                // Inside block text (most of a roadmap file), only a line
+                // end, a comment or a `:` can change anything: jump to the
+                // next one instead of walking every byte through the rules.
+                let next = s[i..]
+                    .iter()
+                    .position(|&b| matches!(b, b'\n' | b'#' | b':'))
+                    .map_or(s.len(), |p| i + p);
+                if next > i {
+                    self.i = next;
+                    self.after_json = false;
+                    continue;
+                }
+            }
             let c = s[i];
             let after_blank = i == self.line_begin || is_blank(s.get(i.wrapping_sub(1)));
             if matches!(c, b'\n' | b' ' | b'\t' | b'\r' | b'#') {
@@ -145,7 +187,11 @@ impl Scanner<'_> {
                     self.plain = false;
                 }
             } else if matches!(c, b' ' | b'\t' | b'\r') {
-                self.i += 1;
+                // Indentation is much of a YAML file: pass a run in one go.
+                self.i += s[i..]
+                    .iter()
+                    .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+                    .count();
             } else if c == b'#' && (!self.plain || after_blank) {
                 self.i = line_end(s, i);
                 self.plain = false;

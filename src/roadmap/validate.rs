@@ -106,6 +106,26 @@ impl At {
     }
 }
 
+/// Something that can say where in the document it is: an [`At`], or a
+/// closure that builds one only when a problem needs it. Building the place
+/// of every skill up front (a path and two strings) was the largest cost of
+/// validating a large file that has no problems at all.
+pub(crate) trait Where {
+    fn at(&self) -> At;
+}
+
+impl Where for At {
+    fn at(&self) -> At {
+        self.clone()
+    }
+}
+
+impl<F: Fn() -> At> Where for F {
+    fn at(&self) -> At {
+        self()
+    }
+}
+
 /// Words for a list entry: ``skill `jwt` `` when it has a usable id, else `skill 4`.
 pub(crate) fn label(kind: &str, index: usize, id: Option<&str>) -> String {
     match id {
@@ -171,6 +191,8 @@ fn url_problem(url: &str) -> Option<String> {
 
 struct Validator<'o> {
     out: &'o mut Vec<Pending>,
+    /// Each phase's place in words, for naming the first of two skills with one id.
+    phase_places: Vec<String>,
 }
 
 impl Validator<'_> {
@@ -179,24 +201,25 @@ impl Validator<'_> {
     }
 
     /// A required, non-empty text field.
-    fn title(&mut self, at: &At, field: &str, value: Field<Text>, what: &str) -> String {
+    fn title(&mut self, at: &impl Where, field: &str, value: Field<Text>, what: &str) -> String {
         match value {
             Some(Some(Text(v))) if !v.trim().is_empty() => v,
             Some(Some(_)) => {
                 self.push(
-                    at.key(field)
+                    at.at()
+                        .key(field)
                         .problem(format!("`{field}` is empty; give the {what} a {field}")),
                 );
                 String::new()
             }
             Some(None) => {
-                self.push(at.key(field).key_problem(format!(
+                self.push(at.at().key(field).key_problem(format!(
                     "`{field}` has no value; write the {what}'s {field} after `{field}:`"
                 )));
                 String::new()
             }
             None => {
-                self.push(at.missing(
+                self.push(at.at().missing(
                     field,
                     format!("missing `{field}`; add `{field}:` with the {what}'s {field}"),
                 ));
@@ -205,31 +228,33 @@ impl Validator<'_> {
         }
     }
 
-    /// A required id with the id syntax.
-    fn id(&mut self, at: &At, value: Field<Text>, what: &str, example: &str) -> String {
+    /// A required id with the id syntax. Borrowed, because a lazy place may
+    /// be naming its entry by this very id.
+    #[allow(clippy::ref_option)]
+    fn id(&mut self, at: &impl Where, value: &Field<Text>, what: &str, example: &str) -> String {
         match value {
-            Some(Some(Text(v))) if is_valid_id(&v) => v,
+            Some(Some(Text(v))) if is_valid_id(v) => v.clone(),
             Some(Some(Text(v))) if v.trim().is_empty() => {
-                self.push(at.key("id").problem(format!(
+                self.push(at.at().key("id").problem(format!(
                     "`id` is empty; give the {what} an id such as `{example}`"
                 )));
                 String::new()
             }
             Some(None) => {
-                self.push(at.key("id").key_problem(format!(
+                self.push(at.at().key("id").key_problem(format!(
                     "`id` has no value; give the {what} an id such as `id: {example}`"
                 )));
                 String::new()
             }
             Some(Some(Text(v))) => {
-                let fixed = suggest_id(&v);
-                self.push(at.key("id").problem(format!(
+                let fixed = suggest_id(v);
+                self.push(at.at().key("id").problem(format!(
                     "`{v}` is not a valid id; ids use lowercase letters, digits, `-` and `_`, starting with a letter or digit (try `{fixed}`)"
                 )));
-                v
+                v.clone()
             }
             None => {
-                self.push(at.missing(
+                self.push(at.at().missing(
                     "id",
                     format!(
                         "missing `id`; add `id: {example}` (lowercase letters, digits and `-`)"
@@ -243,7 +268,7 @@ impl Validator<'_> {
     /// A required, non-empty list: its items, after reporting it absent or empty.
     fn list<T>(
         &mut self,
-        at: &At,
+        at: &impl Where,
         field: &str,
         value: Field<Vec<T>>,
         missing: &str,
@@ -251,12 +276,16 @@ impl Validator<'_> {
     ) -> Vec<T> {
         match value {
             None => {
-                self.push(at.missing(field, format!("missing `{field}`; {missing}")));
+                self.push(
+                    at.at()
+                        .missing(field, format!("missing `{field}`; {missing}")),
+                );
                 Vec::new()
             }
             Some(None) => {
                 self.push(
-                    at.key(field)
+                    at.at()
+                        .key(field)
                         .key_problem(format!("`{field}` has no entries; {empty}")),
                 );
                 Vec::new()
@@ -264,7 +293,8 @@ impl Validator<'_> {
             Some(Some(items)) => {
                 if items.is_empty() {
                     self.push(
-                        at.key(field)
+                        at.at()
+                            .key(field)
                             .problem(format!("`{field}` is empty; {empty}")),
                     );
                 }
@@ -273,13 +303,13 @@ impl Validator<'_> {
         }
     }
 
-    fn estimate(&mut self, at: &At, value: Option<RawEstimate>) -> Option<Weeks> {
+    fn estimate(&mut self, at: &impl Where, value: Option<RawEstimate>) -> Option<Weeks> {
         let parsed = match value? {
             RawEstimate::Number(n) => estimate::from_number(n),
             RawEstimate::Text(t) => estimate::parse(&t),
         };
         parsed
-            .map_err(|e| self.push(at.key("estimate").problem(e.to_string())))
+            .map_err(|e| self.push(at.at().key("estimate").problem(e.to_string())))
             .ok()
     }
 
@@ -327,7 +357,7 @@ impl Validator<'_> {
 
     fn roadmap(&mut self, raw: RawRoadmap) -> Roadmap {
         let root = At::root();
-        let id = self.id(&root, raw.id, "roadmap", "my-roadmap");
+        let id = self.id(&root, &raw.id, "roadmap", "my-roadmap");
         let title = self.title(&root, "title", raw.title, "roadmap");
         let source = self.source(&root, raw.source);
         let pace = raw.pace_hours_per_week.filter(|p| {
@@ -347,12 +377,13 @@ impl Validator<'_> {
             "a roadmap needs at least one phase (with `id`, `title` and `skills`)",
         );
         let mut phase_ids: HashMap<String, usize> = HashMap::new();
-        let mut skill_ids: HashMap<String, String> = HashMap::new();
+        let mut skill_ids: HashMap<String, (usize, usize)> = HashMap::new();
         let mut project_ids: HashMap<String, String> = HashMap::new();
         let mut pending_refs: Vec<(At, Vec<String>)> = Vec::new();
         let mut phases = Vec::with_capacity(raw_phases.len());
         for (pi, rp) in raw_phases.into_iter().enumerate() {
             let at = root.item("phases", pi, &phase_label(pi, field_str(rp.id.as_ref())));
+            self.phase_places.push(at.place.clone());
             phases.push(self.phase(
                 &at,
                 rp,
@@ -393,11 +424,11 @@ impl Validator<'_> {
         rp: RawPhase,
         phase_ids: &mut HashMap<String, usize>,
         pi: usize,
-        skill_ids: &mut HashMap<String, String>,
+        skill_ids: &mut HashMap<String, (usize, usize)>,
         project_ids: &mut HashMap<String, String>,
         refs: &mut Vec<(At, Vec<String>)>,
     ) -> Phase {
-        let id = self.id(at, rp.id, "phase", "basics");
+        let id = self.id(at, &rp.id, "phase", "basics");
         if !id.is_empty()
             && let Some(first) = phase_ids.insert(id.clone(), pi)
         {
@@ -418,9 +449,16 @@ impl Validator<'_> {
         let skills = raw_skills
             .into_iter()
             .enumerate()
-            .map(|(si, rs)| {
-                let sat = at.item("skills", si, &label("skill", si, field_str(rs.id.as_ref())));
-                self.skill(&sat, rs, skill_ids)
+            .map(|(si, mut rs)| {
+                let raw_id = rs.id.take();
+                let sat = || {
+                    at.item(
+                        "skills",
+                        si,
+                        &label("skill", si, field_str(raw_id.as_ref())),
+                    )
+                };
+                self.skill(&sat, &raw_id, rs, (pi, si), skill_ids)
             })
             .collect();
         let projects = rp
@@ -447,12 +485,27 @@ impl Validator<'_> {
         }
     }
 
-    fn skill(&mut self, at: &At, rs: RawSkill, ids: &mut HashMap<String, String>) -> Skill {
-        let id = self.id(at, rs.id, "skill", "git-basics");
+    /// A skill; `raw_id` was taken out of `rs` so that the lazy place `at`
+    /// can name the skill by it.
+    #[allow(clippy::ref_option)]
+    fn skill(
+        &mut self,
+        at: &impl Where,
+        raw_id: &Field<Text>,
+        rs: RawSkill,
+        (pi, si): (usize, usize),
+        ids: &mut HashMap<String, (usize, usize)>,
+    ) -> Skill {
+        let id = self.id(at, raw_id, "skill", "git-basics");
         if !id.is_empty()
-            && let Some(first) = ids.insert(id.clone(), at.place.clone())
+            && let Some((fp, fs)) = ids.insert(id.clone(), (pi, si))
         {
-            self.push(at.key("id").problem(format!(
+            let first = format!(
+                "{} › {}",
+                self.phase_places[fp],
+                label("skill", fs, Some(&id))
+            );
+            self.push(at.at().key("id").problem(format!(
                     "skill id `{id}` is already used by {first}; skill ids must be unique in a roadmap (to share progress between roadmaps, give both the same `key`)"
                 )));
         }
@@ -461,7 +514,7 @@ impl Validator<'_> {
         if let Some(key) = key.as_deref()
             && !is_valid_id(key)
         {
-            self.push(at.key("key").problem(format!(
+            self.push(at.at().key("key").problem(format!(
                     "`{key}` is not a valid key; keys use lowercase letters, digits and `-`, like `git` or `ci-cd` (try `{}`)",
                     suggest_id(key)
                 )));
@@ -475,7 +528,8 @@ impl Validator<'_> {
         for (i, t) in topics.iter().enumerate() {
             if t.trim().is_empty() {
                 self.push(
-                    at.key("topics")
+                    at.at()
+                        .key("topics")
                         .index(i)
                         .problem("the topic is empty; write the topic or remove the entry"),
                 );
@@ -487,10 +541,11 @@ impl Validator<'_> {
             .into_iter()
             .enumerate()
             .map(|(ri, rr)| {
-                self.resource(
-                    &at.item("resources", ri, &format!("resource {}", ri + 1)),
-                    rr,
-                )
+                let rat = || {
+                    at.at()
+                        .item("resources", ri, &format!("resource {}", ri + 1))
+                };
+                self.resource(&rat, rr)
             })
             .collect();
         let estimate = self.estimate(at, rs.estimate);
@@ -505,29 +560,29 @@ impl Validator<'_> {
         }
     }
 
-    fn resource(&mut self, at: &At, rr: RawResource) -> Resource {
+    fn resource(&mut self, at: &impl Where, rr: RawResource) -> Resource {
         let title = self.title(at, "title", rr.title, "resource");
         let url = match rr.url {
             Some(Some(Text(u))) if u.trim().is_empty() => {
-                self.push(at.key("url").problem(
+                self.push(at.at().key("url").problem(
                     "`url` is empty; write the resource's web address, e.g. `https://example.com/guide`",
                 ));
                 u
             }
             Some(Some(Text(u))) => {
                 if let Some(msg) = url_problem(&u) {
-                    self.push(at.key("url").problem(msg));
+                    self.push(at.at().key("url").problem(msg));
                 }
                 u
             }
             Some(None) => {
-                self.push(at.key("url").key_problem(
+                self.push(at.at().key("url").key_problem(
                     "`url` has no value; write the resource's web address after `url:`, e.g. `https://example.com/guide`",
                 ));
                 String::new()
             }
             None => {
-                self.push(at.missing(
+                self.push(at.at().missing(
                     "url",
                     "missing `url`; add `url:` with the resource's web address",
                 ));
@@ -544,7 +599,7 @@ impl Validator<'_> {
         ids: &mut HashMap<String, String>,
         refs: &mut Vec<(At, Vec<String>)>,
     ) -> Project {
-        let id = self.id(at, rj.id, "project", "blog-api");
+        let id = self.id(at, &rj.id, "project", "blog-api");
         if !id.is_empty()
             && let Some(first) = ids.insert(id.clone(), at.place.clone())
         {
@@ -612,7 +667,11 @@ fn suggest_id(text: &str) -> String {
 /// Validates `raw` into a roadmap, appending every problem to `out`. The
 /// roadmap is only meaningful when `out` stayed empty.
 pub(crate) fn validate(raw: RawRoadmap, out: &mut Vec<Pending>) -> Roadmap {
-    Validator { out }.roadmap(raw)
+    Validator {
+        out,
+        phase_places: Vec::new(),
+    }
+    .roadmap(raw)
 }
 
 #[cfg(test)]
