@@ -300,35 +300,13 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     use super::*;
-    use crate::roadmap::Skill;
+    use crate::roadmap::fixture::skill;
 
-    fn skill(id: &str, est: Option<f64>) -> Skill {
-        Skill {
-            id: id.into(),
-            title: id.into(),
-            key: None,
-            summary: String::new(),
-            topics: vec![],
-            resources: vec![],
-            estimate: est.map(Weeks::exact),
-        }
-    }
-
-    fn roadmap(phase_estimate: Option<Weeks>, skills: Vec<Skill>) -> Roadmap {
+    /// A one-phase roadmap that assumes 10 hours a week.
+    fn roadmap(phase_estimate: Option<Weeks>, skills: Vec<crate::roadmap::Skill>) -> Roadmap {
         Roadmap {
-            id: "r".into(),
-            title: "R".into(),
-            summary: String::new(),
-            source: crate::roadmap::Source::default(),
             pace_hours_per_week: Some(10.0),
-            phases: vec![Phase {
-                id: "p".into(),
-                title: "P".into(),
-                summary: String::new(),
-                estimate: phase_estimate,
-                skills,
-                projects: vec![],
-            }],
+            ..crate::roadmap::fixture::one_phase(phase_estimate, skills)
         }
     }
 

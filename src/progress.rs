@@ -452,23 +452,13 @@ mod weeks_text {
 mod tests {
     use super::*;
 
-    fn skill(id: &str, key: Option<&str>) -> Skill {
-        Skill {
-            id: id.into(),
-            title: id.into(),
-            key: key.map(Into::into),
-            summary: String::new(),
-            topics: vec![],
-            resources: vec![],
-            estimate: None,
-        }
-    }
+    use crate::roadmap::fixture::{keyed, skill};
 
     #[test]
     fn shared_keys_share_one_record() {
         let mut p = Progress::default();
-        let git_a = skill("git", Some("git"));
-        let git_b = skill("version-control", Some("git"));
+        let git_a = keyed("git", "git");
+        let git_b = keyed("version-control", "git");
         p.set_status("a", &git_a, Status::Done, now());
         assert_eq!(p.status("b", &git_b), Status::Done);
         let local = skill("http", None);

@@ -12,6 +12,8 @@
 //! of values.
 
 mod error;
+#[cfg(test)]
+pub(crate) mod fixture;
 mod flow;
 mod guard;
 mod locate;

@@ -197,34 +197,14 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     use super::*;
-    use crate::roadmap::{Phase, Skill, Source};
+    use crate::roadmap::fixture;
 
+    /// `n` skills of one week each.
     fn roadmap(n: usize) -> Roadmap {
-        Roadmap {
-            id: "r".into(),
-            title: "R".into(),
-            summary: String::new(),
-            source: Source::default(),
-            pace_hours_per_week: None,
-            phases: vec![Phase {
-                id: "p".into(),
-                title: "P".into(),
-                summary: String::new(),
-                estimate: None,
-                skills: (0..n)
-                    .map(|i| Skill {
-                        id: format!("s{i}"),
-                        title: format!("S{i}"),
-                        key: None,
-                        summary: String::new(),
-                        topics: vec![],
-                        resources: vec![],
-                        estimate: Some(Weeks::exact(1.0)),
-                    })
-                    .collect(),
-                projects: vec![],
-            }],
-        }
+        let skills = (0..n)
+            .map(|i| fixture::skill(&format!("s{i}"), Some(1.0)))
+            .collect();
+        fixture::one_phase(None, skills)
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -95,34 +95,15 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     use super::*;
-    use crate::roadmap::{Phase, Skill, Source};
+    use crate::roadmap::{Skill, fixture};
 
     #[test]
     fn the_date_shown_is_when_the_status_changed_not_a_later_note() {
         let skill = Skill {
-            id: "s".into(),
             title: "S_1".into(),
-            key: None,
-            summary: String::new(),
-            topics: vec![],
-            resources: vec![],
-            estimate: None,
+            ..fixture::skill("s", None)
         };
-        let r = Roadmap {
-            id: "r".into(),
-            title: "R".into(),
-            summary: String::new(),
-            source: Source::default(),
-            pace_hours_per_week: None,
-            phases: vec![Phase {
-                id: "p".into(),
-                title: "P".into(),
-                summary: String::new(),
-                estimate: None,
-                skills: vec![skill.clone()],
-                projects: vec![],
-            }],
-        };
+        let r = fixture::one_phase(None, vec![skill.clone()]);
         let mut p = Progress::default();
         let done = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
         p.set_status("r", &skill, Status::Done, done);

@@ -1,0 +1,45 @@
+//! Small hand-built roadmaps for unit tests elsewhere in the crate, so each
+//! test says only what matters to it.
+
+use super::{Phase, Roadmap, Skill, Source};
+use crate::estimate::Weeks;
+
+/// A skill titled like its id, with an optional estimate in weeks.
+pub(crate) fn skill(id: &str, weeks: Option<f64>) -> Skill {
+    Skill {
+        id: id.into(),
+        title: id.into(),
+        key: None,
+        summary: String::new(),
+        topics: vec![],
+        resources: vec![],
+        estimate: weeks.map(Weeks::exact),
+    }
+}
+
+/// The same, with a shared key.
+pub(crate) fn keyed(id: &str, key: &str) -> Skill {
+    Skill {
+        key: Some(key.into()),
+        ..skill(id, None)
+    }
+}
+
+/// Roadmap `r` with one phase `p` holding `skills`.
+pub(crate) fn one_phase(estimate: Option<Weeks>, skills: Vec<Skill>) -> Roadmap {
+    Roadmap {
+        id: "r".into(),
+        title: "R".into(),
+        summary: String::new(),
+        source: Source::default(),
+        pace_hours_per_week: None,
+        phases: vec![Phase {
+            id: "p".into(),
+            title: "P".into(),
+            summary: String::new(),
+            estimate,
+            skills,
+            projects: vec![],
+        }],
+    }
+}
