@@ -97,6 +97,21 @@ pub struct Binding {
 use Action as A;
 use KeyCode as K;
 
+/// Key lists that several contexts share (lists, details, switcher, help).
+const UP_DOWN: &[(Trigger, A)] = &[
+    (key(K::Up), A::Up),
+    (ch('k'), A::Up),
+    (key(K::Down), A::Down),
+    (ch('j'), A::Down),
+];
+const TOP_BOTTOM: &[(Trigger, A)] = &[
+    (ch('g'), A::Top),
+    (key(K::Home), A::Top),
+    (ch('G'), A::Bottom),
+    (key(K::End), A::Bottom),
+];
+const PAGES: &[(Trigger, A)] = &[(key(K::PageUp), A::PageUp), (key(K::PageDown), A::PageDown)];
+
 /// Every binding. The first row that matches the context and the key wins,
 /// so `Ctrl-c` comes first and text input comes after the keys it must not
 /// swallow.
@@ -111,55 +126,35 @@ pub static BINDINGS: &[Binding] = &[
     // Main screen.
     Binding {
         ctx: Ctx::LISTS,
-        keys: &[
-            (key(K::Up), A::Up),
-            (ch('k'), A::Up),
-            (key(K::Down), A::Down),
-            (ch('j'), A::Down),
-        ],
+        keys: UP_DOWN,
         label: "↑↓ j k",
         hint: "move",
         help: "Move the selection up or down",
     },
     Binding {
         ctx: Ctx::LISTS,
-        keys: &[
-            (ch('g'), A::Top),
-            (key(K::Home), A::Top),
-            (ch('G'), A::Bottom),
-            (key(K::End), A::Bottom),
-        ],
+        keys: TOP_BOTTOM,
         label: "g G Home End",
         hint: "",
         help: "Jump to the first or the last row",
     },
     Binding {
         ctx: Ctx::DETAILS,
-        keys: &[
-            (key(K::Up), A::Up),
-            (ch('k'), A::Up),
-            (key(K::Down), A::Down),
-            (ch('j'), A::Down),
-        ],
+        keys: UP_DOWN,
         label: "↑↓ j k",
         hint: "project",
         help: "Choose the previous or next project idea (scrolls when the phase has none)",
     },
     Binding {
         ctx: Ctx::DETAILS,
-        keys: &[
-            (ch('g'), A::Top),
-            (key(K::Home), A::Top),
-            (ch('G'), A::Bottom),
-            (key(K::End), A::Bottom),
-        ],
+        keys: TOP_BOTTOM,
         label: "g G Home End",
         hint: "",
         help: "Scroll the details to the top or the bottom",
     },
     Binding {
         ctx: Ctx::MAIN,
-        keys: &[(key(K::PageUp), A::PageUp), (key(K::PageDown), A::PageDown)],
+        keys: PAGES,
         label: "PgUp PgDn",
         hint: "",
         help: "Move the selection (lists) or scroll the details by a page",
@@ -298,31 +293,21 @@ pub static BINDINGS: &[Binding] = &[
     // Roadmap switcher.
     Binding {
         ctx: Ctx::SWITCHER,
-        keys: &[
-            (key(K::Up), A::Up),
-            (ch('k'), A::Up),
-            (key(K::Down), A::Down),
-            (ch('j'), A::Down),
-        ],
+        keys: UP_DOWN,
         label: "↑↓ j k",
         hint: "move",
         help: "Choose a roadmap",
     },
     Binding {
         ctx: Ctx::SWITCHER,
-        keys: &[
-            (ch('g'), A::Top),
-            (key(K::Home), A::Top),
-            (ch('G'), A::Bottom),
-            (key(K::End), A::Bottom),
-        ],
+        keys: TOP_BOTTOM,
         label: "g G Home End",
         hint: "",
         help: "Jump to the first or the last roadmap",
     },
     Binding {
         ctx: Ctx::SWITCHER,
-        keys: &[(key(K::PageUp), A::PageUp), (key(K::PageDown), A::PageDown)],
+        keys: PAGES,
         label: "PgUp PgDn",
         hint: "",
         help: "Move by a page",
@@ -450,12 +435,7 @@ pub static BINDINGS: &[Binding] = &[
     // Help.
     Binding {
         ctx: Ctx::HELP,
-        keys: &[
-            (key(K::Up), A::Up),
-            (ch('k'), A::Up),
-            (key(K::Down), A::Down),
-            (ch('j'), A::Down),
-        ],
+        keys: UP_DOWN,
         label: "↑↓ j k",
         hint: "scroll",
         help: "Scroll the help",
