@@ -174,6 +174,14 @@ pub fn from_number(n: f64) -> Result<Weeks, EstimateError> {
 
 /// Reads an estimate given as text: `1 week`, `4-6 weeks`, `2–3 months`,
 /// or a bare number of weeks.
+///
+/// ```
+/// use trailmark::estimate::{parse, Weeks};
+///
+/// assert_eq!(parse("4-6 weeks"), Ok(Weeks::range(4.0, 6.0)));
+/// assert_eq!(parse("3 months").map(|w| w.min), Ok(13.0));
+/// assert!(parse("a few weeks").is_err());
+/// ```
 pub fn parse(text: &str) -> Result<Weeks, EstimateError> {
     let t = text.trim();
     if t.is_empty() {
