@@ -147,11 +147,16 @@ fn app_on(skills: usize, dir: &std::path::Path) -> App {
         }],
         errors: Vec::new(),
     };
-    let path = dir.join("progress.yaml");
+    open_app(catalog, &dir.join("progress.yaml"))
+}
+
+/// The app on `catalog` with its first roadmap open at 200×50, as the TUI
+/// shows it after start-up.
+fn open_app(catalog: Catalog, path: &std::path::Path) -> App {
     let launch = Launch {
         catalog,
-        store: Store::open(path.clone()),
-        data_path: path,
+        store: Store::open(path.to_owned()),
+        data_path: path.to_owned(),
     };
     let now = progress::now();
     let mut app = App::new(launch, now, now.date_naive(), Theme::COLOR);
@@ -206,25 +211,9 @@ fn startup(c: &mut Criterion) {
     let path = dir.path().join("progress.yaml");
     c.bench_function("startup/bundled_catalog_and_first_frame", |b| {
         b.iter(|| {
-            let launch = Launch {
-                catalog: Catalog::load(&Sources::bundled_only()),
-                store: Store::open(path.clone()),
-                data_path: path.clone(),
-            };
-            let now = progress::now();
-            let mut app = App::new(launch, now, now.date_naive(), Theme::COLOR);
-            app.open_roadmap(0);
-            update(
-                &mut app,
-                Action::Resize {
-                    width: 200,
-                    height: 50,
-                },
-            );
+            let app = open_app(Catalog::load(&Sources::bundled_only()), &path);
             let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test terminal");
-            terminal
-                .draw(|f| f.render_widget(&app, f.area()))
-                .map(|_| ())
+            draw(&mut terminal, &app)
         });
     });
 }

@@ -537,6 +537,26 @@ impl App {
         }
     }
 
+    /// Selects a phase. Another phase starts at its first skill and project,
+    /// with its lists scrolled to the top.
+    pub fn select_phase(&mut self, phase: usize) {
+        if phase != self.phase {
+            self.phase = phase;
+            self.skill = 0;
+            self.project = 0;
+            self.offsets.skills = 0;
+            self.offsets.details = 0;
+        }
+    }
+
+    /// Selects a skill of the current phase; its details start at the top.
+    pub fn select_skill(&mut self, skill: usize) {
+        if skill != self.skill {
+            self.skill = skill;
+            self.offsets.details = 0;
+        }
+    }
+
     pub fn info(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             kind: MessageKind::Info,

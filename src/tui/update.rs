@@ -122,21 +122,10 @@ fn step(app: &mut App, delta: isize) -> Effect {
     let projects = app.current_phase().map_or(0, |p| p.projects.len());
     match app.focus {
         Pane::Phases => {
-            let to = moved(app.phase, delta, phases);
-            if to != app.phase {
-                app.phase = to;
-                app.skill = 0;
-                app.project = 0;
-                app.offsets.skills = 0;
-                app.offsets.details = 0;
-            }
+            app.select_phase(moved(app.phase, delta, phases));
         }
         Pane::Skills => {
-            let to = moved(app.skill, delta, skills);
-            if to != app.skill {
-                app.skill = to;
-                app.offsets.details = 0;
-            }
+            app.select_skill(moved(app.skill, delta, skills));
         }
         Pane::Details => match delta {
             isize::MIN => app.offsets.details = 0,
@@ -265,16 +254,11 @@ fn replay(app: &mut App, edit: &Edit, verb: &str) -> Effect {
     };
     let elsewhere = (app.current != Some(place.roadmap)).then(|| roadmap.title.clone());
     if elsewhere.is_none() {
-        if app.phase != place.phase {
-            app.phase = place.phase;
-            app.skill = 0;
-            app.project = 0;
-            app.offsets.details = 0;
-        }
+        app.select_phase(place.phase);
         if is_project {
             app.project = place.item;
         } else {
-            app.skill = place.item;
+            app.select_skill(place.item);
         }
     }
     app.remember_place();
@@ -419,11 +403,8 @@ fn search(app: &mut App, action: Action) -> Effect {
                 return Effect::None;
             };
             app.overlay = Overlay::None;
-            if app.phase != m.phase {
-                app.project = 0;
-            }
-            app.phase = m.phase;
-            app.skill = m.skill;
+            app.select_phase(m.phase);
+            app.select_skill(m.skill);
             app.offsets.details = 0;
             app.focus = Pane::Skills;
         }
@@ -555,20 +536,15 @@ fn click(app: &mut App, at: Position) -> Effect {
         Pane::Phases => {
             let len = app.roadmap().map_or(0, |r| r.phases.len());
             let index = app.offsets.phases + row;
-            if index < len && index != app.phase {
-                app.phase = index;
-                app.skill = 0;
-                app.project = 0;
-                app.offsets.skills = 0;
-                app.offsets.details = 0;
+            if index < len {
+                app.select_phase(index);
             }
         }
         Pane::Skills => {
             let len = app.current_phase().map_or(0, |p| p.skills.len());
             let index = app.offsets.skills + row;
-            if index < len && index != app.skill {
-                app.skill = index;
-                app.offsets.details = 0;
+            if index < len {
+                app.select_skill(index);
             }
         }
         Pane::Details => {
