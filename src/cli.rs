@@ -125,26 +125,34 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(Command::List { json: true }) => roadmaps::list(&load(), out, true),
         Some(Command::Show { roadmap, json }) => roadmaps::show(&load(), roadmap, *json, out),
         Some(Command::Validate { files }) => roadmaps::validate(files, out),
-        Some(Command::Status { roadmap, json }) => tracking::status(
-            &load(),
-            &mut open_store(cli)?,
-            roadmap.as_deref(),
-            *json,
-            out,
-        ),
+        Some(Command::Status { roadmap, json }) => {
+            let catalog = load();
+            let mut store = open_store(cli, &catalog)?;
+            tracking::status(&catalog, &mut store, roadmap.as_deref(), *json, out)
+        }
         Some(Command::Mark {
             roadmap,
             skill,
             status,
-        }) => tracking::mark(&load(), &mut open_store(cli)?, roadmap, skill, status, out),
+        }) => {
+            let catalog = load();
+            let mut store = open_store(cli, &catalog)?;
+            tracking::mark(&catalog, &mut store, roadmap, skill, status, out)
+        }
         Some(Command::Export { roadmap, format }) => {
-            tracking::export(&load(), &open_store(cli)?, roadmap.as_deref(), *format, out)
+            let catalog = load();
+            let store = open_store(cli, &catalog)?;
+            tracking::export(&catalog, &store, roadmap.as_deref(), *format, out)
         }
         Some(Command::Pace { hours }) => {
-            tracking::pace(&load(), &mut open_store(cli)?, *hours, out)
+            let catalog = load();
+            let mut store = open_store(cli, &catalog)?;
+            tracking::pace(&catalog, &mut store, *hours, out)
         }
         Some(Command::Reset { roadmap, yes }) => {
-            tracking::reset(&load(), &mut open_store(cli)?, roadmap, *yes, out)
+            let catalog = load();
+            let mut store = open_store(cli, &catalog)?;
+            tracking::reset(&catalog, &mut store, roadmap, *yes, out)
         }
     }
 }
@@ -156,8 +164,18 @@ pub fn data_path(cli: &Cli) -> anyhow::Result<PathBuf> {
     })
 }
 
-/// Opens the progress store; with `--recover`, moves an unreadable file aside first.
-fn open_store(cli: &Cli) -> anyhow::Result<Store> {
+/// Opens the progress store for the loaded roadmaps and says what reading
+/// it merged; with `--recover`, moves an unreadable file aside first.
+fn open_store(cli: &Cli, catalog: &Catalog) -> anyhow::Result<Store> {
+    let mut store = open_store_file(cli)?;
+    store.set_roadmaps(catalog.entries.iter().map(|e| &e.roadmap));
+    for notice in store.notices() {
+        eprintln!("note: {notice}");
+    }
+    Ok(store)
+}
+
+fn open_store_file(cli: &Cli) -> anyhow::Result<Store> {
     let path = data_path(cli)?;
     match Store::open(path.clone()) {
         Err(e) if e.is_recoverable() && !cli.recover => Err(anyhow::anyhow!(
@@ -189,7 +207,7 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     }
     let data_path = data_path(cli)?;
     let store = if cli.recover {
-        Ok(open_store(cli)?)
+        Ok(open_store_file(cli)?)
     } else {
         Store::open(data_path.clone())
     };

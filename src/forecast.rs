@@ -124,7 +124,7 @@ pub fn skill_times(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Vec<
         .map(|(s, own)| {
             progress
                 .skill_record(roadmap_id, s)
-                .and_then(|r| r.estimate)
+                .and_then(crate::progress::SkillRecord::estimate)
                 .or(own)
         })
         .collect()
@@ -224,30 +224,30 @@ pub fn history_rate(roadmap: &Roadmap, progress: &Progress, today: NaiveDate) ->
         .history
         .iter()
         .filter(|c| c.skill_to() == Some(Status::Done))
-        .filter(|c| c.skill.as_ref().is_some_and(|s| time_of.contains_key(s)))
+        .filter(|c| c.skill().is_some_and(|s| time_of.contains_key(s)))
         .collect();
     let weeks: HashSet<NaiveDate> = ticks
         .iter()
-        .map(|c| week_start(c.at.date_naive()))
+        .map(|c| week_start(c.time().date_naive()))
         .collect();
     if weeks.len() < 2 {
         return None;
     }
-    let first = ticks.iter().map(|c| c.at.date_naive()).min()?;
+    let first = ticks.iter().map(|c| c.time().date_naive()).min()?;
     let window_start = today - Days::new(7 * HISTORY_WINDOW_WEEKS as u64);
     let mut counted = HashSet::new();
     let mut completed = 0.0;
     for c in ticks.iter().rev() {
-        let Some(id) = c.skill.as_deref() else {
+        let Some(id) = c.skill() else {
             continue;
         };
-        if c.at.date_naive() < window_start || !counted.insert(id) {
+        if c.time().date_naive() < window_start || !counted.insert(id) {
             continue;
         }
         let still_done = progress
             .skills
             .get(id)
-            .is_some_and(|r| r.status == Status::Done);
+            .is_some_and(|r| r.status() == Status::Done);
         if still_done {
             completed += time_of.get(id).copied().flatten().map_or(0.0, Weeks::mid);
         }
@@ -287,7 +287,7 @@ pub fn forecast(
         by_pace: finish_by_pace(
             remaining,
             roadmap.pace_hours_per_week,
-            progress.pace_hours_per_week,
+            progress.pace_hours_per_week(),
             today,
         ),
         by_history: finish_by_history(remaining, rate, today),

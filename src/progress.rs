@@ -1,13 +1,31 @@
-//! A learner's progress: skill and project statuses with the time they
-//! changed, notes, personal estimates, the place they were in each roadmap,
-//! and an append-only history of every status change.
+//! A learner's progress: skill and project statuses, notes, own estimates,
+//! the weekly pace, and the history of every change.
+//!
+//! The data is a state-based CRDT, so copies of the file made on two
+//! machines, or by two trailmark processes, always merge without loss:
+//! - every field of every record is a last-writer-wins [`Register`] with its
+//!   own stamp, so a copy that changed the note never undoes another copy's
+//!   tick;
+//! - stamps come from a hybrid logical clock ([`hlc`]), so a change made
+//!   here is ordered after everything this copy has read, even a stamp from a
+//!   machine whose clock runs ahead;
+//! - the history is a set, merged by union.
+//!
+//! [`merge`] is commutative, associative and idempotent (proptests in
+//! `tests/progress_crdt.rs` say so).
 //!
 //! A skill with a `key` is stored under that key, so every roadmap that uses
 //! the key sees the same record; other skills under `roadmap-id/skill-id`.
 //! Records no roadmap mentions any more are kept: a roadmap file may come back.
 
+mod edit;
 mod emit;
+mod history;
+pub mod hlc;
 mod merge;
+mod read;
+mod record;
+mod relocate;
 mod store;
 
 use std::collections::BTreeMap;
@@ -17,16 +35,22 @@ use std::str::FromStr;
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::estimate::Weeks;
-use crate::roadmap::{Project, Roadmap, Skill};
+use crate::roadmap::{Project, Skill};
 
 pub use emit::render;
+pub use history::{Change, Edit, Target};
+pub use hlc::{Clock, Stamp};
 pub use merge::merge;
-pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path, parse};
+pub use read::{Notice, parse, parse_with_notices};
+pub use record::{ProjectRecord, Register, RegisterValue, SkillRecord};
+pub use relocate::{Move, moves_for};
+pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path};
 
-/// The data file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The data file format this build writes. Version 1 (one stamp per record,
+/// history as text, browsing state inside) is still read, and migrated.
+pub const FORMAT_VERSION: u32 = 2;
 
+/// A skill's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
@@ -79,6 +103,7 @@ impl FromStr for Status {
     }
 }
 
+/// A project idea's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ProjectStatus {
@@ -108,97 +133,95 @@ impl ProjectStatus {
     }
 }
 
+/// A project status word that is not one of idea/building/built.
+#[derive(Debug, thiserror::Error)]
+#[error("`{0}` is not a project status; use one of: idea, building, built")]
+pub struct BadProjectStatus(pub String);
+
+impl FromStr for ProjectStatus {
+    type Err = BadProjectStatus;
+    fn from_str(s: &str) -> Result<Self, BadProjectStatus> {
+        match s.to_ascii_lowercase().as_str() {
+            "idea" => Ok(ProjectStatus::Idea),
+            "building" => Ok(ProjectStatus::Building),
+            "built" => Ok(ProjectStatus::Built),
+            _ => Err(BadProjectStatus(s.to_owned())),
+        }
+    }
+}
+
 impl fmt::Display for ProjectStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SkillRecord {
-    pub status: Status,
-    /// When the record last changed; the newest record wins when two copies merge.
-    pub changed: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// The learner's own estimate, overriding the roadmap's.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "weeks_text")]
-    pub estimate: Option<Weeks>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProjectRecord {
-    pub status: ProjectStatus,
-    pub changed: DateTime<Utc>,
-}
-
-/// Where the learner was in a roadmap, by id so it survives edits to the file.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// Where the learner was in a roadmap, by id so it survives edits to the
+/// file. Version 1 files kept it in the progress file; it is browsing state
+/// now, read from old files only to carry it over.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cursor {
+    /// The phase's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
+    /// The skill's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skill: Option<String>,
 }
 
-/// One status change, as kept in the history.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Change {
-    pub at: DateTime<Utc>,
-    /// The roadmap the change was made in.
-    pub roadmap: String,
-    /// The skill's record id (its key, or `roadmap/skill`), for skill changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub skill: Option<String>,
-    /// The project's record id (`roadmap/project`), for project changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project: Option<String>,
-    pub from: String,
-    pub to: String,
-}
-
-impl Change {
-    /// The skill status this change moved to, if it is a skill change.
-    pub fn skill_to(&self) -> Option<Status> {
-        self.skill.as_ref()?;
-        self.to.parse().ok()
-    }
+/// Browsing state a version 1 file held (the roadmap open last, the place in
+/// each roadmap). Read so it can move to the state file; never written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Legacy {
+    /// The roadmap opened last.
+    pub last_roadmap: Option<String>,
+    /// The place in each roadmap, by roadmap id.
+    pub cursors: BTreeMap<String, Cursor>,
 }
 
 /// Everything in the data file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Progress {
+    /// The format version the file was read with (written: [`FORMAT_VERSION`]).
     pub version: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_roadmap: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pace_hours_per_week: Option<f64>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub cursors: BTreeMap<String, Cursor>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// The learner's weekly study hours (more than 0, at most 168).
+    pub pace: Register<Option<f64>>,
+    /// Skill records by record id (shared key, or `roadmap/skill`).
     pub skills: BTreeMap<String, SkillRecord>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Project records by record id (`roadmap/project`).
     pub projects: BTreeMap<String, ProjectRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Every change, sorted by stamp, without repeats.
     pub history: Vec<Change>,
+    /// Browsing state read from a version 1 file.
+    pub legacy: Legacy,
+    /// The hybrid logical clock: the largest stamp seen or made.
+    clock: Clock,
 }
 
 impl Default for Progress {
     fn default() -> Self {
         Self {
             version: FORMAT_VERSION,
-            last_roadmap: None,
-            pace_hours_per_week: None,
-            cursors: BTreeMap::new(),
+            pace: Register::default(),
             skills: BTreeMap::new(),
             projects: BTreeMap::new(),
             history: Vec::new(),
+            legacy: Legacy::default(),
+            clock: Clock::default(),
         }
+    }
+}
+
+impl PartialEq for Progress {
+    /// The data, not the clock (which only follows from it).
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+            && self.pace == other.pace
+            && self.skills == other.skills
+            && self.projects == other.projects
+            && self.history == other.history
+            && self.legacy == other.legacy
     }
 }
 
@@ -210,220 +233,59 @@ pub fn skill_record_id(roadmap_id: &str, skill: &Skill) -> String {
     }
 }
 
+/// The id a project's progress is stored under: `roadmap/project`.
 pub fn project_record_id(roadmap_id: &str, project: &Project) -> String {
     format!("{roadmap_id}/{}", project.id)
 }
 
-/// The current time at millisecond precision: enough to order changes, short
-/// enough to keep the file readable.
+/// The current wall time at millisecond precision, the precision of stamps.
 pub fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(3)
 }
 
 impl Progress {
+    /// The skill's record, if it has one.
     pub fn skill_record(&self, roadmap_id: &str, skill: &Skill) -> Option<&SkillRecord> {
         self.skills.get(&skill_record_id(roadmap_id, skill))
     }
 
+    /// The skill's status (`todo` without a record).
     pub fn status(&self, roadmap_id: &str, skill: &Skill) -> Status {
         self.skill_record(roadmap_id, skill)
-            .map_or(Status::Todo, |r| r.status)
+            .map_or(Status::Todo, SkillRecord::status)
     }
 
+    /// The project's status (`idea` without a record).
     pub fn project_status(&self, roadmap_id: &str, project: &Project) -> ProjectStatus {
         self.projects
             .get(&project_record_id(roadmap_id, project))
-            .map_or(ProjectStatus::Idea, |r| r.status)
+            .map_or(ProjectStatus::Idea, ProjectRecord::status)
     }
 
-    /// Sets a skill's status by record id, appending to the history. Returns
-    /// the change, or `None` when the status was already `to`.
-    pub fn set_status_by_id(
-        &mut self,
-        roadmap_id: &str,
-        record_id: &str,
-        to: Status,
-        at: DateTime<Utc>,
-    ) -> Option<Change> {
-        let from = self
-            .skills
-            .get(record_id)
-            .map_or(Status::Todo, |r| r.status);
-        if from == to {
-            return None;
-        }
-        let record = self
-            .skills
-            .entry(record_id.to_owned())
-            .or_insert(SkillRecord {
-                status: to,
-                changed: at,
-                note: None,
-                estimate: None,
-            });
-        record.status = to;
-        record.changed = at;
-        let change = Change {
-            at,
-            roadmap: roadmap_id.to_owned(),
-            skill: Some(record_id.to_owned()),
-            project: None,
-            from: from.as_str().to_owned(),
-            to: to.as_str().to_owned(),
-        };
-        self.history.push(change.clone());
-        Some(change)
+    /// The learner's weekly hours, if set.
+    pub fn pace_hours_per_week(&self) -> Option<f64> {
+        self.pace.value
     }
 
-    pub fn set_status(
-        &mut self,
-        roadmap_id: &str,
-        skill: &Skill,
-        to: Status,
-        at: DateTime<Utc>,
-    ) -> Option<Change> {
-        self.set_status_by_id(roadmap_id, &skill_record_id(roadmap_id, skill), to, at)
+    /// The largest stamp this copy has seen or made.
+    pub fn clock(&self) -> Clock {
+        self.clock
     }
 
-    pub fn set_project_status_by_id(
-        &mut self,
-        roadmap_id: &str,
-        record_id: &str,
-        to: ProjectStatus,
-        at: DateTime<Utc>,
-    ) -> Option<Change> {
-        let from = self
-            .projects
-            .get(record_id)
-            .map_or(ProjectStatus::Idea, |r| r.status);
-        if from == to {
-            return None;
-        }
-        self.projects.insert(
-            record_id.to_owned(),
-            ProjectRecord {
-                status: to,
-                changed: at,
-            },
-        );
-        let change = Change {
-            at,
-            roadmap: roadmap_id.to_owned(),
-            skill: None,
-            project: Some(record_id.to_owned()),
-            from: from.as_str().to_owned(),
-            to: to.as_str().to_owned(),
-        };
-        self.history.push(change.clone());
-        Some(change)
+    /// Lets the clock know of stamps read from elsewhere.
+    pub(crate) fn observe(&mut self, stamp: Stamp) {
+        self.clock.observe(stamp);
     }
 
-    /// Replaces (or with `None`, clears) a skill's note.
-    pub fn set_note(
-        &mut self,
-        roadmap_id: &str,
-        skill: &Skill,
-        note: Option<String>,
-        at: DateTime<Utc>,
-    ) {
-        let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
-        self.edit_record(roadmap_id, skill, at, |r| r.note = note);
-    }
-
-    /// Replaces (or with `None`, clears) a skill's personal estimate.
-    pub fn set_estimate(
-        &mut self,
-        roadmap_id: &str,
-        skill: &Skill,
-        estimate: Option<Weeks>,
-        at: DateTime<Utc>,
-    ) {
-        self.edit_record(roadmap_id, skill, at, |r| r.estimate = estimate);
-    }
-
-    fn edit_record(
-        &mut self,
-        roadmap_id: &str,
-        skill: &Skill,
-        at: DateTime<Utc>,
-        edit: impl FnOnce(&mut SkillRecord),
-    ) {
-        let record = self
-            .skills
-            .entry(skill_record_id(roadmap_id, skill))
-            .or_insert(SkillRecord {
-                status: Status::Todo,
-                changed: at,
-                note: None,
-                estimate: None,
-            });
-        edit(record);
-        record.changed = at;
-    }
-
-    /// Puts every skill and project of a roadmap back to the start, clearing
-    /// notes and personal estimates. Records become `todo` rather than vanish,
-    /// so the reset wins over older copies when files merge. Returns how many
-    /// skills changed.
-    pub fn reset(&mut self, roadmap: &Roadmap, at: DateTime<Utc>) -> usize {
-        let mut changed = 0;
-        for (_, skill) in roadmap.skills() {
-            let id = skill_record_id(&roadmap.id, skill);
-            if self
-                .set_status_by_id(&roadmap.id, &id, Status::Todo, at)
-                .is_some()
-            {
-                changed += 1;
-            }
-            if let Some(r) = self.skills.get_mut(&id)
-                && (r.note.is_some() || r.estimate.is_some())
-            {
-                r.note = None;
-                r.estimate = None;
-                r.changed = at;
-            }
-        }
-        for project in roadmap.phases.iter().flat_map(|p| &p.projects) {
-            let id = project_record_id(&roadmap.id, project);
-            self.set_project_status_by_id(&roadmap.id, &id, ProjectStatus::Idea, at);
-        }
-        self.cursors.remove(&roadmap.id);
-        changed
-    }
-
-    /// Skill and project records that no given roadmap mentions.
-    pub fn orphans<'a>(&self, roadmaps: impl IntoIterator<Item = &'a Roadmap>) -> Vec<String> {
-        let mut known = std::collections::HashSet::new();
-        for r in roadmaps {
-            for (_, s) in r.skills() {
-                known.insert(skill_record_id(&r.id, s));
-            }
-            for p in r.phases.iter().flat_map(|p| &p.projects) {
-                known.insert(project_record_id(&r.id, p));
-            }
-        }
-        self.skills
-            .keys()
-            .chain(self.projects.keys())
-            .filter(|id| !known.contains(id.as_str()))
-            .cloned()
-            .collect()
+    /// The stamp for a change made now, at wall time `at`.
+    pub(crate) fn tick(&mut self, at: DateTime<Utc>) -> Stamp {
+        self.clock.tick(at)
     }
 }
 
-/// Personal estimates are stored as text (`3–4 weeks`), as a learner would write them.
+/// Own estimates are stored as text (`3–4 weeks`), as a learner would write them.
 mod weeks_text {
-    use serde::{Deserialize, Deserializer, Serializer};
-
     use crate::estimate::{self, Weeks};
-
-    #[allow(clippy::ref_option)]
-    pub fn serialize<S: Serializer>(w: &Option<Weeks>, s: S) -> Result<S::Ok, S::Error> {
-        match w {
-            Some(w) => s.serialize_str(&text(*w)),
-            None => s.serialize_none(),
-        }
-    }
 
     /// The friendly form (`3–4 weeks`) when it reads back as the same value;
     /// otherwise every digit, so that what is saved always loads again (the
@@ -440,18 +302,13 @@ mod weeks_text {
             format!("{}-{} weeks", w.min, w.max)
         }
     }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Weeks>, D::Error> {
-        let text: Option<String> = Option::deserialize(d)?;
-        text.map(|t| estimate::parse(&t).map_err(serde::de::Error::custom))
-            .transpose()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::estimate::Weeks;
     use crate::roadmap::fixture::{keyed, skill};
 
     #[test]
@@ -474,7 +331,13 @@ mod tests {
         assert!(p.set_status("r", &s, Status::Doing, now()).is_some());
         assert!(p.set_status("r", &s, Status::Doing, now()).is_none());
         let c = p.set_status("r", &s, Status::Done, now()).unwrap();
-        assert_eq!((c.from.as_str(), c.to.as_str()), ("doing", "done"));
+        assert_eq!(
+            c.edit,
+            Edit::Status {
+                from: Status::Doing,
+                to: Status::Done
+            }
+        );
         assert_eq!(p.history.len(), 2);
         assert_eq!(c.skill_to(), Some(Status::Done));
     }

@@ -16,7 +16,7 @@ mod error;
 pub(crate) mod fixture;
 mod flow;
 mod guard;
-mod locate;
+pub(crate) mod locate;
 mod raw;
 mod shape;
 mod tree;

@@ -32,9 +32,10 @@ fn relevant<'a>(roadmap: &Roadmap, progress: &'a Progress) -> Vec<&'a Change> {
     let mut changes: Vec<&Change> = progress
         .history
         .iter()
-        .filter(|c| c.skill.as_ref().is_some_and(|id| ids.contains(id)))
+        .filter(|c| c.status_change().is_some_and(|(id, ..)| ids.contains(id)))
         .collect();
-    changes.sort_by_key(|c| c.at);
+    // Days and weeks count by when a change was made, not by merge order.
+    changes.sort_by_key(|c| c.time());
     changes
 }
 
@@ -50,8 +51,9 @@ pub fn weekly_series(
     let Some(first) = changes.first() else {
         return Vec::new();
     };
-    let first_week = week_start(first.at.date_naive());
-    let last_week = week_start(today).max(week_start(changes[changes.len() - 1].at.date_naive()));
+    let first_week = week_start(first.time().date_naive());
+    let last_week =
+        week_start(today).max(week_start(changes[changes.len() - 1].time().date_naive()));
 
     // Each record's times: usually one skill, but a shared key may stand for
     // several skills of one roadmap.
@@ -74,12 +76,15 @@ pub fn weekly_series(
         .map(|id| {
             (
                 id.as_str(),
-                progress.skills.get(id).map_or(Status::Todo, |r| r.status),
+                progress
+                    .skills
+                    .get(id)
+                    .map_or(Status::Todo, crate::progress::SkillRecord::status),
             )
         })
         .collect();
     for c in changes.iter().rev() {
-        if let (Some(id), Ok(from)) = (c.skill.as_deref(), c.from.parse::<Status>()) {
+        if let Some((id, from, _)) = c.status_change() {
             status.insert(id, from);
         }
     }
@@ -101,8 +106,11 @@ pub fn weekly_series(
 
     let mut completed: BTreeMap<NaiveDate, i64> = BTreeMap::new();
     for c in &changes {
-        let week = week_start(c.at.date_naive());
-        let delta = i64::from(c.to == "done") - i64::from(c.from == "done");
+        let week = week_start(c.time().date_naive());
+        let Some((_, from, to)) = c.status_change() else {
+            continue;
+        };
+        let delta = i64::from(to == Status::Done) - i64::from(from == Status::Done);
         *completed.entry(week).or_default() += delta;
     }
 
@@ -113,9 +121,9 @@ pub fn weekly_series(
     let mut week = first_week;
     for i in 0..weeks_total {
         let end = week + Days::new(7);
-        while next < changes.len() && changes[next].at.date_naive() < end {
+        while next < changes.len() && changes[next].time().date_naive() < end {
             let c = changes[next];
-            if let (Some(id), Ok(to)) = (c.skill.as_deref(), c.to.parse::<Status>()) {
+            if let Some((id, _, to)) = c.status_change() {
                 let from = status.insert(id, to).unwrap_or_default();
                 for t in times.get(id).into_iter().flatten() {
                     burndown.add(*t, from, -1.0);
@@ -177,8 +185,8 @@ pub fn planned_line(series: &[WeekPoint]) -> Vec<f64> {
 pub fn streak(roadmap: &Roadmap, progress: &Progress, today: NaiveDate) -> usize {
     let weeks: HashSet<NaiveDate> = relevant(roadmap, progress)
         .iter()
-        .filter(|c| c.to == "done")
-        .map(|c| week_start(c.at.date_naive()))
+        .filter(|c| c.skill_to() == Some(Status::Done))
+        .map(|c| week_start(c.time().date_naive()))
         .collect();
     let mut week = week_start(today);
     if !weeks.contains(&week) {
@@ -290,13 +298,13 @@ mod burndown_tests {
                 let end = p.week_start + Days::new(7);
                 let mut replay = progress.clone();
                 for r in replay.skills.values_mut() {
-                    r.status = Status::Todo;
+                    r.status.value = Status::Todo;
                 }
-                for c in changes.iter().filter(|c| c.at.date_naive() < end) {
-                    if let (Some(id), Ok(to)) = (&c.skill, c.to.parse::<Status>())
+                for c in changes.iter().filter(|c| c.time().date_naive() < end) {
+                    if let Some((id, _, to)) = c.status_change()
                         && let Some(r) = replay.skills.get_mut(id)
                     {
-                        r.status = to;
+                        r.status.value = to;
                     }
                 }
                 summarize(roadmap, &replay).overall.remaining.weeks

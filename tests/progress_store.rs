@@ -15,8 +15,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, TimeZone, Utc};
 use trailmark::estimate::Weeks;
 use trailmark::progress::{
-    Change, Cursor, Mode, Progress, ProgressError, ProjectRecord, ProjectStatus, SkillRecord,
-    Status, Store,
+    Mode, Progress, ProgressError, ProjectStatus, Register, SkillRecord, Stamp, Status, Store,
 };
 
 const ROADMAP: &str = "backend-six-phases";
@@ -50,10 +49,8 @@ fn at(day: u32, hour: u32) -> DateTime<Utc> {
 
 fn record(status: Status, changed: DateTime<Utc>) -> SkillRecord {
     SkillRecord {
-        status,
-        changed,
-        note: None,
-        estimate: None,
+        status: Register::new(status, Stamp::at(changed)),
+        ..SkillRecord::default()
     }
 }
 
@@ -74,64 +71,28 @@ fn skill_ids(dir: &Path) -> Vec<String> {
 }
 
 fn full_progress() -> Progress {
-    let mut p = Progress {
-        last_roadmap: Some(ROADMAP.into()),
-        pace_hours_per_week: Some(7.5),
-        ..Progress::default()
-    };
-    p.cursors.insert(
-        ROADMAP.into(),
-        Cursor {
-            phase: Some("databases".into()),
-            skill: Some("sql".into()),
-        },
+    let variables = format!("{ROADMAP}/variables");
+    let mut p = Progress::default();
+    p.set_pace(Some(7.5), Some(ROADMAP), at(1, 7));
+    p.set_status_by_id(ROADMAP, "http", Status::Done, at(2, 8));
+    p.set_note_by_id(
+        ROADMAP,
+        "http",
+        Some("RFC 9110: \"the\" spec — read §15 # not a comment\nsecond line".into()),
+        Utc.timestamp_millis_opt(1_772_000_000_123).unwrap(),
     );
-    p.cursors.insert("other".into(), Cursor::default());
-    p.skills.insert(
-        "http".into(),
-        SkillRecord {
-            status: Status::Done,
-            changed: Utc.timestamp_millis_opt(1_772_000_000_123).unwrap(),
-            note: Some("RFC 9110: \"the\" spec — read §15 # not a comment\nsecond line".into()),
-            estimate: Some(Weeks::range(1.5, 2.5)),
-        },
+    p.set_estimate_by_id(ROADMAP, "http", Some(Weeks::range(1.5, 2.5)), at(2, 9));
+    p.set_status_by_id(ROADMAP, &variables, Status::Doing, at(3, 9));
+    p.set_estimate_by_id(ROADMAP, &variables, Some(Weeks::exact(0.5)), at(3, 9));
+    p.set_status_by_id(ROADMAP, "git", Status::Skipped, at(4, 10));
+    p.set_status_by_id(ROADMAP, "null", Status::Doing, at(5, 11));
+    p.set_status_by_id(ROADMAP, "null", Status::Todo, at(5, 11));
+    p.set_project_status_by_id(
+        ROADMAP,
+        &format!("{ROADMAP}/small-apis"),
+        ProjectStatus::Building,
+        at(6, 12),
     );
-    p.skills.insert(
-        format!("{ROADMAP}/variables"),
-        SkillRecord {
-            status: Status::Doing,
-            changed: at(3, 9),
-            note: None,
-            estimate: Some(Weeks::exact(0.5)),
-        },
-    );
-    p.skills
-        .insert("git".into(), record(Status::Skipped, at(4, 10)));
-    p.skills
-        .insert("null".into(), record(Status::Todo, at(5, 11)));
-    p.projects.insert(
-        format!("{ROADMAP}/small-apis"),
-        ProjectRecord {
-            status: ProjectStatus::Building,
-            changed: at(6, 12),
-        },
-    );
-    p.history.push(Change {
-        at: at(2, 8),
-        roadmap: ROADMAP.into(),
-        skill: Some("http".into()),
-        project: None,
-        from: "todo".into(),
-        to: "done".into(),
-    });
-    p.history.push(Change {
-        at: at(6, 12),
-        roadmap: ROADMAP.into(),
-        skill: None,
-        project: Some(format!("{ROADMAP}/small-apis")),
-        from: "idea".into(),
-        to: "building".into(),
-    });
     p
 }
 
@@ -152,7 +113,7 @@ fn every_field_survives_a_save_and_a_reopen() {
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("# trailmark progress."), "{text}");
     let body: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
-    assert_eq!(body[0], "version: 1");
+    assert_eq!(body[0], "version: 2");
     let top: Vec<&str> = body
         .iter()
         .filter(|l| !l.starts_with([' ', '-']))
@@ -162,15 +123,14 @@ fn every_field_survives_a_save_and_a_reopen() {
         top,
         [
             "version",
-            "last_roadmap",
             "pace_hours_per_week",
-            "cursors",
+            "pace_hours_per_week_at",
             "skills",
             "projects",
             "history"
         ]
     );
-    assert!(text.contains("changed: 2026-02-25T06:13:20.123Z"), "{text}");
+    assert!(text.contains("note_at: 2026-02-25T06:13:20.123Z"), "{text}");
     assert!(text.contains("estimate: 1.5–2.5 weeks"), "{text}");
 
     let mut reordered = Progress::default();
@@ -179,11 +139,7 @@ fn every_field_survives_a_save_and_a_reopen() {
     }
     reordered.history.clone_from(&wanted.history);
     reordered.projects.clone_from(&wanted.projects);
-    for (k, v) in wanted.cursors.iter().rev() {
-        reordered.cursors.insert(k.clone(), v.clone());
-    }
-    reordered.pace_hours_per_week = wanted.pace_hours_per_week;
-    reordered.last_roadmap.clone_from(&wanted.last_roadmap);
+    reordered.pace = wanted.pace.clone();
     let other = dir.path().join("other.yaml");
     Store::open(other.clone())
         .unwrap()
@@ -211,17 +167,21 @@ fn the_newest_change_to_the_same_skill_wins_whichever_saves_last() {
         }
         let p = Store::open(path).unwrap().progress().clone();
         assert_eq!(
-            p.skills["git"].status,
+            p.skills["git"].status(),
             Status::Skipped,
             "{older_saves_last}"
         );
-        assert_eq!(p.skills["git"].changed, at(2, 11));
+        assert_eq!(p.skills["git"].changed(), at(2, 11));
         // Both changes stay in the history, oldest first.
-        let tos: Vec<&str> = p.history.iter().map(|c| c.to.as_str()).collect();
-        assert_eq!(tos, ["done", "skipped"]);
+        let tos: Vec<Status> = p
+            .history
+            .iter()
+            .filter_map(trailmark::progress::Change::skill_to)
+            .collect();
+        assert_eq!(tos, [Status::Done, Status::Skipped]);
         // The writer that lost sees the winner after its save.
         let loser = if older_saves_last { &a } else { &b };
-        assert_eq!(loser.progress().skills["git"].status, Status::Skipped);
+        assert_eq!(loser.progress().skills["git"].status(), Status::Skipped);
     }
 }
 
@@ -231,17 +191,15 @@ fn settings_changed_by_one_writer_survive_the_others_save() {
     let path = dir.path().join("progress.yaml");
     let mut a = Store::open(path.clone()).unwrap();
     let mut b = Store::open(path.clone()).unwrap();
-    a.update(|p| p.pace_hours_per_week = Some(6.0)).unwrap();
+    a.update(|p| p.set_pace(Some(6.0), None, at(1, 2))).unwrap();
     b.update(|p| {
-        p.last_roadmap = Some("x".into());
         p.skills
             .insert("x/s".into(), record(Status::Doing, at(1, 1)));
     })
     .unwrap();
     let p = Store::open(path).unwrap().progress().clone();
-    assert_eq!(p.pace_hours_per_week, Some(6.0));
-    assert_eq!(p.last_roadmap.as_deref(), Some("x"));
-    assert_eq!(p.skills["x/s"].status, Status::Doing);
+    assert_eq!(p.pace_hours_per_week(), Some(6.0));
+    assert_eq!(p.skills["x/s"].status(), Status::Doing);
 }
 
 #[test]
@@ -286,7 +244,7 @@ fn many_processes_marking_at_once_lose_no_tick() {
     let done = p
         .skills
         .values()
-        .filter(|r| r.status == Status::Done)
+        .filter(|r| r.status() == Status::Done)
         .count();
     assert_eq!(done, 36, "{:#?}", p.skills.keys().collect::<Vec<_>>());
     assert_eq!(p.history.len(), 36);
@@ -317,12 +275,12 @@ fn corrupt_cases() -> Vec<(&'static str, Vec<u8>, Option<&'static str>)> {
         ),
         (
             "newer version",
-            b"version: 2\nsomething_new: {}\n".to_vec(),
+            b"version: 3\nsomething_new: {}\n".to_vec(),
             None,
         ),
         (
             "newer version, otherwise readable",
-            b"version: 3\nskills: {}\n".to_vec(),
+            b"version: 4\nskills: {}\n".to_vec(),
             None,
         ),
         (
@@ -374,7 +332,7 @@ fn an_unreadable_file_is_never_written_over() {
         // The library refuses too, with the position.
         let err = Store::open(path.clone()).unwrap_err();
         match (&err, position) {
-            (ProgressError::TooNew { found: 2 | 3, .. }, None)
+            (ProgressError::TooNew { found: 3 | 4, .. }, None)
             | (ProgressError::Corrupt { line: Some(_), .. }, Some(_)) => {}
             _ => panic!("{what}: {err:?}"),
         }
@@ -409,7 +367,7 @@ fn recover_moves_the_file_aside_byte_for_byte_and_starts_afresh() {
         assert!(err.contains(&aside[0].display().to_string()), "{err}");
         assert_eq!(fs::read(&aside[0]).unwrap(), bytes, "{what}");
         let p = Store::open(path.clone()).unwrap().progress().clone();
-        assert_eq!(p.skills["http"].status, Status::Done, "{what}");
+        assert_eq!(p.skills["http"].status(), Status::Done, "{what}");
         // Nothing to recover from any more: `--recover` is then harmless.
         let again = run(dir.path(), &["status", ROADMAP, "--recover"]);
         assert!(again.status.success(), "{}", stderr(&again));
@@ -444,7 +402,7 @@ fn a_failed_write_keeps_the_old_file() {
         .update(|p| p.set_status_by_id("r", "docker", Status::Done, at(9, 9)))
         .unwrap_err();
     assert!(matches!(err, ProgressError::Io { .. }), "{err:?}");
-    assert_eq!(store.progress().skills["docker"].status, Status::Done);
+    assert_eq!(store.progress().skills["docker"].status(), Status::Done);
     assert_eq!(fs::read(&path).unwrap(), before);
 }
 
@@ -489,14 +447,12 @@ fn a_kill_at_any_instant_leaves_the_old_or_the_new_file() {
     // kills also land in the middle of a write.
     let mut seed = Progress::default();
     for i in 0..150 {
-        seed.history.push(Change {
-            at: Utc.timestamp_millis_opt(1_700_000_000_000 + i).unwrap(),
-            roadmap: "old-roadmap".into(),
-            skill: Some(format!("old-roadmap/skill-{i}")),
-            project: None,
-            from: "todo".into(),
-            to: "done".into(),
-        });
+        seed.set_status_by_id(
+            "old-roadmap",
+            &format!("old-roadmap/skill-{i}"),
+            Status::Done,
+            Utc.timestamp_millis_opt(1_700_000_000_000 + i).unwrap(),
+        );
     }
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     Store::open(path.clone())
@@ -504,7 +460,11 @@ fn a_kill_at_any_instant_leaves_the_old_or_the_new_file() {
         .update(|p| *p = seed)
         .unwrap();
 
-    let status_of = |p: &Progress| p.skills.get("http").map_or(Status::Todo, |r| r.status);
+    let status_of = |p: &Progress| {
+        p.skills
+            .get("http")
+            .map_or(Status::Todo, trailmark::progress::SkillRecord::status)
+    };
     // How long one save takes here, to spread the kills over a whole run.
     let started = Instant::now();
     let out = run(dir.path(), &["mark", ROADMAP, "http", "done"]);
@@ -549,7 +509,7 @@ fn a_kill_at_any_instant_leaves_the_old_or_the_new_file() {
     assert!(out.status.success(), "{}", stderr(&out));
     let p = Store::open(path).unwrap().progress().clone();
     assert_eq!(
-        p.skills[&format!("{ROADMAP}/variables")].status,
+        p.skills[&format!("{ROADMAP}/variables")].status(),
         Status::Doing
     );
     // Not an assertion on timing: just that the test exercised something.
@@ -567,12 +527,11 @@ fn records_of_unknown_roadmaps_are_kept_and_reported_as_orphans() {
         .insert("no-such-key".into(), record(Status::Doing, at(2, 3)));
     p.skills
         .insert("http".into(), record(Status::Done, at(2, 4)));
-    p.projects.insert(
-        "gone-roadmap/p".into(),
-        ProjectRecord {
-            status: ProjectStatus::Built,
-            changed: at(2, 5),
-        },
+    p.set_project_status_by_id(
+        "gone-roadmap",
+        "gone-roadmap/p",
+        ProjectStatus::Built,
+        at(2, 5),
     );
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     Store::open(path.clone())

@@ -72,8 +72,8 @@ fn tick(
 /// Progress on the six-phase roadmap over a few weeks, with a pace.
 fn some_progress(catalog: &Catalog, p: &mut Progress) {
     let id = "backend-six-phases";
-    p.last_roadmap = Some(id.to_owned());
-    p.pace_hours_per_week = Some(10.0);
+    p.legacy.last_roadmap = Some(id.to_owned());
+    p.set_pace(Some(10.0), None, trailmark::progress::now());
     tick(catalog, p, id, "variables", Status::Done, days_ago(23));
     tick(catalog, p, id, "control-flow", Status::Done, days_ago(20));
     tick(catalog, p, id, "functions", Status::Done, days_ago(13));
@@ -251,7 +251,7 @@ fn tiny_terminal_says_so() {
 
 #[test]
 fn stats_with_no_history() {
-    let mut f = fixture(|_, p| p.last_roadmap = Some("backend-six-phases".into()));
+    let mut f = fixture(|_, p| p.legacy.last_roadmap = Some("backend-six-phases".into()));
     keys(&mut f.app, "t");
     insta::assert_snapshot!(screen(&mut f.app, 120, 36));
 }
@@ -259,7 +259,7 @@ fn stats_with_no_history() {
 #[test]
 fn stats_with_one_day_of_history() {
     let mut f = fixture(|c, p| {
-        p.last_roadmap = Some("backend-six-phases".into());
+        p.legacy.last_roadmap = Some("backend-six-phases".into());
         tick(
             c,
             p,
@@ -284,8 +284,8 @@ fn stats_with_one_day_of_history() {
 /// Two and a half years of a learner who ticks a skill every few weeks.
 fn long_history(c: &Catalog, p: &mut Progress) {
     let id = "backend-six-phases";
-    p.last_roadmap = Some(id.to_owned());
-    p.pace_hours_per_week = Some(7.0);
+    p.legacy.last_roadmap = Some(id.to_owned());
+    p.set_pace(Some(7.0), None, trailmark::progress::now());
     let r = roadmap(c, id);
     let skills: Vec<String> = r.skills().map(|(_, s)| s.id.clone()).collect();
     let count = skills.len() - 4;
@@ -359,7 +359,7 @@ fn no_size_panics() {
 /// Text from a roadmap file cannot reach the terminal as control characters.
 #[test]
 fn escape_sequences_in_roadmap_text_are_not_drawn() {
-    let mut f = fixture(|_, p| p.last_roadmap = Some("evil".into()));
+    let mut f = fixture(|_, p| p.legacy.last_roadmap = Some("evil".into()));
     let text = "id: evil\ntitle: \"Evil\\e[2J\\ttitle\"\nsource: {author: me}\nphases:\n  - id: a\n    title: \"A\\e]0;pwned\\a\"\n    skills:\n      - {id: s, title: \"S\\e[31m\\tred\", summary: \"bell\\a\"}\n";
     let evil = Roadmap::from_yaml_str(text, "evil.yaml");
     let Ok(evil) = evil else {

@@ -31,8 +31,8 @@ fn status_date(p: &Progress, record_id: &str, status: Status) -> Option<NaiveDat
     p.history
         .iter()
         .rev()
-        .find(|c| c.skill.as_deref() == Some(record_id) && c.skill_to() == Some(status))
-        .map(|c| c.at.date_naive())
+        .find(|c| c.skill() == Some(record_id) && c.skill_to() == Some(status))
+        .map(|c| c.time().date_naive())
 }
 
 /// A checklist per phase with `[x]` ticks, dates and notes.
@@ -58,9 +58,9 @@ pub fn checklist(r: &Roadmap, p: &Progress) -> String {
         );
         for sk in &ph.skills {
             let rec = p.skill_record(&r.id, sk);
-            let status = rec.map_or(Status::Todo, |r| r.status);
+            let status = rec.map_or(Status::Todo, crate::progress::SkillRecord::status);
             let date = status_date(p, &progress::skill_record_id(&r.id, sk), status)
-                .or_else(|| rec.map(|r| r.changed.date_naive()))
+                .or_else(|| rec.map(|r| r.changed().date_naive()))
                 .map(|d| d.to_string())
                 .unwrap_or_default();
             let title = md(&sk.title);
@@ -70,7 +70,7 @@ pub fn checklist(r: &Roadmap, p: &Progress) -> String {
                 Status::Skipped => writeln!(s, "- [ ] ~~{title}~~ (skipped {date})"),
                 Status::Todo => writeln!(s, "- [ ] {title}"),
             };
-            if let Some(note) = rec.and_then(|r| r.note.as_deref()) {
+            if let Some(note) = rec.and_then(|r| r.note()) {
                 let _ = writeln!(s, "  - Note: {}", md(note));
             }
         }

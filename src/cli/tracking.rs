@@ -64,7 +64,7 @@ fn pick<'a>(
     id: Option<&str>,
 ) -> anyhow::Result<&'a Roadmap> {
     let id = id
-        .or(progress.last_roadmap.as_deref())
+        .or(progress.legacy.last_roadmap.as_deref())
         .ok_or_else(|| NoRoadmap {
             known: catalog.ids().map(str::to_owned).collect(),
         })?;
@@ -298,7 +298,7 @@ fn pace_line(r: &Roadmap, p: &Progress, s: &Summary, date: Option<NaiveDate>) ->
     if let Some(why) = no_date_reason(s) {
         return format!("by pace: {why}");
     }
-    match (date, r.pace_hours_per_week, p.pace_hours_per_week) {
+    match (date, r.pace_hours_per_week, p.pace_hours_per_week()) {
         (Some(d), Some(assumed), Some(mine)) => {
             format!("{d} at your pace ({mine} h/week; the roadmap assumes {assumed} h/week)")
         }
@@ -350,11 +350,14 @@ pub(super) fn mark(
     };
     let s = &r.phases[pi].skills[si];
     let change = store.update(|p| {
-        p.last_roadmap = Some(r.id.clone());
+        p.legacy.last_roadmap = Some(r.id.clone());
         p.set_status(&r.id, s, to, progress::now())
     })?;
     match change {
-        Some(c) => writeln!(out, "{} › {}: {} → {}", r.id, s.title, c.from, c.to)?,
+        Some(c) => {
+            let (_, from, to) = c.status_change().unwrap_or(("", to, to));
+            writeln!(out, "{} › {}: {from} → {to}", r.id, s.title)?;
+        }
         None => writeln!(out, "{} › {}: already {to}", r.id, s.title)?,
     }
     let shared = shared_with(catalog, r, s);
@@ -449,8 +452,8 @@ pub(super) fn export(
                                     title: &s.title,
                                     key: s.key.as_deref(),
                                     status: p.status(&r.id, s),
-                                    changed: rec.map(|r| r.changed),
-                                    note: rec.and_then(|r| r.note.as_deref()),
+                                    changed: rec.map(crate::progress::SkillRecord::changed),
+                                    note: rec.and_then(|r| r.note()),
                                     // The time the forecasts use: a personal
                                     // estimate, else the skill's own or its
                                     // share of the phase's.
@@ -484,7 +487,7 @@ pub(super) fn pace(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let Some(hours) = hours else {
-        match store.progress().pace_hours_per_week {
+        match store.progress().pace_hours_per_week() {
             Some(h) => writeln!(out, "Your pace: {h} hours per week")?,
             None => writeln!(
                 out,
@@ -498,7 +501,7 @@ pub(super) fn pace(
             "{hours} is not a weekly pace; give the hours you study per week, more than 0 and at most 168"
         );
     }
-    store.update(|p| p.pace_hours_per_week = Some(hours))?;
+    store.update(|p| p.set_pace(Some(hours), None, progress::now()))?;
     writeln!(out, "Your pace is now {hours} hours per week.")?;
     for e in &catalog.entries {
         if let Some(assumed) = e.roadmap.pace_hours_per_week {

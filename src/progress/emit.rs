@@ -4,68 +4,56 @@
 //! 50 ms for 10,000 records, more than twice the whole budget for a save
 //! (20 ms). So the text is written here by hand. Ids and words that YAML
 //! reads as plain text are written plain, so the file stays easy to read and
-//! diff; everything else (notes, unusual ids) is written as a double-quoted
-//! scalar with JSON escaping, which YAML reads back exactly. Tests check that
-//! what is written reads back as the same progress (see the proptests in
-//! `tests/progress_props.rs`, which go through this function).
+//! diff; everything else (notes, unusual ids) is written as a YAML
+//! double-quoted scalar in which every character YAML does not allow raw is
+//! escaped, so it reads back exactly. The proptests in
+//! `tests/progress_props.rs` go through this function and the real reader.
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, SecondsFormat, Utc};
-
-use super::{Change, Progress, weeks_text};
+use super::history::{Change, Edit, Target};
+use super::hlc::Stamp;
+use super::record::Register;
+use super::{Progress, weeks_text};
 
 const HEADER: &str = "# trailmark progress. Safe to sync between machines (git, a sync folder):\n\
-# trailmark merges copies record by record, the newest change winning.\n";
+# trailmark merges copies field by field, ordered by a hybrid logical clock.\n";
 
 /// The file's text: a short header, then the fields in a stable order.
 pub fn render(p: &Progress) -> String {
     let mut out = String::with_capacity(
-        256 + 96 * (p.skills.len() + p.projects.len()) + 128 * p.history.len(),
+        256 + 128 * (p.skills.len() + p.projects.len()) + 160 * p.history.len(),
     );
     out.push_str(HEADER);
-    let _ = writeln!(out, "version: {}", p.version);
-    if let Some(id) = &p.last_roadmap {
-        out.push_str("last_roadmap: ");
-        scalar(&mut out, id);
-        out.push('\n');
-    }
-    if let Some(pace) = p.pace_hours_per_week {
-        let _ = writeln!(out, "pace_hours_per_week: {pace:?}");
-    }
-    if !p.cursors.is_empty() {
-        out.push_str("cursors:\n");
-        for (id, c) in &p.cursors {
-            key(&mut out, "  ", id);
-            if c.phase.is_none() && c.skill.is_none() {
-                out.push_str(" {}\n");
-                continue;
-            }
-            out.push('\n');
-            field(&mut out, "    phase", c.phase.as_deref());
-            field(&mut out, "    skill", c.skill.as_deref());
+    let _ = writeln!(out, "version: {}", super::FORMAT_VERSION);
+    if p.pace.is_set() {
+        if let Some(pace) = p.pace.value {
+            let _ = writeln!(out, "pace_hours_per_week: {pace:?}");
         }
+        stamp(&mut out, "pace_hours_per_week_at", p.pace.at);
     }
     if !p.skills.is_empty() {
         out.push_str("skills:\n");
         for (id, r) in &p.skills {
             key(&mut out, "  ", id);
-            let _ = write!(out, "\n    status: {}\n    changed: ", r.status);
-            time(&mut out, r.changed);
             out.push('\n');
-            field(&mut out, "    note", r.note.as_deref());
-            if let Some(w) = r.estimate {
-                field(&mut out, "    estimate", Some(&weeks_text::text(w)));
-            }
+            register(&mut out, "status", &r.status, |s| {
+                Some(s.as_str().to_owned())
+            });
+            register(&mut out, "note", &r.note, Clone::clone);
+            register(&mut out, "estimate", &r.estimate, |w| {
+                w.map(weeks_text::text)
+            });
         }
     }
     if !p.projects.is_empty() {
         out.push_str("projects:\n");
         for (id, r) in &p.projects {
             key(&mut out, "  ", id);
-            let _ = write!(out, "\n    status: {}\n    changed: ", r.status);
-            time(&mut out, r.changed);
             out.push('\n');
+            register(&mut out, "status", &r.status, |s| {
+                Some(s.as_str().to_owned())
+            });
         }
     }
     if !p.history.is_empty() {
@@ -77,15 +65,52 @@ pub fn render(p: &Progress) -> String {
     out
 }
 
+/// A field set at least once: its value (left out when cleared) and stamp.
+fn register<T>(out: &mut String, name: &str, r: &Register<T>, text: impl Fn(&T) -> Option<String>) {
+    if !r.is_set() {
+        return;
+    }
+    if let Some(value) = text(&r.value) {
+        out.push_str("    ");
+        out.push_str(name);
+        out.push_str(": ");
+        scalar(out, &value);
+        out.push('\n');
+    }
+    out.push_str("    ");
+    stamp(out, &format!("{name}_at"), r.at);
+}
+
+fn stamp(out: &mut String, name: &str, at: Stamp) {
+    let _ = writeln!(out, "{name}: {at}");
+}
+
 fn change(out: &mut String, c: &Change) {
-    out.push_str("- at: ");
-    time(out, c.at);
-    out.push('\n');
-    field(out, "  roadmap", Some(&c.roadmap));
-    field(out, "  skill", c.skill.as_deref());
-    field(out, "  project", c.project.as_deref());
-    field(out, "  from", Some(&c.from));
-    field(out, "  to", Some(&c.to));
+    let _ = writeln!(out, "- at: {}", c.at);
+    field(out, "  roadmap", c.roadmap.as_deref());
+    match &c.target {
+        Target::Skill(id) => field(out, "  skill", Some(id)),
+        Target::Project(id) => field(out, "  project", Some(id)),
+        Target::Setting => {}
+    }
+    field(out, "  field", Some(c.edit.field()));
+    match &c.edit {
+        Edit::Status { from, to } => {
+            field(out, "  from", Some(from.as_str()));
+            field(out, "  to", Some(to.as_str()));
+        }
+        Edit::Project { from, to } => {
+            field(out, "  from", Some(from.as_str()));
+            field(out, "  to", Some(to.as_str()));
+        }
+        Edit::Note(to) => field(out, "  to", to.as_deref()),
+        Edit::Estimate(to) => field(out, "  to", to.map(weeks_text::text).as_deref()),
+        Edit::Pace(to) => {
+            if let Some(h) = to {
+                let _ = writeln!(out, "  to: {h:?}");
+            }
+        }
+    }
 }
 
 /// `name: value` on its own line, or nothing for `None`.
@@ -105,18 +130,47 @@ fn key(out: &mut String, indent: &str, k: &str) {
     out.push(':');
 }
 
-fn time(out: &mut String, t: DateTime<Utc>) {
-    out.push_str(&t.to_rfc3339_opts(SecondsFormat::AutoSi, true));
-}
-
 /// Plain when YAML is sure to read it back as this very text, else quoted.
 fn scalar(out: &mut String, s: &str) {
     if is_plain(s) {
         out.push_str(s);
     } else {
-        // A JSON string is a valid YAML double-quoted scalar with the same meaning.
-        out.push_str(&serde_json::Value::String(s.to_owned()).to_string());
+        quoted(out, s);
     }
+}
+
+/// A YAML double-quoted scalar. Only YAML's printable characters go in raw;
+/// line breaks, tabs and everything else are escaped, since a raw control
+/// character, DEL, C1 or U+FFFE stops the reader, and raw line breaks
+/// (including U+0085, U+2028, U+2029) fold into spaces.
+fn quoted(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{85}' => out.push_str("\\N"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            ' '..='~'
+            | '\u{a0}'..='\u{d7ff}'
+            | '\u{e000}'..='\u{fefe}'
+            | '\u{ff00}'..='\u{fffd}' => {
+                out.push(c);
+            }
+            c if c >= '\u{10000}' => out.push(c),
+            c if (c as u32) < 0x100 => {
+                let _ = write!(out, "\\x{:02X}", c as u32);
+            }
+            c => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+        }
+    }
+    out.push('"');
 }
 
 /// Ids, statuses and estimates like `git`, `backend-six-phases/http`,
@@ -142,7 +196,7 @@ fn is_plain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::{Cursor, Status, parse};
+    use crate::progress::{Status, parse};
 
     #[test]
     fn plain_only_where_yaml_reads_it_back_as_text() {
@@ -158,27 +212,26 @@ mod tests {
 
     #[test]
     fn what_is_written_reads_back() {
+        use crate::roadmap::fixture::skill;
         let mut p = Progress::default();
         let at = crate::progress::now();
-        p.last_roadmap = Some("yes".into());
-        p.pace_hours_per_week = Some(7.0);
-        p.cursors.insert("r".into(), Cursor::default());
-        p.cursors.insert(
-            "s".into(),
-            Cursor {
-                phase: Some("p 1".into()),
-                skill: Some("x".into()),
-            },
-        );
+        p.set_pace(Some(7.0), Some("r"), at);
         p.set_status_by_id("r", "null", Status::Done, at);
         p.set_status_by_id("r", "ключ: \"q\"\n#x", Status::Doing, at);
-        if let Some(rec) = p.skills.get_mut("null") {
-            rec.note = Some("line one\nline two: with # and 'quotes' \\ \t".into());
-            rec.estimate = Some(crate::estimate::Weeks::range(0.04, 2.5));
-        }
+        let s = skill("null", None);
+        p.set_note(
+            "r",
+            &s,
+            Some("line one\nline two: with # and 'quotes' \\ \t \u{7f}\u{85}\u{9b}\u{fffe}\u{ffff}\u{2028}\u{feff}\u{1b}[2J".into()),
+            at,
+        );
+        p.set_estimate("r", &s, Some(crate::estimate::Weeks::range(0.04, 2.5)), at);
+        p.set_note("r", &skill("cleared", None), Some("x".into()), at);
+        p.set_note("r", &skill("cleared", None), None, at);
         p.set_project_status_by_id("r", "r/blog", crate::progress::ProjectStatus::Built, at);
         let text = render(&p);
         let back = parse(text.as_bytes(), std::path::Path::new("p.yaml")).unwrap();
         assert_eq!(back, p, "{text}");
+        assert!(!text.contains('\u{1b}'));
     }
 }

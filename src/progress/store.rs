@@ -12,9 +12,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
-use super::{FORMAT_VERSION, Progress, merge, render};
+use super::{FORMAT_VERSION, Move, Notice, Progress, merge, parse_with_notices, render};
 
 /// Environment variable naming the progress file (overrides the default).
 pub const DATA_ENV: &str = "TRAILMARK_DATA";
@@ -91,23 +89,14 @@ fn position(path: &Path, line: Option<usize>, column: Option<usize>) -> String {
 pub struct Store {
     path: PathBuf,
     progress: Progress,
-    /// The settings (last roadmap, pace, cursors) as last read or written:
-    /// the base of their three-way merge. Records and history merge without one.
-    base: Progress,
+    /// Where records recorded under old ids now live (see [`Progress::relocate`]).
+    moves: Vec<Move>,
+    /// What reading the file had to say (records written twice, merged).
+    notices: Vec<Notice>,
     /// The file's bytes as last read or written. A save that finds the same
     /// bytes on disk knows no one else wrote, and skips parsing and merging.
     on_disk: Option<Vec<u8>>,
     mode: Mode,
-}
-
-/// Only the fields [`merge`] reads from its base.
-fn settings_of(p: &Progress) -> Progress {
-    Progress {
-        last_roadmap: p.last_roadmap.clone(),
-        pace_hours_per_week: p.pace_hours_per_week,
-        cursors: p.cursors.clone(),
-        ..Progress::default()
-    }
 }
 
 impl Store {
@@ -116,14 +105,15 @@ impl Store {
     /// over it. A directory that cannot be written gives a read-only store.
     pub fn open(path: PathBuf) -> Result<Self, ProgressError> {
         let on_disk = read_bytes(&path)?;
-        let progress = match &on_disk {
-            Some(bytes) => parse(bytes, &path)?,
-            None => Progress::default(),
+        let (progress, notices) = match &on_disk {
+            Some(bytes) => parse_with_notices(bytes, &path)?,
+            None => (Progress::default(), Vec::new()),
         };
         let mode = probe_writable(&path);
         Ok(Self {
-            base: settings_of(&progress),
             progress,
+            moves: Vec::new(),
+            notices,
             on_disk,
             mode,
             path,
@@ -136,7 +126,8 @@ impl Store {
         Self {
             path,
             progress: Progress::default(),
-            base: Progress::default(),
+            moves: Vec::new(),
+            notices: Vec::new(),
             on_disk: None,
             mode: Mode::ReadOnly(reason),
         }
@@ -174,8 +165,25 @@ impl Store {
         &self.path
     }
 
+    /// The progress as this copy knows it.
     pub fn progress(&self) -> &Progress {
         &self.progress
+    }
+
+    /// What reading the file had to say, for the front end to show once.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// Tells the store which roadmaps are loaded, so that progress recorded
+    /// under a skill's old id (before it gained a key, or before a rename)
+    /// counts for the skill now and moves there on the next save.
+    pub fn set_roadmaps<'a>(
+        &mut self,
+        roadmaps: impl IntoIterator<Item = &'a crate::roadmap::Roadmap>,
+    ) {
+        self.moves = super::moves_for(roadmaps);
+        self.progress.relocate(&self.moves);
     }
 
     /// Changes in memory only, to be written by a later [`Store::save`]. Lets
@@ -223,15 +231,16 @@ impl Store {
         if current.is_none() || current != self.on_disk {
             // Someone else wrote (or removed) the file since: merge with it.
             let disk = match &current {
-                Some(bytes) => parse(bytes, &self.path)?,
+                Some(bytes) => parse_with_notices(bytes, &self.path)?.0,
                 None => Progress::default(),
             };
-            self.progress = merge(&self.base, &self.progress, &disk);
+            self.progress = merge(&self.progress, &disk);
+            self.progress.relocate(&self.moves);
         }
         self.progress.version = FORMAT_VERSION;
         let text = render(&self.progress);
         write_atomic(&self.path, text.as_bytes()).map_err(|(action, e)| io(action, e))?;
-        self.base = settings_of(&self.progress);
+        self.notices.clear();
         self.on_disk = Some(text.into_bytes());
         Ok(())
     }
@@ -282,86 +291,28 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, ProgressError> {
     }
 }
 
-/// Just the format version, read from a file the full parse refused.
-#[derive(Deserialize)]
-struct Probe {
-    version: Option<u32>,
-}
-
-/// Parses the file's bytes. Public so tests and benches can use it directly.
-pub fn parse(bytes: &[u8], path: &Path) -> Result<Progress, ProgressError> {
-    let corrupt = |line, column, message: String| ProgressError::Corrupt {
-        path: path.to_owned(),
-        line,
-        column,
-        message,
-    };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.split(|b| *b == b'\n').count();
-        let col = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        corrupt(Some(line), Some(col), "it is not UTF-8 text".to_owned())
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        return Ok(Progress::default());
-    }
-    let too_new = |found| ProgressError::TooNew {
-        path: path.to_owned(),
-        found,
-    };
-    // The full parse first: the probe reads the whole document again, so it
-    // runs only when the full parse failed or found a newer version.
-    match serde_yaml::from_str::<Progress>(text) {
-        Ok(p) if p.version > FORMAT_VERSION => Err(too_new(p.version)),
-        Ok(p) => Ok(p),
-        Err(e) => {
-            if let Ok(Probe {
-                version: Some(found),
-            }) = serde_yaml::from_str::<Probe>(text)
-                && found > FORMAT_VERSION
-            {
-                return Err(too_new(found));
-            }
-            let pos = e.location().map(|l| (l.line(), l.column()));
-            let mut message = e.to_string();
-            if let Some((l, c)) = pos {
-                message = message.replacen(&format!(" at line {l} column {c}"), "", 1);
-            }
-            Err(corrupt(
-                pos.map(|p| p.0),
-                pos.map(|p| p.1),
-                explain(&message),
-            ))
-        }
-    }
-}
-
 /// serde's words with the Rust type names replaced by what the file should hold.
-fn explain(message: &str) -> String {
+pub(super) fn explain(message: &str) -> String {
     const WORDS: [(&str, &str); 8] = [
         (
-            "expected struct Progress",
-            "expected the progress mapping (`version: 1`, then `skills:` and the rest)",
+            "expected struct RawFile",
+            "expected the progress mapping (`version: 2`, then `skills:` and the rest)",
         ),
         (
-            "expected struct SkillRecord",
-            "expected a skill record with `status:` and `changed:`",
+            "expected struct RawSkill",
+            "expected a skill record with `status:` and `status_at:`",
         ),
         (
-            "expected struct ProjectRecord",
-            "expected a project record with `status:` and `changed:`",
+            "expected struct RawProject",
+            "expected a project record with `status:` and `status_at:`",
         ),
         (
             "expected struct Cursor",
             "expected a cursor with `phase:` and `skill:`",
         ),
         (
-            "expected struct Change",
-            "expected a history entry with `at`, `roadmap`, `skill` or `project`, `from` and `to`",
+            "expected struct RawChange",
+            "expected a history entry with `at`, `roadmap`, `skill` or `project`, `field`, `from` and `to`",
         ),
         ("expected u32", "expected a whole number"),
         ("expected f64", "expected a number"),
@@ -375,7 +326,7 @@ fn explain(message: &str) -> String {
         out = out.replace(from, to);
     }
     let field = out.split_once(": ").map_or("", |(f, _)| f);
-    if field.ends_with(".changed") || field.ends_with("].at") {
+    if field.ends_with(".changed") || field.ends_with("_at") || field.ends_with("].at") {
         out.push_str("; times are written in RFC 3339, like 2026-03-02T12:00:00Z");
     }
     out
@@ -413,7 +364,7 @@ fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), (&'static str, std::
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::{Status, now};
+    use crate::progress::{Status, now, parse};
 
     #[test]
     fn round_trips_and_merges_two_writers() {
@@ -426,8 +377,8 @@ mod tests {
         b.update(|p| p.set_status_by_id("r", "r/http", Status::Doing, now()))
             .unwrap();
         let c = Store::open(path.clone()).unwrap();
-        assert_eq!(c.progress().skills["git"].status, Status::Done);
-        assert_eq!(c.progress().skills["r/http"].status, Status::Doing);
+        assert_eq!(c.progress().skills["git"].status(), Status::Done);
+        assert_eq!(c.progress().skills["r/http"].status(), Status::Doing);
         assert_eq!(c.progress().history.len(), 2);
         assert!(!dir.path().join("sub/.progress.yaml.tmp").exists());
     }
@@ -527,9 +478,9 @@ mod tests {
         let mut store = Store::open(path).unwrap();
         assert!(matches!(store.mode(), Mode::ReadOnly(_)));
         let err = store
-            .update(|p| p.pace_hours_per_week = Some(5.0))
+            .update(|p| p.set_pace(Some(5.0), None, now()))
             .unwrap_err();
         assert!(matches!(err, ProgressError::ReadOnly { .. }));
-        assert_eq!(store.progress().pace_hours_per_week, Some(5.0));
+        assert_eq!(store.progress().pace_hours_per_week(), Some(5.0));
     }
 }

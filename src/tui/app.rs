@@ -191,7 +191,7 @@ impl App {
             store,
             data_path,
         } = launch;
-        let (store, progress_problem) = match store {
+        let (mut store, progress_problem) = match store {
             Ok(store) => (store, None),
             Err(err) => {
                 let problem = ProgressProblem {
@@ -213,6 +213,8 @@ impl App {
                 }
             }
         }
+        store.set_roadmaps(catalog.entries.iter().map(|e| &e.roadmap));
+        let notices: Vec<String> = store.notices().iter().map(ToString::to_string).collect();
         let load_errors = catalog.errors.iter().map(ToString::to_string).collect();
         let mut app = App {
             catalog,
@@ -238,11 +240,15 @@ impl App {
         let last = app
             .store
             .progress()
+            .legacy
             .last_roadmap
             .as_deref()
             .and_then(|id| app.catalog.position(id));
         if let Some(i) = last {
             app.open_roadmap(i);
+        }
+        if !notices.is_empty() {
+            app.info(notices.join("; "));
         }
         if app.progress_problem.as_ref().is_some_and(|p| p.recoverable) {
             app.overlay = Overlay::ConfirmRecover;
@@ -371,13 +377,13 @@ impl App {
         }
     }
 
-    /// Opens a roadmap where the learner left it (`progress.cursors`).
+    /// Opens a roadmap where the learner left it (`progress.legacy.cursors`).
     pub fn open_roadmap(&mut self, index: usize) {
         let Some(entry) = self.catalog.entries.get(index) else {
             return;
         };
         let roadmap = &entry.roadmap;
-        let cursor = self.store.progress().cursors.get(&roadmap.id);
+        let cursor = self.store.progress().legacy.cursors.get(&roadmap.id);
         let phase = cursor
             .and_then(|c| c.phase.as_deref())
             .and_then(|id| roadmap.phases.iter().position(|p| p.id == id));
@@ -405,13 +411,14 @@ impl App {
             skill: self.current_skill().map(|s| s.id.clone()),
         };
         let progress = self.store.progress();
-        if progress.cursors.get(&id) == Some(&cursor) && progress.last_roadmap.as_ref() == Some(&id)
+        if progress.legacy.cursors.get(&id) == Some(&cursor)
+            && progress.legacy.last_roadmap.as_ref() == Some(&id)
         {
             return false;
         }
         let progress = self.store.progress_mut();
-        progress.cursors.insert(id.clone(), cursor);
-        progress.last_roadmap = Some(id);
+        progress.legacy.cursors.insert(id.clone(), cursor);
+        progress.legacy.last_roadmap = Some(id);
         true
     }
 
@@ -486,7 +493,7 @@ impl App {
         f.by_pace = forecast::finish_by_pace(
             remaining,
             roadmap.pace_hours_per_week,
-            progress.pace_hours_per_week,
+            progress.pace_hours_per_week(),
             self.today,
         );
         f.by_history = forecast::finish_by_history(remaining, f.rate, self.today);
@@ -590,6 +597,8 @@ impl App {
             *store.progress_mut() = self.store.progress().clone();
         }
         self.store = store;
+        self.store
+            .set_roadmaps(self.catalog.entries.iter().map(|e| &e.roadmap));
         self.progress_problem = None;
         self.info(format!(
             "Moved the unreadable progress file aside to {}; starting afresh",
@@ -599,6 +608,7 @@ impl App {
             let last = self
                 .store
                 .progress()
+                .legacy
                 .last_roadmap
                 .as_deref()
                 .and_then(|id| self.catalog.position(id));

@@ -101,8 +101,12 @@ impl Edit {
             Change::Status { to, .. } => {
                 progress.set_status(&roadmap.id, skill, *to, at);
             }
-            Change::Note { to, .. } => progress.set_note(&roadmap.id, skill, to.clone(), at),
-            Change::Estimate { to, .. } => progress.set_estimate(&roadmap.id, skill, *to, at),
+            Change::Note { to, .. } => {
+                progress.set_note(&roadmap.id, skill, to.clone(), at);
+            }
+            Change::Estimate { to, .. } => {
+                progress.set_estimate(&roadmap.id, skill, *to, at);
+            }
             Change::Project { .. } => {}
         }
         true

@@ -282,9 +282,11 @@ fn open_editor(app: &mut App, kind: EditKind) -> Effect {
     };
     let record = app.record(roadmap, skill);
     let text = match kind {
-        EditKind::Note => record.and_then(|r| r.note.clone()).unwrap_or_default(),
+        EditKind::Note => record
+            .and_then(|r| r.note.value.clone())
+            .unwrap_or_default(),
         EditKind::Estimate => record
-            .and_then(|r| r.estimate)
+            .and_then(crate::progress::SkillRecord::estimate)
             .map(|w| w.to_string())
             .unwrap_or_default(),
     };
@@ -348,12 +350,12 @@ fn save_edit(app: &mut App) -> Effect {
     let title = skill.title.clone();
     let change_to = match kind {
         EditKind::Note => {
-            let from = record.and_then(|r| r.note.clone());
+            let from = record.and_then(|r| r.note.value.clone());
             let to = (!text.is_empty()).then_some(text);
             (from != to).then_some(Change::Note { from, to })
         }
         EditKind::Estimate => {
-            let from = record.and_then(|r| r.estimate);
+            let from = record.and_then(crate::progress::SkillRecord::estimate);
             let to = if text.is_empty() {
                 None
             } else {

@@ -75,11 +75,11 @@ pub fn content(app: &App, max: usize) -> Content {
 fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max: usize) {
     let theme = app.theme;
     let record = app.record(roadmap, skill);
-    let status = record.map_or(Status::Todo, |r| r.status);
+    let status = record.map_or(Status::Todo, crate::progress::SkillRecord::status);
     c.wrapped(("", theme.plain()), &skill.title, theme.title(), max);
     let when = match record {
         Some(r) => {
-            let day = r.changed.date_naive();
+            let day = r.changed().date_naive();
             format!("changed {day} ({})", ago(day, app.today))
         }
         None => "not started".to_owned(),
@@ -100,7 +100,7 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
         .times
         .get(app.phase)
         .and_then(|t| t.get(app.skill).copied().flatten());
-    let personal = record.and_then(|r| r.estimate);
+    let personal = record.and_then(crate::progress::SkillRecord::estimate);
     let estimate = match (time, personal, skill.estimate) {
         (_, Some(mine), Some(theirs)) => format!("{mine} (yours; the roadmap says {theirs})"),
         (_, Some(mine), None) => format!("{mine} (yours)"),
@@ -132,7 +132,7 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
         };
         c.wrapped(("Key ", theme.heading()), &text, style, max);
     }
-    if let Some(note) = record.and_then(|r| r.note.as_deref()) {
+    if let Some(note) = record.and_then(|r| r.note()) {
         c.wrapped(("Note ", theme.heading()), note, theme.plain(), max);
     }
     if !skill.summary.trim().is_empty() {

