@@ -3,6 +3,7 @@
 
 mod markdown;
 mod roadmaps;
+mod sync;
 mod tracking;
 
 use std::io::Write;
@@ -87,6 +88,20 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Git merge driver for the progress file (`%O %A %B`): merges THEIRS into OURS, field by field.
+    MergeFile {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// This side (git's %A); the merge is written here.
+        ours: PathBuf,
+        /// The other side (git's %B).
+        theirs: PathBuf,
+    },
+    /// Set up the git repository that holds the progress file to merge it with `merge-file`.
+    GitSetup {
+        /// The repository [default: the one holding the progress file].
+        repo: Option<PathBuf>,
+    },
 }
 
 /// Runs the command line and maps failures to exit codes: 2 for an unknown
@@ -104,6 +119,7 @@ pub fn main() -> ExitCode {
                 || err.downcast_ref::<tracking::UnknownSkill>().is_some()
                 || err.downcast_ref::<tracking::NoRoadmap>().is_some()
                 || err.downcast_ref::<BadStatus>().is_some()
+                || err.downcast_ref::<sync::NotInRepo>().is_some()
             {
                 ExitCode::from(2)
             } else {
@@ -154,6 +170,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             let mut store = open_store(cli, &catalog)?;
             tracking::reset(&catalog, &mut store, roadmap, *yes, out)
         }
+        Some(Command::MergeFile { base, ours, theirs }) => sync::merge_file(base, ours, theirs),
+        Some(Command::GitSetup { repo }) => sync::git_setup(&data_path(cli)?, repo.as_deref(), out),
     }
 }
 

@@ -18,6 +18,7 @@
 //! the key sees the same record; other skills under `roadmap-id/skill-id`.
 //! Records no roadmap mentions any more are kept: a roadmap file may come back.
 
+mod conflicts;
 mod edit;
 mod emit;
 mod history;
@@ -40,7 +41,7 @@ use crate::roadmap::{Project, Skill};
 pub use emit::render;
 pub use history::{Change, Edit, Target};
 pub use hlc::{Clock, Stamp};
-pub use merge::merge;
+pub use merge::{merge, merge3};
 pub use read::{Notice, parse, parse_with_notices};
 pub use record::{ProjectRecord, Register, RegisterValue, SkillRecord};
 pub use relocate::{Move, moves_for};

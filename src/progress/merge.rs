@@ -34,6 +34,33 @@ pub fn merge(a: &Progress, b: &Progress) -> Progress {
     out
 }
 
+/// The three-way merge git's merge driver needs: the join of `ours` and
+/// `theirs`, less the records one side removed while the other left them
+/// as they were in `base`. Fields need no base: a cleared note or a reset is
+/// a change with its own stamp, so the join already keeps it. Records do:
+/// only the base tells a record one side removed (trailmark removes a record
+/// when it moves to a skill's new key) from one the other side added.
+pub fn merge3(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
+    let mut out = merge(ours, theirs);
+    for (id, old) in &base.skills {
+        let removed = |a: &Progress, b: &Progress| {
+            !a.skills.contains_key(id) && b.skills.get(id) == Some(old)
+        };
+        if removed(ours, theirs) || removed(theirs, ours) {
+            out.skills.remove(id);
+        }
+    }
+    for (id, old) in &base.projects {
+        let removed = |a: &Progress, b: &Progress| {
+            !a.projects.contains_key(id) && b.projects.get(id) == Some(old)
+        };
+        if removed(ours, theirs) || removed(theirs, ours) {
+            out.projects.remove(id);
+        }
+    }
+    out
+}
+
 fn join_maps<T: Clone>(
     a: &BTreeMap<String, T>,
     b: &BTreeMap<String, T>,
@@ -93,6 +120,27 @@ mod tests {
         assert_eq!(r.status(), Status::Done);
         assert_eq!(r.note(), Some("read chapter 3"));
         assert_eq!(m.history.len(), 2);
+    }
+
+    #[test]
+    fn three_way_keeps_a_removal_the_other_side_did_not_touch() {
+        let s = skill("docker", None);
+        let mut base = Progress::default();
+        base.set_status("r", &s, Status::Done, now());
+        let mut ours = base.clone();
+        ours.relocate(&[crate::progress::Move {
+            from: "r/docker".into(),
+            to: "docker".into(),
+        }]);
+        let theirs = base.clone();
+        let m = merge3(&base, &ours, &theirs);
+        assert!(!m.skills.contains_key("r/docker"));
+        assert_eq!(m.skills["docker"].status(), Status::Done);
+        // Changed on the other side meanwhile: kept, never lost.
+        let mut theirs = base.clone();
+        theirs.set_note("r", &s, Some("kept".into()), now() + Duration::seconds(5));
+        let m = merge3(&base, &ours, &theirs);
+        assert_eq!(m.skills["r/docker"].note(), Some("kept"));
     }
 
     #[test]

@@ -93,6 +93,9 @@ pub struct Store {
     moves: Vec<Move>,
     /// What reading the file had to say (records written twice, merged).
     notices: Vec<Notice>,
+    /// Sync tools' conflicted copies whose changes this copy holds; removed
+    /// once a save has put them durably into the file.
+    copies: Vec<super::conflicts::Copy>,
     /// The file's bytes as last read or written. A save that finds the same
     /// bytes on disk knows no one else wrote, and skips parsing and merging.
     on_disk: Option<Vec<u8>>,
@@ -105,15 +108,18 @@ impl Store {
     /// over it. A directory that cannot be written gives a read-only store.
     pub fn open(path: PathBuf) -> Result<Self, ProgressError> {
         let on_disk = read_bytes(&path)?;
-        let (progress, notices) = match &on_disk {
+        let (mut progress, mut notices) = match &on_disk {
             Some(bytes) => parse_with_notices(bytes, &path)?,
             None => (Progress::default(), Vec::new()),
         };
+        let (copies, copy_notices) = super::conflicts::fold_in(&path, &mut progress);
+        notices.extend(copy_notices);
         let mode = probe_writable(&path);
         Ok(Self {
             progress,
             moves: Vec::new(),
             notices,
+            copies,
             on_disk,
             mode,
             path,
@@ -128,6 +134,7 @@ impl Store {
             progress: Progress::default(),
             moves: Vec::new(),
             notices: Vec::new(),
+            copies: Vec::new(),
             on_disk: None,
             mode: Mode::ReadOnly(reason),
         }
@@ -241,6 +248,8 @@ impl Store {
         let text = render(&self.progress);
         write_atomic(&self.path, text.as_bytes()).map_err(|(action, e)| io(action, e))?;
         self.notices.clear();
+        // Only now are the copies' changes durably in the file.
+        super::conflicts::remove_folded(&std::mem::take(&mut self.copies));
         self.on_disk = Some(text.into_bytes());
         Ok(())
     }
