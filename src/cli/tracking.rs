@@ -263,7 +263,7 @@ pub(super) fn remaining_line(s: &Summary) -> String {
             crate::estimate::plural(n)
         ),
     };
-    match (s.remaining.weeks, s.total.weeks) {
+    match (s.remaining.weeks, s.total.estimate()) {
         (Some(rem), Some(total)) => format!("{rem} of {total}{extra}"),
         (None, _) if n > 0 => format!(
             "unknown: the source gives no time estimates ({n} skill{} left)",
@@ -567,10 +567,12 @@ mod tests {
             total: Total {
                 weeks: weeks.map(|_| Weeks::exact(10.0)),
                 unestimated,
+                ..Total::default()
             },
             remaining: Total {
                 weeks: weeks.map(Weeks::exact),
                 unestimated,
+                ..Total::default()
             },
         }
     }
