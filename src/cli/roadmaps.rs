@@ -276,7 +276,7 @@ fn show_text(r: &Roadmap, out: &mut dyn Write) -> std::io::Result<()> {
 /// The weekly hours the estimates assume, or that the source gives none.
 fn pace_text(hours: Option<f64>) -> String {
     match hours {
-        Some(h) => format!("{h} hours a week (what the estimates assume)"),
+        Some(h) => format!("{h} hours of study a week"),
         None => "not stated by the source".to_owned(),
     }
 }
@@ -284,7 +284,7 @@ fn pace_text(hours: Option<f64>) -> String {
 fn phase_time(p: &Phase) -> String {
     let total: Total = p.total();
     if p.estimate.is_some() {
-        format!("{total} (phase estimate)")
+        format!("phase estimate: {total}")
     } else {
         total.to_string()
     }
