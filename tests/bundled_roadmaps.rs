@@ -214,6 +214,33 @@ fn readme_lists_every_bundled_variant() {
 
 // ---------------------------------------------------------------- keys
 
+/// The README's key table (`| `git` | meaning | 6 |`) lists every vocabulary
+/// key with the number of bundled roadmaps that use it.
+#[test]
+fn readme_key_table_matches_the_roadmaps() {
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    for r in all() {
+        for (_, s) in r.skills() {
+            if let Some(k) = &s.key {
+                *by_key.entry(k.clone()).or_default() += 1;
+            }
+        }
+    }
+    let table: BTreeMap<String, usize> = README
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            // `| key | meaning | count |` splits into 5 cells, the outer two empty.
+            let key = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
+            let count = cells.get(3)?.parse().ok()?;
+            (cells.len() == 5).then(|| (key.to_owned(), count))
+        })
+        .collect();
+    assert_eq!(table, by_key, "roadmaps/README.md key table vs. the roadmaps");
+    let vocab: BTreeSet<String> = vocabulary().keys.into_iter().map(|e| e.key).collect();
+    assert_eq!(table.keys().cloned().collect::<BTreeSet<_>>(), vocab);
+}
+
 #[test]
 fn vocabulary_keys_are_unique_well_formed_and_all_used() {
     let vocab = vocabulary();
