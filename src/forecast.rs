@@ -386,6 +386,25 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_keeps_the_sources_unit_until_a_personal_estimate_changes_it() {
+        use crate::estimate::{Estimate, Unit};
+        let mut r = roadmap(None, vec![skill("a", None), skill("b", None)]);
+        r.phases[0].estimate = Estimate::parse("1 month").ok();
+        let mut p = Progress::default();
+        let total = summarize(&r, &p).overall.total;
+        assert_eq!(total.unit, Unit::Months);
+        assert_eq!(total.to_string(), "1 month (≈4.3 weeks)");
+        p.set_estimate(
+            "r",
+            &r.phases[0].skills[0],
+            Some(Weeks::exact(1.0)),
+            crate::progress::now(),
+        );
+        let total = summarize(&r, &p).overall.total;
+        assert_eq!(total.unit, Unit::Weeks, "no longer the source's month");
+    }
+
+    #[test]
     fn untimed_skills_share_what_the_timed_ones_leave_of_the_phase() {
         // "Advanced (3 months)": two 1-month steps, then four topics that
         // share the month left. Months of 52/12 weeks; 12 weeks keep it exact.

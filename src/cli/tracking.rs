@@ -273,11 +273,16 @@ pub(super) fn remaining_line(s: &Summary) -> String {
     }
 }
 
+/// A phase's remaining time; with the phase's estimate (in the roadmap's
+/// unit, `3–4 months (≈13–17.3 weeks)`) when every skill is estimated.
 fn remaining_short(s: &Summary) -> String {
     let n = s.remaining.unestimated;
     match s.remaining.weeks {
         Some(w) if n > 0 => format!("{w} +{n} unestimated"),
-        Some(w) => w.to_string(),
+        Some(w) => match s.total.estimate() {
+            Some(total) if s.total.unestimated == 0 => format!("{w} of {total}"),
+            _ => w.to_string(),
+        },
         None if n > 0 => format!("unestimated ({n} skill{})", crate::estimate::plural(n)),
         None => "–".to_owned(),
     }
