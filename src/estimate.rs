@@ -464,6 +464,9 @@ mod tests {
             unit: Unit::Weeks,
         });
         all.absorb(stages);
-        assert_eq!(all.to_string(), "9–11 months (≈39–47.7 weeks) +2 unestimated");
+        assert_eq!(
+            all.to_string(),
+            "9–11 months (≈39–47.7 weeks) +2 unestimated"
+        );
     }
 }

@@ -97,7 +97,11 @@ pub struct RoadmapSummary {
 /// Each skill's time in a phase (see the module rules), `None` if unestimated.
 pub fn skill_times(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Vec<Option<Weeks>> {
     let own: Vec<Option<Weeks>> = match phase.estimate {
-        None => phase.skills.iter().map(|s| s.estimate.map(|e| e.weeks)).collect(),
+        None => phase
+            .skills
+            .iter()
+            .map(|s| s.estimate.map(|e| e.weeks))
+            .collect(),
         Some(total) => phase_shares(total.weeks, &phase.skills)
             .into_iter()
             .map(Some)

@@ -170,7 +170,9 @@ fn status_gives_estimates_in_the_articles_unit() {
         "{text}"
     );
     assert!(
-        text.contains("\n 1 Beginner      0/4     0%  13–17.3 weeks of 3–4 months (≈13–17.3 weeks)\n"),
+        text.contains(
+            "\n 1 Beginner      0/4     0%  13–17.3 weeks of 3–4 months (≈13–17.3 weeks)\n"
+        ),
         "{text}"
     );
     // Progress lowers what remains; the stage's estimate stays as written.

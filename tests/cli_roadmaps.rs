@@ -270,14 +270,21 @@ fn show_keeps_the_articles_units_and_prints_pace_summaries_and_tips() {
         .unwrap();
     for p in &r.phases {
         let summary = format!("   {}", p.summary);
-        assert!(lines.contains(&summary.as_str()), "no phase summary `{summary}`");
+        assert!(
+            lines.contains(&summary.as_str()),
+            "no phase summary `{summary}`"
+        );
     }
-    let tips = lines.iter().position(|l| *l == "Tips from the source:").unwrap();
+    let tips = lines
+        .iter()
+        .position(|l| *l == "Tips from the source:")
+        .unwrap();
     assert_eq!(lines[tips + 1], format!("   • {}", r.tips[0]));
 
     let six = Sandbox::new().run(&["show", SIX]);
     assert!(
-        six.stdout.contains("\nPace: 14 hours of study a week\nTotal: 24 weeks\n"),
+        six.stdout
+            .contains("\nPace: 14 hours of study a week\nTotal: 24 weeks\n"),
         "{}",
         six.stdout
     );
@@ -296,7 +303,10 @@ fn show_prints_the_tree() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines[0], format!("{} ({SIX})", r.title));
     assert!(lines.contains(&"Total: 24 weeks"), "{}", run.stdout);
-    assert_eq!(lines[2], r.summary, "the roadmap's summary follows the source");
+    assert_eq!(
+        lines[2], r.summary,
+        "the roadmap's summary follows the source"
+    );
     for (i, p) in r.phases.iter().enumerate() {
         let heading = format!("{}. {} [{}] — ", i + 1, p.title, p.id);
         assert!(
@@ -373,7 +383,10 @@ fn show_json_has_phases_skills_and_projects() {
             p["estimate"],
             serde_json::json!({"min": w.min, "max": w.max, "unit": "weeks"})
         );
-        assert_eq!(p["estimate_weeks"], weeks_json(rp.estimate.map(|e| e.weeks)));
+        assert_eq!(
+            p["estimate_weeks"],
+            weeks_json(rp.estimate.map(|e| e.weeks))
+        );
         assert_eq!(p["weeks_total"], weeks_json(rp.total().weeks));
         for (s, rs) in p["skills"].as_array().unwrap().iter().zip(&rp.skills) {
             assert_eq!(
@@ -392,7 +405,10 @@ fn show_json_has_phases_skills_and_projects() {
             assert_eq!(s["estimate"], Value::Null);
             assert_eq!(s["id"], rs.id.as_str());
             assert_eq!(s["key"], rs.key.as_deref().map_or(Value::Null, Value::from));
-            assert_eq!(s["estimate_weeks"], weeks_json(rs.estimate.map(|e| e.weeks)));
+            assert_eq!(
+                s["estimate_weeks"],
+                weeks_json(rs.estimate.map(|e| e.weeks))
+            );
             assert_eq!(s["topics"], serde_json::json!(rs.topics));
             skills += 1;
         }
@@ -431,7 +447,10 @@ fn show_json_gives_estimates_as_the_article_writes_them() {
     );
     // The weeks stay alongside, for calculations.
     let weeks = &beginner["skills"][1]["estimate_weeks"];
-    assert!((weeks["max"].as_f64().unwrap() - 13.0).abs() < 1e-9, "{weeks}");
+    assert!(
+        (weeks["max"].as_f64().unwrap() - 13.0).abs() < 1e-9,
+        "{weeks}"
+    );
 }
 
 #[test]

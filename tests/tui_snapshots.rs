@@ -150,7 +150,10 @@ fn details_keep_the_articles_unit() {
     keys(&mut f.app, "j");
     press(&mut f.app, KeyCode::Tab);
     let text = screen(&mut f.app, 120, 30);
-    assert!(text.contains("Estimate 1 month (≈4.3 weeks); counted as"), "{text}");
+    assert!(
+        text.contains("Estimate 1 month (≈4.3 weeks); counted as"),
+        "{text}"
+    );
     insta::assert_snapshot!(text);
 }
 

@@ -251,7 +251,13 @@ fn show_text(r: &Roadmap, out: &mut dyn Write) -> std::io::Result<()> {
                 .as_deref()
                 .map(|k| format!(" key={k}"))
                 .unwrap_or_default();
-            writeln!(out, "   • {} [{}{key}] — {}", s.title, s.id, skill_time(p, s))?;
+            writeln!(
+                out,
+                "   • {} [{}{key}] — {}",
+                s.title,
+                s.id,
+                skill_time(p, s)
+            )?;
         }
         for j in &p.projects {
             writeln!(
