@@ -209,7 +209,7 @@ fn status_text_shows_progress_remaining_and_phases() {
         lines[4].contains("by history: needs skills marked done in at least two different weeks")
     );
     assert!(
-        text.contains(" 2 Backend basics                   1/6    17%  3.3 weeks\n"),
+        text.contains(" 2 Backend basics                   1/6    17%  3.3 weeks of 4 weeks\n"),
         "{text}"
     );
 }
