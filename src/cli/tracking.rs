@@ -603,7 +603,10 @@ mod tests {
             remaining_short(&summary(Some(2.0), 2)),
             "2 weeks +2 unestimated"
         );
-        assert_eq!(remaining_short(&summary(Some(1.0), 0)), "1 week of 10 weeks");
+        assert_eq!(
+            remaining_short(&summary(Some(1.0), 0)),
+            "1 week of 10 weeks"
+        );
         assert_eq!(remaining_short(&summary(None, 0)), "–");
     }
 
