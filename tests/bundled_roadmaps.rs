@@ -738,7 +738,7 @@ fn six_phases_keeps_at_least_its_tips_and_keys() {
     assert!(r.phases[1].summary.contains("no fewer than two or three"));
     // "Tips for Success": five tips, the last the source of the pace.
     assert_eq!(r.tips.len(), 5);
-    assert!(r.tips[0].contains("tutorials"), "{}", r.tips[0]);
+    assert!(r.tips[0].contains("tutorial"), "{}", r.tips[0]);
     assert!(r.tips[4].contains("two hours daily"), "{}", r.tips[4]);
     assert!(
         r.summary.contains("tips"),
