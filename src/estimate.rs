@@ -116,8 +116,10 @@ impl Weeks {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
+    /// `week`/`weeks`, and a bare number.
     #[default]
     Weeks,
+    /// `month`/`months`: 52/12 weeks each.
     Months,
 }
 
