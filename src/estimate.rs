@@ -2,12 +2,20 @@
 //! the week ranges every calculation works in.
 //!
 //! Everything is a range because the sources give ranges; collapsing them to
-//! a midpoint would claim a precision the authors never did.
+//! a midpoint would claim a precision the authors never did. For the same
+//! reason an [`Estimate`] keeps the unit its source wrote it in: an article's
+//! "1 month" is shown as `1 month (≈4.3 weeks)`, never as a bare `4.3 weeks`.
+//! Every calculation still works in [`Weeks`]; the unit only says how to show
+//! them, and [`Estimate`]'s `Display` is the one place that does.
 
 use std::fmt;
 use std::ops::{Add, AddAssign};
 
 use serde::{Deserialize, Serialize};
+
+mod parse;
+
+pub use parse::{EstimateError, from_number, parse};
 
 /// Weeks in a month, as the roadmap format defines it (52 weeks / 12 months).
 pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
@@ -103,6 +111,104 @@ impl Weeks {
     }
 }
 
+/// The unit an estimate is written in. Only display uses it; every
+/// calculation works in weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// `week`/`weeks`, and a bare number.
+    #[default]
+    Weeks,
+    /// `month`/`months`: 52/12 weeks each.
+    Months,
+}
+
+impl Unit {
+    /// Weeks in one of this unit: 1, or 52/12 for a month.
+    pub fn in_weeks(self) -> f64 {
+        match self {
+            Unit::Weeks => 1.0,
+            Unit::Months => WEEKS_PER_MONTH,
+        }
+    }
+
+    fn name(self, one: bool) -> &'static str {
+        match (self, one) {
+            (Unit::Weeks, true) => "week",
+            (Unit::Weeks, false) => "weeks",
+            (Unit::Months, true) => "month",
+            (Unit::Months, false) => "months",
+        }
+    }
+}
+
+/// An estimate as its source states it: the span in weeks that every
+/// calculation uses, and the unit it was written in, so that it is shown the
+/// way the source wrote it (`2–3 months (≈8.7–13 weeks)`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub weeks: Weeks,
+    /// The unit of the text it was read from; a bare number is in weeks.
+    pub unit: Unit,
+}
+
+impl Estimate {
+    /// An estimate written in weeks.
+    pub fn in_weeks(weeks: Weeks) -> Self {
+        Self {
+            weeks,
+            unit: Unit::Weeks,
+        }
+    }
+
+    /// Reads an estimate given as text, keeping its unit: `2–3 months` is
+    /// 8.67–13 weeks shown in months. See [`parse`] for the syntax.
+    ///
+    /// ```
+    /// use trailmark::estimate::{Estimate, Unit};
+    ///
+    /// let e = Estimate::parse("1 month").unwrap();
+    /// assert_eq!(e.unit, Unit::Months);
+    /// assert_eq!(e.to_string(), "1 month (≈4.3 weeks)");
+    /// ```
+    pub fn parse(text: &str) -> Result<Self, EstimateError> {
+        parse::with_unit(text)
+    }
+}
+
+impl Serialize for Estimate {
+    /// `{"min": 2, "max": 3, "unit": "months"}`: the amount in the unit it
+    /// was written in, to three decimals (months are stored as weeks).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let per = self.unit.in_weeks();
+        let amount = |w: f64| (w / per * 1000.0).round() / 1000.0;
+        let mut out = s.serialize_struct("Estimate", 3)?;
+        out.serialize_field("min", &amount(self.weeks.min))?;
+        out.serialize_field("max", &amount(self.weeks.max))?;
+        out.serialize_field("unit", &self.unit)?;
+        out.end()
+    }
+}
+
+impl fmt::Display for Estimate {
+    /// `4–6 weeks`, `1 week`; other units with their weeks after them:
+    /// `1 month (≈4.3 weeks)`, `9–11 months (≈39–47.7 weeks)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.unit == Unit::Weeks {
+            return write!(f, "{}", self.weeks);
+        }
+        let per = self.unit.in_weeks();
+        let (lo, hi) = (fmt_num(self.weeks.min / per), fmt_num(self.weeks.max / per));
+        let unit = self.unit.name(hi == "1");
+        if lo == hi {
+            write!(f, "{lo} {unit} (≈{})", self.weeks)
+        } else {
+            write!(f, "{lo}–{hi} {unit} (≈{})", self.weeks)
+        }
+    }
+}
+
 /// A total over several skills: the estimated part plus how many skills had
 /// no estimate, so a sum is never silently presented as complete.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -110,26 +216,53 @@ pub struct Total {
     /// `None` when nothing at all was estimated.
     pub weeks: Option<Weeks>,
     pub unestimated: usize,
+    /// The unit all the estimates summed were written in (`3–4 months` and
+    /// `3 months` total `6–7 months`); weeks as soon as units are mixed or
+    /// plain week counts (such as remaining time) are added.
+    pub unit: Unit,
 }
 
 impl Total {
+    /// Adds a span of weeks, such as a computed remaining time.
     pub fn add_weeks(&mut self, weeks: Weeks) {
-        self.weeks = Some(self.weeks.unwrap_or(Weeks::ZERO) + weeks);
+        self.add(Estimate::in_weeks(weeks));
+    }
+
+    /// Adds an estimate; the total keeps its unit while every part shares it.
+    pub fn add(&mut self, estimate: Estimate) {
+        self.unit = match self.weeks {
+            None => estimate.unit,
+            Some(_) if self.unit == estimate.unit => self.unit,
+            Some(_) => Unit::Weeks,
+        };
+        self.weeks = Some(self.weeks.unwrap_or(Weeks::ZERO) + estimate.weeks);
     }
 
     /// Adds another total: weeks sum, unestimated counts add up.
     pub fn absorb(&mut self, other: Total) {
-        if let Some(w) = other.weeks {
-            self.add_weeks(w);
+        if let Some(weeks) = other.weeks {
+            self.add(Estimate {
+                weeks,
+                unit: other.unit,
+            });
         }
         self.unestimated += other.unestimated;
+    }
+
+    /// The estimated part in its unit, for display.
+    pub fn estimate(&self) -> Option<Estimate> {
+        self.weeks.map(|weeks| Estimate {
+            weeks,
+            unit: self.unit,
+        })
     }
 }
 
 impl fmt::Display for Total {
-    /// `24 weeks`, `4–6 weeks +3 unestimated`, `unestimated (3 skills)`.
+    /// `24 weeks`, `4–6 weeks +3 unestimated`, `9–11 months (≈39–47.7 weeks)`,
+    /// `unestimated (3 skills)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.weeks, self.unestimated) {
+        match (self.estimate(), self.unestimated) {
             (Some(w), 0) => write!(f, "{w}"),
             (Some(w), n) => write!(f, "{w} +{n} unestimated"),
             (None, 0) => write!(f, "nothing to do"),
@@ -142,138 +275,9 @@ pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Why an estimate could not be read. Each message ends with what to write instead.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum EstimateError {
-    #[error("the estimate is empty; write a number of weeks (`3`) or text like `2-3 weeks`")]
-    Empty,
-    #[error(
-        "cannot read `{0}` as an estimate; write a number of weeks (`3`) or text like `1 week`, `4-6 weeks`, `2–3 months`"
-    )]
-    Unparsable(String),
-    #[error("unknown unit `{0}` in the estimate; use `week`/`weeks` or `month`/`months`")]
-    UnknownUnit(String),
-    #[error(
-        "the estimate is zero; give the time it takes, e.g. `1 week`, or leave `estimate` out if the source gives none"
-    )]
-    Zero,
-    #[error(
-        "the estimate `{0}` is negative; an estimate is an amount of time, so write it without the minus sign"
-    )]
-    Negative(String),
-    #[error("the range `{0}` runs backwards; write the smaller number first, e.g. `{1}`")]
-    Backwards(String, String),
-    #[error("the estimate `{0}` is not a finite number; write a number of weeks such as `3`")]
-    NotFinite(String),
-}
-
-/// Reads a number of weeks given as a YAML number.
-pub fn from_number(n: f64) -> Result<Weeks, EstimateError> {
-    check(n, n, &fmt_num(n))
-}
-
-/// Reads an estimate given as text: `1 week`, `4-6 weeks`, `2–3 months`,
-/// or a bare number of weeks.
-///
-/// ```
-/// use trailmark::estimate::{parse, Weeks};
-///
-/// assert_eq!(parse("4-6 weeks"), Ok(Weeks::range(4.0, 6.0)));
-/// assert_eq!(parse("3 months").map(|w| w.min), Ok(13.0));
-/// assert!(parse("a few weeks").is_err());
-/// ```
-pub fn parse(text: &str) -> Result<Weeks, EstimateError> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(EstimateError::Empty);
-    }
-    let split = t.find(|c: char| c.is_alphabetic()).unwrap_or(t.len());
-    let (amount, unit) = (t[..split].trim(), t[split..].trim().to_lowercase());
-    let per_unit = match unit.as_str() {
-        "" | "w" | "wk" | "wks" | "week" | "weeks" => 1.0,
-        "month" | "months" | "mo" => WEEKS_PER_MONTH,
-        _ if amount.is_empty() => return Err(EstimateError::Unparsable(t.to_owned())),
-        other => return Err(EstimateError::UnknownUnit(other.to_owned())),
-    };
-    let (lo, hi) = split_range(amount).ok_or_else(|| EstimateError::Unparsable(t.to_owned()))?;
-    if lo > hi {
-        let fixed = format!("{}-{} {}", fmt_num(hi), fmt_num(lo), unit);
-        return Err(EstimateError::Backwards(
-            t.to_owned(),
-            fixed.trim().to_owned(),
-        ));
-    }
-    check(lo * per_unit, hi * per_unit, t)
-}
-
-/// `4`, `4-6`, `4–6`, `4 - 6`; a leading `-` is a negative number, not a range.
-fn split_range(amount: &str) -> Option<(f64, f64)> {
-    let num = |s: &str| s.trim().parse::<f64>().ok();
-    if let Some(single) = num(amount) {
-        return Some((single, single));
-    }
-    let body = amount.strip_prefix('-').unwrap_or(amount);
-    let sign = if body.len() < amount.len() { -1.0 } else { 1.0 };
-    let (a, b) = body.split_once(['-', '–', '—'])?;
-    Some((sign * num(a)?, num(b)?))
-}
-
-fn check(min: f64, max: f64, shown: &str) -> Result<Weeks, EstimateError> {
-    if !min.is_finite() || !max.is_finite() {
-        return Err(EstimateError::NotFinite(shown.to_owned()));
-    }
-    if min < 0.0 || max < 0.0 {
-        return Err(EstimateError::Negative(shown.to_owned()));
-    }
-    if max == 0.0 {
-        return Err(EstimateError::Zero);
-    }
-    Ok(Weeks { min, max })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_units_and_ranges() {
-        assert_eq!(parse("1 week"), Ok(Weeks::exact(1.0)));
-        assert_eq!(parse("4-6 weeks"), Ok(Weeks::range(4.0, 6.0)));
-        assert_eq!(parse("4 – 6 weeks"), Ok(Weeks::range(4.0, 6.0)));
-        assert_eq!(parse("3"), Ok(Weeks::exact(3.0)));
-        let m = parse("2–3 months").unwrap();
-        assert!((m.min - 2.0 * 52.0 / 12.0).abs() < 1e-9);
-        assert!((m.max - 13.0).abs() < 1e-9);
-        assert!((parse("1 Month").unwrap().min - WEEKS_PER_MONTH).abs() < 1e-12);
-    }
-
-    #[test]
-    fn rejects_bad_estimates_with_a_reason() {
-        assert_eq!(parse(""), Err(EstimateError::Empty));
-        assert_eq!(parse("0 weeks"), Err(EstimateError::Zero));
-        assert_eq!(
-            parse("-2 weeks"),
-            Err(EstimateError::Negative("-2 weeks".into()))
-        );
-        assert_eq!(
-            parse("6-4 weeks"),
-            Err(EstimateError::Backwards(
-                "6-4 weeks".into(),
-                "4-6 weeks".into()
-            ))
-        );
-        assert_eq!(
-            parse("3 days"),
-            Err(EstimateError::UnknownUnit("days".into()))
-        );
-        assert_eq!(parse("soon"), Err(EstimateError::Unparsable("soon".into())));
-        assert_eq!(
-            parse("a few weeks"),
-            Err(EstimateError::Unparsable("a few weeks".into()))
-        );
-        assert!(from_number(f64::NAN).is_err());
-        assert!(from_number(-1.0).is_err());
-    }
 
     #[test]
     fn displays_compactly() {
@@ -284,7 +288,54 @@ mod tests {
         let t = Total {
             weeks: Some(Weeks::exact(2.0)),
             unestimated: 3,
+            unit: Unit::Weeks,
         };
         assert_eq!(t.to_string(), "2 weeks +3 unestimated");
+    }
+
+    #[test]
+    fn an_estimate_is_shown_in_the_unit_it_was_written_in() {
+        let shown = |text: &str| Estimate::parse(text).unwrap().to_string();
+        assert_eq!(shown("1 month"), "1 month (≈4.3 weeks)");
+        assert_eq!(shown("2–3 months"), "2–3 months (≈8.7–13 weeks)");
+        assert_eq!(shown("3 months"), "3 months (≈13 weeks)");
+        assert_eq!(shown("4-6 weeks"), "4–6 weeks");
+        assert_eq!(shown("3"), "3 weeks");
+        assert_eq!(
+            Estimate::parse("1 mo").map(|e| e.unit),
+            Ok(Unit::Months),
+            "every spelling of a month keeps the unit"
+        );
+    }
+
+    #[test]
+    fn a_total_keeps_a_unit_its_parts_share_and_drops_a_mixed_one() {
+        let month = |text: &str| Estimate::parse(text).unwrap();
+        let mut stages = Total::default();
+        for text in ["3–4 months", "3–4 months", "3 months"] {
+            stages.add(month(text));
+        }
+        assert_eq!(stages.to_string(), "9–11 months (≈39–47.7 weeks)");
+        let mut mixed = stages;
+        mixed.add(month("2 weeks"));
+        assert_eq!(mixed.unit, Unit::Weeks);
+        assert_eq!(mixed.to_string(), "41–49.7 weeks");
+        // A computed span of weeks (remaining time) is in weeks.
+        let mut left = Total::default();
+        left.absorb(stages);
+        left.add_weeks(Weeks::exact(1.0));
+        assert_eq!(left.unit, Unit::Weeks);
+        // An empty total takes the unit of what is absorbed first.
+        let mut all = Total::default();
+        all.absorb(Total {
+            weeks: None,
+            unestimated: 2,
+            unit: Unit::Weeks,
+        });
+        all.absorb(stages);
+        assert_eq!(
+            all.to_string(),
+            "9–11 months (≈39–47.7 weeks) +2 unestimated"
+        );
     }
 }

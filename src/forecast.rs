@@ -4,8 +4,10 @@
 //! Rules (also in the README):
 //! - A skill's time is the learner's personal estimate if set, else its share
 //!   of the phase: in a phase with its own estimate, the phase time is split
-//!   over its skills (in proportion to their estimates when all have one,
-//!   evenly otherwise); in a phase without, it is the skill's own estimate.
+//!   over its skills (in proportion to their estimates when all have one;
+//!   when some have one and leave part of the phase's time over, the others
+//!   split that part evenly; evenly otherwise); in a phase without, it is the
+//!   skill's own estimate.
 //! - Done and skipped skills need no more time; a `doing` skill needs half of
 //!   its time; a `todo` skill all of it.
 //! - Skills with no time at all are counted as unestimated, never as zero.
@@ -18,7 +20,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::estimate::{Total, Weeks};
 use crate::progress::{Progress, Status, skill_record_id};
-use crate::roadmap::{Phase, Roadmap};
+use crate::roadmap::{Phase, Roadmap, Skill};
 
 /// Share of a `doing` skill's time still to go.
 pub const DOING_REMAINING: f64 = 0.5;
@@ -94,28 +96,16 @@ pub struct RoadmapSummary {
 
 /// Each skill's time in a phase (see the module rules), `None` if unestimated.
 pub fn skill_times(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Vec<Option<Weeks>> {
-    let n = phase.skills.len();
     let own: Vec<Option<Weeks>> = match phase.estimate {
-        None => phase.skills.iter().map(|s| s.estimate).collect(),
-        Some(total) => {
-            let all_estimated = phase.skills.iter().all(|s| s.estimate.is_some());
-            let sum_mid: f64 = phase
-                .skills
-                .iter()
-                .filter_map(|s| s.estimate)
-                .map(Weeks::mid)
-                .sum();
-            phase
-                .skills
-                .iter()
-                .map(|s| match s.estimate {
-                    Some(w) if all_estimated && sum_mid > 0.0 => {
-                        Some(total.scale(w.mid() / sum_mid))
-                    }
-                    _ => Some(total.scale(1.0 / n as f64)),
-                })
-                .collect()
-        }
+        None => phase
+            .skills
+            .iter()
+            .map(|s| s.estimate.map(|e| e.weeks))
+            .collect(),
+        Some(total) => phase_shares(total.weeks, &phase.skills)
+            .into_iter()
+            .map(Some)
+            .collect(),
     };
     phase
         .skills
@@ -128,6 +118,33 @@ pub fn skill_times(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Vec<
                 .or(own)
         })
         .collect()
+}
+
+/// A phase's own time split over its skills. Skills with an estimate take a
+/// share in proportion to it (their middles); when only some have one and
+/// they leave part of the phase's time over, the others split that part
+/// evenly. A source that times a stage and some of its steps ("Advanced (3
+/// months)": scaling 1 month, containers 1 month, four more topics) gives
+/// the untimed steps exactly what it leaves them. Otherwise: evenly.
+fn phase_shares(total: Weeks, skills: &[Skill]) -> Vec<Weeks> {
+    let n = skills.len();
+    let timed: f64 = skills
+        .iter()
+        .filter_map(|s| s.estimate)
+        .map(|e| e.weeks.mid())
+        .sum();
+    let untimed = skills.iter().filter(|s| s.estimate.is_none()).count();
+    let whole = total.mid();
+    // Each skill's fraction of the phase.
+    let fraction = |s: &Skill| match s.estimate {
+        Some(e) if untimed == 0 && timed > 0.0 => e.weeks.mid() / timed,
+        Some(e) if untimed > 0 && timed > 0.0 && timed < whole => e.weeks.mid() / whole,
+        None if untimed < n && timed > 0.0 && timed < whole => {
+            (whole - timed) / whole / untimed as f64
+        }
+        _ => 1.0 / n as f64,
+    };
+    skills.iter().map(|s| total.scale(fraction(s))).collect()
 }
 
 /// The share of a skill's time still to go at this status.
@@ -157,6 +174,18 @@ pub fn summarize_phase(roadmap_id: &str, phase: &Phase, progress: &Progress) -> 
                 s.remaining.unestimated += 1;
             }
         }
+    }
+    // A total that is still the source's own (no personal estimate changed
+    // it) is shown in the source's unit: `3–4 months`, not `13–17.3 weeks`.
+    let stated = phase.total();
+    let same = |a: Weeks, b: Weeks| (a.min - b.min).abs() < 1e-6 && (a.max - b.max).abs() < 1e-6;
+    if stated.unestimated == s.total.unestimated
+        && stated
+            .weeks
+            .zip(s.total.weeks)
+            .is_some_and(|(a, b)| same(a, b))
+    {
+        s.total.unit = stated.unit;
     }
     s
 }
@@ -358,6 +387,46 @@ mod tests {
         let s = summarize(&r, &p).overall;
         assert_eq!(s.total.weeks, Some(Weeks::exact(8.0)));
         assert_eq!(s.total.unestimated, 0);
+    }
+
+    #[test]
+    fn a_summary_keeps_the_sources_unit_until_a_personal_estimate_changes_it() {
+        use crate::estimate::{Estimate, Unit};
+        let mut r = roadmap(None, vec![skill("a", None), skill("b", None)]);
+        r.phases[0].estimate = Estimate::parse("1 month").ok();
+        let mut p = Progress::default();
+        let total = summarize(&r, &p).overall.total;
+        assert_eq!(total.unit, Unit::Months);
+        assert_eq!(total.to_string(), "1 month (≈4.3 weeks)");
+        p.set_estimate(
+            "r",
+            &r.phases[0].skills[0],
+            Some(Weeks::exact(1.0)),
+            crate::progress::now(),
+        );
+        let total = summarize(&r, &p).overall.total;
+        assert_eq!(total.unit, Unit::Weeks, "no longer the source's month");
+    }
+
+    #[test]
+    fn untimed_skills_share_what_the_timed_ones_leave_of_the_phase() {
+        // "Advanced (3 months)": two 1-month steps, then four topics that
+        // share the month left. Months of 52/12 weeks; 12 weeks keep it exact.
+        let times = |phase: f64, skills: Vec<crate::roadmap::Skill>| {
+            let r = roadmap(Some(Weeks::exact(phase)), skills);
+            skill_times("r", &r.phases[0], &Progress::default())
+        };
+        let mut skills = vec![skill("a", Some(4.0)), skill("b", Some(4.0))];
+        skills.extend(["c", "d", "e", "f"].map(|id| skill(id, None)));
+        let got = times(12.0, skills);
+        let want = [4.0, 4.0, 1.0, 1.0, 1.0, 1.0].map(|w| Some(Weeks::exact(w)));
+        assert_eq!(got, want);
+        // Timed skills that fill the phase already leave nothing: evenly.
+        let got = times(4.0, vec![skill("a", Some(4.0)), skill("b", None)]);
+        assert_eq!(got, [Some(Weeks::exact(2.0)); 2]);
+        // All timed: in proportion, whatever their sum.
+        let got = times(6.0, vec![skill("a", Some(1.0)), skill("b", Some(2.0))]);
+        assert_eq!(got, [Some(Weeks::exact(2.0)), Some(Weeks::exact(4.0))]);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! trailmark: a terminal tracker for learning roadmaps.
 //!
 //! Module map (domain first, then the edges):
-//! - [`estimate`]: week ranges and the `4-6 weeks` syntax.
+//! - [`estimate`]: week ranges, the `4-6 weeks` syntax, and estimates that
+//!   keep the unit they were written in (`1 month (≈4.3 weeks)`).
 //! - [`roadmap`]: the roadmap model and the YAML loader with its validation.
 //! - [`catalog`]: where roadmaps come from (bundled, user dirs, `--roadmap`).
 //! - [`progress`]: the learner's progress and the data file that keeps it safe.

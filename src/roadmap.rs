@@ -30,12 +30,14 @@ pub use error::{LoadError, Problem};
 pub(crate) use validate::did_you_mean;
 pub use validate::is_valid_id;
 
-use crate::estimate::{Total, Weeks};
+use crate::estimate::{Estimate, Total};
 use validate::Pending;
 
 /// Roadmap files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// One learning path: its phases in order, where it comes from, and the
+/// source's own advice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Roadmap {
     pub id: String,
@@ -44,6 +46,11 @@ pub struct Roadmap {
     pub source: Source,
     /// The weekly hours the roadmap's estimates assume, when the source says.
     pub pace_hours_per_week: Option<f64>,
+    /// The source's general advice for the whole path ("build projects, not
+    /// just tutorials"), in file order. Each tip is one line of text (the
+    /// loader refuses line breaks), so every front end can show it as one
+    /// list item; empty when the source gives none.
+    pub tips: Vec<String>,
     pub phases: Vec<Phase>,
 }
 
@@ -61,8 +68,9 @@ pub struct Phase {
     pub id: String,
     pub title: String,
     pub summary: String,
-    /// The phase's own time as the source states it; overrides the sum of its skills.
-    pub estimate: Option<Weeks>,
+    /// The phase's own time as the source states it, in the source's unit;
+    /// overrides the sum of its skills.
+    pub estimate: Option<Estimate>,
     pub skills: Vec<Skill>,
     pub projects: Vec<Project>,
 }
@@ -77,7 +85,8 @@ pub struct Skill {
     pub summary: String,
     pub topics: Vec<String>,
     pub resources: Vec<Resource>,
-    pub estimate: Option<Weeks>,
+    /// The skill's time as the source states it, in the source's unit.
+    pub estimate: Option<Estimate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,16 +108,14 @@ pub struct Project {
 impl Phase {
     /// The phase's time: its own estimate when given, else the sum of its skills'.
     pub fn total(&self) -> Total {
-        if let Some(w) = self.estimate {
-            return Total {
-                weeks: Some(w),
-                unestimated: 0,
-            };
-        }
         let mut total = Total::default();
+        if let Some(e) = self.estimate {
+            total.add(e);
+            return total;
+        }
         for s in &self.skills {
             match s.estimate {
-                Some(w) => total.add_weeks(w),
+                Some(e) => total.add(e),
                 None => total.unestimated += 1,
             }
         }

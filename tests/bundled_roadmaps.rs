@@ -2,13 +2,17 @@
 //! those keys across variants, and keeps the shape of the article it follows
 //! (phases in order, time estimates exactly as published, project ideas).
 //!
-//! Estimates are pinned in weeks; a month is 52/12 weeks.
+//! Estimates are pinned as the articles write them (`1 month`, `4–6 weeks`):
+//! the unit and the weeks both; a month is 52/12 weeks. The tests carry the
+//! facts themselves and never read the articles.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 use trailmark::catalog::BUNDLED;
-use trailmark::estimate::Weeks;
+use trailmark::estimate::{Estimate, Unit, Weeks};
+use trailmark::forecast::skill_times;
+use trailmark::progress::Progress;
 use trailmark::roadmap::Roadmap;
 
 const MONTH: f64 = 52.0 / 12.0;
@@ -82,6 +86,20 @@ fn assert_weeks(got: Option<Weeks>, want: Option<Weeks>, what: &str) {
             w.min,
             w.max
         ),
+        (None, None) => {}
+        _ => panic!("{what}: got {got:?}, want {want:?}"),
+    }
+}
+
+/// An estimate equals the article's text, unit included: `1 month` is not
+/// `4.33 weeks`.
+fn assert_estimate(got: Option<Estimate>, want: Option<&str>, what: &str) {
+    let want = want.map(|t| Estimate::parse(t).unwrap_or_else(|e| panic!("{what}: {e}")));
+    match (got, want) {
+        (Some(g), Some(w)) => {
+            assert_eq!(g.unit, w.unit, "{what}: unit");
+            assert_weeks(Some(g.weeks), Some(w.weeks), what);
+        }
         (None, None) => {}
         _ => panic!("{what}: got {got:?}, want {want:?}"),
     }
@@ -165,6 +183,11 @@ fn every_bundled_file_validates_and_is_named_after_its_id() {
             r.id
         );
         assert!(
+            r.phases.iter().all(|p| !p.summary.trim().is_empty()),
+            "{}: a phase has no summary",
+            r.id
+        );
+        assert!(
             r.phases
                 .iter()
                 .flat_map(|p| &p.projects)
@@ -190,6 +213,36 @@ fn readme_lists_every_bundled_variant() {
 }
 
 // ---------------------------------------------------------------- keys
+
+/// The README's key table (`| `git` | meaning | 6 |`) lists every vocabulary
+/// key with the number of bundled roadmaps that use it.
+#[test]
+fn readme_key_table_matches_the_roadmaps() {
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    for r in all() {
+        for (_, s) in r.skills() {
+            if let Some(k) = &s.key {
+                *by_key.entry(k.clone()).or_default() += 1;
+            }
+        }
+    }
+    let table: BTreeMap<String, usize> = README
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            // `| key | meaning | count |` splits into 5 cells, the outer two empty.
+            let key = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
+            let count = cells.get(3)?.parse().ok()?;
+            (cells.len() == 5).then(|| (key.to_owned(), count))
+        })
+        .collect();
+    assert_eq!(
+        table, by_key,
+        "roadmaps/README.md key table vs. the roadmaps"
+    );
+    let vocab: BTreeSet<String> = vocabulary().keys.into_iter().map(|e| e.key).collect();
+    assert_eq!(table.keys().cloned().collect::<BTreeSet<_>>(), vocab);
+}
 
 #[test]
 fn vocabulary_keys_are_unique_well_formed_and_all_used() {
@@ -268,22 +321,26 @@ fn common_skills_are_shared_across_variants() {
     }
     let count = |k: &str| by_key.get(k).map_or(0, BTreeSet::len);
     let expected = [
-        ("programming-language", 6),
+        ("programming-language", 5),
         ("git", 6),
         ("apis", 5),
         ("docker", 5),
         ("http", 4),
-        ("databases", 4),
+        ("databases", 3),
         ("backend-framework", 4),
         ("caching", 4),
         ("web-security", 4),
         ("deployment", 4),
+        ("message-queues", 4),
+        ("programming-basics", 4),
         ("postgresql", 3),
-        ("programming-basics", 3),
         ("testing", 3),
         ("unit-testing", 3),
         ("ci-cd", 3),
-        ("message-queues", 3),
+        ("relational-databases", 2),
+        ("nosql-databases", 2),
+        ("web-servers", 2),
+        ("real-time", 2),
     ];
     for (key, n) in expected {
         assert_eq!(count(key), n, "`{key}` is used by {:?}", by_key.get(key));
@@ -311,20 +368,23 @@ fn skills_timeline_follows_the_per_skill_timelines() {
     );
 
     // The browser/server paragraph appears twice in the article: one skill.
-    let want: [(&str, Option<Weeks>); 8] = [
-        ("browser-server-basics", Some(weeks(1.0, 1.0))),
-        ("programming-language", Some(weeks(4.0, 6.0))),
-        ("language-ecosystem", Some(weeks(2.0, 4.0))),
-        ("git", Some(weeks(1.0, 2.0))),
-        ("databases", Some(weeks(4.0, 4.0))),
-        ("apis", Some(weeks(3.0, 4.0))),
-        ("protocols-beyond-http", Some(weeks(1.0, 1.0))),
+    // "4 weeks to learning and practicing each database", for relational and
+    // non-relational databases: one skill per kind, 4 weeks each.
+    let want: [(&str, Option<&str>); 9] = [
+        ("browser-server-basics", Some("1 week")),
+        ("programming-language", Some("4–6 weeks")),
+        ("language-ecosystem", Some("2–4 weeks")),
+        ("git", Some("1–2 weeks")),
+        ("relational-databases", Some("4 weeks")),
+        ("non-relational-databases", Some("4 weeks")),
+        ("apis", Some("3–4 weeks")),
+        ("protocols-beyond-http", Some("1 week")),
         ("security", None), // the article stops at this heading
     ];
     let got: Vec<_> = r.skills().map(|(_, s)| s.id.as_str()).collect();
     assert_eq!(got, want.map(|(id, _)| id));
     for (id, est) in want {
-        assert_weeks(skill(&r, id).estimate, est, id);
+        assert_estimate(skill(&r, id).estimate, est, id);
     }
     assert_eq!(
         skill(&r, "git").topics,
@@ -336,21 +396,31 @@ fn skills_timeline_follows_the_per_skill_timelines() {
             .iter()
             .any(|t| t == "TypeScript")
     );
+    assert_eq!(skill(&r, "protocols-beyond-http").topics, ["WebSockets"]);
 
+    // 1 + 4–6 + 2–4 + 1–2 + 4 + 4 + 3–4 + 1, and security unestimated.
     let total = r.total();
-    assert_weeks(total.weeks, Some(weeks(16.0, 22.0)), "total");
+    assert_weeks(total.weeks, Some(weeks(20.0, 26.0)), "total");
     assert_eq!(total.unestimated, 1);
-    assert!(
-        projects(&r).is_empty(),
-        "the article names no project ideas"
+    assert_eq!(total.to_string(), "20–26 weeks +1 unestimated");
+    // "implementing one of them (like Websockets) in an existing API".
+    assert_eq!(
+        projects(&r),
+        [(0, "Add a protocol such as WebSockets to an existing API")]
     );
+    assert_eq!(
+        r.phases[0].projects[0].skills,
+        ["protocols-beyond-http", "apis"]
+    );
+    assert!(r.tips.is_empty(), "the article gives no general tips");
     assert_eq!(
         keys_of(&r),
         BTreeMap::from([
             ("browser-server-basics", "internet-basics"),
             ("programming-language", "programming-language"),
             ("git", "git"),
-            ("databases", "databases"),
+            ("relational-databases", "relational-databases"),
+            ("non-relational-databases", "nosql-databases"),
             ("apis", "apis"),
             ("security", "web-security"),
         ])
@@ -368,46 +438,58 @@ fn three_stages_keeps_stage_and_step_estimates() {
     assert_eq!(r.pace_hours_per_week, None);
     assert_eq!(phase_ids(&r), ["beginner", "medium", "advanced"]);
     assert_eq!(phase_titles(&r), ["Beginner", "Medium", "Advanced"]);
-    assert_weeks(
-        r.phases[0].estimate,
-        Some(weeks(3.0 * MONTH, 4.0 * MONTH)),
-        "beginner",
-    );
-    assert_weeks(
-        r.phases[1].estimate,
-        Some(weeks(3.0 * MONTH, 4.0 * MONTH)),
-        "medium",
-    );
-    assert_weeks(
-        r.phases[2].estimate,
-        Some(weeks(3.0 * MONTH, 3.0 * MONTH)),
-        "advanced",
-    );
+    // Beginner (3–4 Months), Medium (3–4 Months), Advanced (3 Months).
+    for (phase, est) in r
+        .phases
+        .iter()
+        .zip(["3–4 months", "3–4 months", "3 months"])
+    {
+        assert_estimate(phase.estimate, Some(est), &phase.id);
+    }
 
-    let want: [(&str, &str, Weeks); 12] = [
-        ("beginner", "internet", weeks(1.0, 2.0)),
-        (
-            "beginner",
-            "programming-language",
-            weeks(2.0 * MONTH, 3.0 * MONTH),
-        ),
-        ("beginner", "version-control", weeks(1.0, 2.0)),
-        ("beginner", "databases", weeks(2.0, 3.0)),
-        ("medium", "apis", weeks(MONTH, MONTH)),
-        ("medium", "caching", weeks(2.0, 2.0)),
-        ("medium", "security", weeks(MONTH, MONTH)),
-        ("medium", "testing", weeks(MONTH, MONTH)),
-        ("medium", "ci-cd", weeks(2.0, 2.0)),
-        ("advanced", "scaling", weeks(MONTH, MONTH)),
-        ("advanced", "containerization", weeks(MONTH, MONTH)),
-        ("advanced", "more-infrastructure", weeks(MONTH, MONTH)),
+    // "More (1 month)" holds four items: one skill each, with no estimate of
+    // their own (the article gives none per item).
+    let want: [(&str, &str, Option<&str>); 15] = [
+        ("beginner", "internet", Some("1–2 weeks")),
+        ("beginner", "programming-language", Some("2–3 months")),
+        ("beginner", "version-control", Some("1–2 weeks")),
+        ("beginner", "databases", Some("2–3 weeks")),
+        ("medium", "apis", Some("1 month")),
+        ("medium", "caching", Some("2 weeks")),
+        ("medium", "security", Some("1 month")),
+        ("medium", "testing", Some("1 month")),
+        ("medium", "ci-cd", Some("2 weeks")),
+        ("advanced", "scaling", Some("1 month")),
+        ("advanced", "containerization", Some("1 month")),
+        ("advanced", "message-brokers", None),
+        ("advanced", "elasticsearch", None),
+        ("advanced", "web-servers", None),
+        ("advanced", "real-time-data", None),
     ];
-    assert_eq!(r.skill_count(), want.len());
+    assert_eq!(
+        r.skills().map(|(_, s)| s.id.as_str()).collect::<Vec<_>>(),
+        want.map(|(_, id, _)| id)
+    );
     for (phase, id, est) in want {
         let (pi, _) = r.find_skill(id).unwrap_or_else(|| panic!("no skill {id}"));
         assert_eq!(r.phases[pi].id, phase, "{id}");
-        assert_weeks(skill(&r, id).estimate, Some(est), id);
+        assert_estimate(skill(&r, id).estimate, est, id);
     }
+    // The heading is kept in each item's title, and the four share its month:
+    // the stage's 3 months less the two 1-month steps.
+    let advanced = &r.phases[2];
+    let times = skill_times(&r.id, advanced, &Progress::default());
+    for (s, t) in advanced.skills.iter().zip(&times).skip(2) {
+        assert!(s.title.starts_with("More: "), "{}", s.title);
+        assert_weeks(*t, Some(weeks(MONTH / 4.0, MONTH / 4.0)), &s.id);
+    }
+    assert_weeks(times[0], Some(weeks(MONTH, MONTH)), "scaling");
+    assert_eq!(skill(&r, "message-brokers").topics, ["Kafka", "RabbitMQ"]);
+    assert_eq!(skill(&r, "web-servers").topics, ["Nginx", "Apache"]);
+    assert_eq!(
+        skill(&r, "real-time-data").topics,
+        ["WebSockets", "polling"]
+    );
     assert_eq!(
         skill(&r, "programming-language").topics,
         [
@@ -425,14 +507,20 @@ fn three_stages_keeps_stage_and_step_estimates() {
         ["Jenkins", "GitHub Actions", "GitLab CI", "CircleCI"]
     );
 
-    // Stage lengths win over the sums of their steps: 9–11 months in all.
+    // Stage lengths win over the sums of their steps: 9–11 months in all,
+    // shown in months.
     let total = r.total();
     assert_weeks(total.weeks, Some(weeks(9.0 * MONTH, 11.0 * MONTH)), "total");
     assert_eq!(total.unestimated, 0);
+    assert_eq!(total.unit, Unit::Months);
+    assert_eq!(total.to_string(), "9–11 months (≈39–47.7 weeks)");
     assert!(
         projects(&r).is_empty(),
         "the article names no project ideas"
     );
+    // The closing advice: basics, then real projects, then advanced topics.
+    assert_eq!(r.tips.len(), 1);
+    assert!(r.tips[0].contains("real projects"), "{}", r.tips[0]);
     assert_eq!(
         keys_of(&r),
         BTreeMap::from([
@@ -446,6 +534,9 @@ fn three_stages_keeps_stage_and_step_estimates() {
             ("testing", "testing"),
             ("ci-cd", "ci-cd"),
             ("containerization", "docker"),
+            ("message-brokers", "message-queues"),
+            ("web-servers", "web-servers"),
+            ("real-time-data", "real-time"),
         ])
     );
 }
@@ -520,6 +611,13 @@ fn ten_steps_has_ten_unestimated_steps() {
         ["Heroku", "Vercel", "Netlify", "AWS", "DigitalOcean"]
     );
     assert_eq!(projects(&r), [(9, "A strong portfolio")]);
+    assert!(r.tips.is_empty(), "the article gives no general tips");
+    let keys = keys_of(&r);
+    assert_eq!(
+        keys.get("relational-databases"),
+        Some(&"relational-databases")
+    );
+    assert_eq!(keys.get("nosql-databases"), Some(&"nosql-databases"));
 }
 
 // ---------------------------------------------------------------- 003
@@ -561,7 +659,17 @@ fn six_phases_totals_exactly_24_weeks() {
     );
     // Weeks 1-4, 5-8, 9-12, 13-14, 15-18, 19-24.
     for (phase, w) in r.phases.iter().zip([4.0, 4.0, 4.0, 2.0, 4.0, 6.0]) {
-        assert_weeks(phase.estimate, Some(weeks(w, w)), &phase.id);
+        assert_weeks(
+            phase.estimate.map(|e| e.weeks),
+            Some(weeks(w, w)),
+            &phase.id,
+        );
+        assert_eq!(
+            phase.estimate.map(|e| e.unit),
+            Some(Unit::Weeks),
+            "{}",
+            phase.id
+        );
         assert_eq!(phase.skills.len(), 6, "{}: six items per phase", phase.id);
     }
     assert!(
@@ -602,7 +710,11 @@ fn six_phases_totals_exactly_24_weeks() {
         skill(&r, "cloud-deployment").topics,
         ["AWS", "DigitalOcean", "Railway"]
     );
-    assert_eq!(projects(&r), [(1, "2-3 small API projects")]);
+}
+
+#[test]
+fn six_phases_keeps_at_least_its_tips_and_keys() {
+    let r = load("backend-six-phases");
     let keys = keys_of(&r);
     for (id, key) in [
         ("oop", "oop"),
@@ -616,9 +728,22 @@ fn six_phases_totals_exactly_24_weeks() {
         ("docker", "docker"),
         ("ci-cd", "ci-cd"),
         ("graphql", "graphql"),
+        ("nginx", "web-servers"),
+        ("websockets", "real-time"),
     ] {
         assert_eq!(keys.get(id), Some(&key), "{id}");
     }
+    // "Build at least 2-3 small API projects during this phase."
+    assert_eq!(projects(&r), [(1, "At least 2-3 small API projects")]);
+    assert!(r.phases[1].summary.contains("no fewer than two or three"));
+    // "Tips for Success": five tips, the last the source of the pace.
+    assert_eq!(r.tips.len(), 5);
+    assert!(r.tips[0].contains("tutorial"), "{}", r.tips[0]);
+    assert!(r.tips[4].contains("two hours daily"), "{}", r.tips[4]);
+    assert!(
+        r.summary.contains("tips"),
+        "the pace is called the article's tip"
+    );
 }
 
 // ---------------------------------------------------------------- 004
@@ -673,6 +798,9 @@ fn eleven_points_keeps_all_eleven_points() {
     );
     assert_eq!(skill(&r, "caching").topics, ["Redis", "Memcached"]);
     assert_eq!(projects(&r), [(9, "Portfolio for potential employers")]);
+    // The closing advice: continuous learning and adaptability.
+    assert_eq!(r.tips.len(), 1);
+    assert!(r.tips[0].contains("learning"), "{}", r.tips[0]);
 }
 
 #[test]
@@ -701,6 +829,7 @@ fn learning_path_summary_names_its_three_projects() {
         projects(&r),
         [(2, "Task manager"), (2, "Blog API"), (2, "Calculator")]
     );
+    assert!(r.tips.is_empty(), "the page's summary gives no tips");
 }
 
 #[test]
@@ -723,10 +852,10 @@ fn path_2025_has_eight_steps_and_a_bonus() {
     );
     assert_eq!(r.skill_count(), 11);
     assert_unestimated(&r);
-    assert_eq!(
-        skill(&r, "python").key.as_deref(),
-        Some("programming-language")
-    );
+    // "Learn programming fundamentals • Use Python": the fundamentals.
+    let fundamentals = skill(&r, "programming-fundamentals");
+    assert_eq!(fundamentals.key.as_deref(), Some("programming-basics"));
+    assert_eq!(fundamentals.topics, ["Python"]);
     assert_eq!(skill(&r, "rest-apis").topics, ["FastAPI"]);
     assert_eq!(skill(&r, "postgresql").key.as_deref(), Some("postgresql"));
     assert_eq!(
@@ -748,6 +877,7 @@ fn path_2025_has_eight_steps_and_a_bonus() {
             (4, "Something you want to use or build"),
         ]
     );
+    assert!(r.tips.is_empty(), "the post gives no general tips");
 }
 
 #[test]
@@ -784,4 +914,49 @@ fn backend_burger_has_eight_layers() {
         projects(&r),
         [(4, "Simple CRUD app"), (5, "GitHub portfolio")]
     );
+    // The opening and closing advice: not everything at once; stay
+    // consistent and build practical projects.
+    assert_eq!(r.tips.len(), 2);
+    assert!(r.tips[1].contains("practical projects"), "{}", r.tips[1]);
+}
+
+// ---------------------------------------------------------------- own words
+
+/// Phrases of the articles that summaries once followed too closely. The
+/// facts stay; the sentences must be trailmark's own.
+#[test]
+fn summaries_do_not_echo_the_articles_sentences() {
+    let echoes: [(&str, &str); 12] = [
+        ("backend-six-phases", "master the basics"),
+        ("backend-six-phases", "before any framework"),
+        ("backend-six-phases", "type safety and ecosystem"),
+        ("backend-six-phases", "learn it deeply"),
+        ("backend-burger", "even a simple crud app"),
+        ("backend-burger", "start small"),
+        ("backend-burger", "ready for production"),
+        ("backend-three-stages", "basic to advanced"),
+        ("backend-three-stages", "storing the data in memory"),
+        ("backend-three-stages", "before going live"),
+        (
+            "backend-eleven-points",
+            "frequently accessed data in memory",
+        ),
+        ("backend-learning-path", "versatile"),
+    ];
+    for (id, phrase) in echoes {
+        let r = load(id);
+        let mut texts = vec![r.summary.clone()];
+        texts.extend(r.tips.iter().cloned());
+        for p in &r.phases {
+            texts.push(p.summary.clone());
+            texts.extend(p.skills.iter().map(|s| s.summary.clone()));
+            texts.extend(p.projects.iter().map(|j| j.description.clone()));
+        }
+        for text in texts {
+            assert!(
+                !text.to_lowercase().contains(phrase),
+                "{id}: `{text}` echoes the article (`{phrase}`)"
+            );
+        }
+    }
 }

@@ -161,6 +161,31 @@ fn status_json_has_every_key_and_counts_marks() {
 }
 
 #[test]
+fn status_gives_estimates_in_the_articles_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = ok(d, &["status", "backend-three-stages"]);
+    assert!(
+        text.contains("\nRemaining: 39–47.7 weeks of 9–11 months (≈39–47.7 weeks)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\n 1 Beginner      0/4     0%  13–17.3 weeks of 3–4 months (≈13–17.3 weeks)\n"
+        ),
+        "{text}"
+    );
+    // Progress lowers what remains; the stage's estimate stays as written.
+    let r = "backend-three-stages";
+    ok(d, &["mark", r, "scaling", "done"]);
+    let text = ok(d, &["status", r]);
+    assert!(
+        text.contains("\n 3 Advanced      1/6    17%  8.7 weeks of 3 months (≈13 weeks)\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn status_text_shows_progress_remaining_and_phases() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -184,7 +209,7 @@ fn status_text_shows_progress_remaining_and_phases() {
         lines[4].contains("by history: needs skills marked done in at least two different weeks")
     );
     assert!(
-        text.contains(" 2 Backend basics                   1/6    17%  3.3 weeks\n"),
+        text.contains(" 2 Backend basics                   1/6    17%  3.3 weeks of 4 weeks\n"),
         "{text}"
     );
 }

@@ -195,6 +195,7 @@ fn list_json_describes_each_roadmap() {
                 "project_count",
                 "skill_count",
                 "title",
+                "total",
                 "unestimated_skills",
                 "weeks_total"
             ]
@@ -215,6 +216,83 @@ fn list_json_describes_each_roadmap() {
         serde_json::json!({"min": 24.0, "max": 24.0})
     );
     assert_eq!(six["phase_count"], 6);
+    assert_eq!(
+        six["total"],
+        serde_json::json!({"min": 24.0, "max": 24.0, "unit": "weeks"})
+    );
+    // Three stages of months total months, in the unit the article uses.
+    let three = items
+        .iter()
+        .find(|i| i["id"] == "backend-three-stages")
+        .unwrap();
+    assert_eq!(
+        three["total"],
+        serde_json::json!({"min": 9.0, "max": 11.0, "unit": "months"})
+    );
+}
+
+#[test]
+fn list_shows_a_total_in_the_articles_unit() {
+    let run = Sandbox::new().run(&["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("backend-three-stages"))
+        .unwrap();
+    assert!(
+        line.ends_with("3      15  9–11 months (≈39–47.7 weeks)"),
+        "{line}"
+    );
+}
+
+#[test]
+fn show_keeps_the_articles_units_and_prints_pace_summaries_and_tips() {
+    let run = Sandbox::new().run(&["show", "backend-three-stages"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    for want in [
+        "Pace: not stated by the source",
+        "Total: 9–11 months (≈39–47.7 weeks)",
+        "1. Beginner [beginner] — phase estimate: 3–4 months (≈13–17.3 weeks)",
+        "   • One programming language [programming-language key=programming-language] — 2–3 months (≈8.7–13 weeks)",
+        "   • How the internet works [internet key=internet-basics] — 1–2 weeks",
+        "   • APIs [apis key=apis] — 1 month (≈4.3 weeks)",
+        "3. Advanced [advanced] — phase estimate: 3 months (≈13 weeks)",
+        "   • More: message brokers [message-brokers key=message-queues] — part of the phase's time",
+        "Tips from the source:",
+    ] {
+        assert!(lines.contains(&want), "no `{want}` in:\n{}", run.stdout);
+    }
+    let r = bundled()
+        .into_iter()
+        .find(|r| r.id == "backend-three-stages")
+        .unwrap();
+    for p in &r.phases {
+        let summary = format!("   {}", p.summary);
+        assert!(
+            lines.contains(&summary.as_str()),
+            "no phase summary `{summary}`"
+        );
+    }
+    let tips = lines
+        .iter()
+        .position(|l| *l == "Tips from the source:")
+        .unwrap();
+    assert_eq!(lines[tips + 1], format!("   • {}", r.tips[0]));
+
+    let six = Sandbox::new().run(&["show", SIX]);
+    assert!(
+        six.stdout
+            .contains("\nPace: 14 hours of study a week\nTotal: 24 weeks\n"),
+        "{}",
+        six.stdout
+    );
+    assert!(
+        six.stdout
+            .contains("   • Control flow [control-flow] — part of the phase's time\n"),
+        "a skill in a timed phase is not called unestimated"
+    );
 }
 
 #[test]
@@ -225,6 +303,10 @@ fn show_prints_the_tree() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines[0], format!("{} ({SIX})", r.title));
     assert!(lines.contains(&"Total: 24 weeks"), "{}", run.stdout);
+    assert_eq!(
+        lines[2], r.summary,
+        "the roadmap's summary follows the source"
+    );
     for (i, p) in r.phases.iter().enumerate() {
         let heading = format!("{}. {} [{}] — ", i + 1, p.title, p.id);
         assert!(
@@ -249,7 +331,24 @@ fn show_json_has_phases_skills_and_projects() {
     let r = bundled().into_iter().find(|r| r.id == SIX).unwrap();
     assert_eq!(
         keys(&v),
-        ["id", "phases", "source", "summary", "title", "weeks_total"]
+        [
+            "id",
+            "pace_hours_per_week",
+            "phases",
+            "source",
+            "summary",
+            "tips",
+            "title",
+            "total",
+            "weeks_total"
+        ]
+    );
+    assert_eq!(v["pace_hours_per_week"], 14.0);
+    assert_eq!(v["tips"], serde_json::json!(r.tips));
+    assert_eq!(v["tips"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        v["total"],
+        serde_json::json!({"min": 24.0, "max": 24.0, "unit": "weeks"})
     );
     assert_eq!(v["id"], SIX);
     assert_eq!(v["title"], r.title.as_str());
@@ -267,22 +366,49 @@ fn show_json_has_phases_skills_and_projects() {
         assert_eq!(
             keys(p),
             [
+                "estimate",
                 "estimate_weeks",
                 "id",
                 "projects",
                 "skills",
+                "summary",
                 "title",
                 "weeks_total"
             ]
         );
         assert_eq!(p["id"], rp.id.as_str());
-        assert_eq!(p["estimate_weeks"], weeks_json(rp.estimate));
+        assert_eq!(p["summary"], rp.summary.as_str());
+        let w = rp.estimate.unwrap().weeks;
+        assert_eq!(
+            p["estimate"],
+            serde_json::json!({"min": w.min, "max": w.max, "unit": "weeks"})
+        );
+        assert_eq!(
+            p["estimate_weeks"],
+            weeks_json(rp.estimate.map(|e| e.weeks))
+        );
         assert_eq!(p["weeks_total"], weeks_json(rp.total().weeks));
         for (s, rs) in p["skills"].as_array().unwrap().iter().zip(&rp.skills) {
-            assert_eq!(keys(s), ["estimate_weeks", "id", "key", "title", "topics"]);
+            assert_eq!(
+                keys(s),
+                [
+                    "estimate",
+                    "estimate_weeks",
+                    "id",
+                    "key",
+                    "summary",
+                    "title",
+                    "topics"
+                ]
+            );
+            assert_eq!(s["summary"], rs.summary.as_str());
+            assert_eq!(s["estimate"], Value::Null);
             assert_eq!(s["id"], rs.id.as_str());
             assert_eq!(s["key"], rs.key.as_deref().map_or(Value::Null, Value::from));
-            assert_eq!(s["estimate_weeks"], weeks_json(rs.estimate));
+            assert_eq!(
+                s["estimate_weeks"],
+                weeks_json(rs.estimate.map(|e| e.weeks))
+            );
             assert_eq!(s["topics"], serde_json::json!(rs.topics));
             skills += 1;
         }
@@ -294,6 +420,37 @@ fn show_json_has_phases_skills_and_projects() {
         assert_eq!(p["projects"].as_array().unwrap().len(), rp.projects.len());
     }
     assert_eq!(skills, 36);
+}
+
+#[test]
+fn show_json_gives_estimates_as_the_article_writes_them() {
+    let run = Sandbox::new().run(&["show", "backend-three-stages", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["pace_hours_per_week"], Value::Null);
+    assert_eq!(
+        v["total"],
+        serde_json::json!({"min": 9.0, "max": 11.0, "unit": "months"})
+    );
+    let beginner = &v["phases"][0];
+    assert_eq!(
+        beginner["estimate"],
+        serde_json::json!({"min": 3.0, "max": 4.0, "unit": "months"})
+    );
+    assert_eq!(
+        beginner["skills"][1]["estimate"],
+        serde_json::json!({"min": 2.0, "max": 3.0, "unit": "months"})
+    );
+    assert_eq!(
+        beginner["skills"][0]["estimate"],
+        serde_json::json!({"min": 1.0, "max": 2.0, "unit": "weeks"})
+    );
+    // The weeks stay alongside, for calculations.
+    let weeks = &beginner["skills"][1]["estimate_weeks"];
+    assert!(
+        (weeks["max"].as_f64().unwrap() - 13.0).abs() < 1e-9,
+        "{weeks}"
+    );
 }
 
 #[test]

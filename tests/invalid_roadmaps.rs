@@ -45,6 +45,8 @@ const COVERED: &[&str] = &[
     "only-comments.yaml",
     "phase-no-skills.yaml",
     "tag.yaml",
+    "tips-not-a-list.yaml",
+    "tips-not-one-line.yaml",
     "two-documents.yaml",
     "two-problems.yaml",
     "unknown-field-in-resource.yaml",
@@ -263,6 +265,25 @@ fn bad_pace() {
     assert_eq!(
         errors("bad-pace.yaml"),
         "tests/fixtures/invalid/bad-pace.yaml:4:22: pace_hours_per_week: `200` is not a weekly pace; give the hours of study per week that the estimates assume, more than 0 and at most 168 (e.g. `10`)"
+    );
+}
+
+#[test]
+fn tips_are_one_line_of_text_each() {
+    assert_eq!(
+        errors("tips-not-one-line.yaml"),
+        "tests/fixtures/invalid/tips-not-one-line.yaml:7:5: tips #2: a tip is one line of text, but this one spans several; make it one tip per `- ` entry, or fold a long tip with `>-` (which joins its lines)\n\
+         tests/fixtures/invalid/tips-not-one-line.yaml:9:4: tips #3: the entry is empty; write the text after the `-` or remove the entry\n\
+         tests/fixtures/invalid/tips-not-one-line.yaml:10:5: tips #4: the tip is empty; write the tip or remove the entry\n\
+         tests/fixtures/invalid/tips-not-one-line.yaml:11:5: tips #5: expected text, found the number `42`; put it in quotes: `\"42\"`"
+    );
+}
+
+#[test]
+fn tips_are_a_list() {
+    assert_eq!(
+        errors("tips-not-a-list.yaml"),
+        "tests/fixtures/invalid/tips-not-a-list.yaml:4:7: tips: expected a list of text, found the text `Build projects, not only tutorials.`; write it as `[first, second]`, or one `- item` per line"
     );
 }
 

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
-use trailmark::estimate::Weeks;
+use trailmark::estimate::{Estimate, Weeks};
 use trailmark::forecast::summarize;
 use trailmark::progress::{Progress, ProjectStatus, Status, Store};
 use trailmark::roadmap::{Phase, Roadmap, Skill, Source};
@@ -171,7 +171,7 @@ fn skill(id: String, key: Option<String>, estimate: Option<Weeks>) -> Skill {
         summary: String::new(),
         topics: vec![],
         resources: vec![],
-        estimate,
+        estimate: estimate.map(Estimate::in_weeks),
     }
 }
 
@@ -196,6 +196,7 @@ fn roadmap(rid: &'static str) -> impl Strategy<Value = Roadmap> {
             summary: String::new(),
             source: Source::default(),
             pace_hours_per_week: Some(10.0),
+            tips: vec![],
             phases: phases
                 .into_iter()
                 .enumerate()
@@ -203,7 +204,7 @@ fn roadmap(rid: &'static str) -> impl Strategy<Value = Roadmap> {
                     id: format!("p{pi}"),
                     title: format!("P{pi}"),
                     summary: String::new(),
-                    estimate,
+                    estimate: estimate.map(Estimate::in_weeks),
                     skills: skills
                         .into_iter()
                         .enumerate()

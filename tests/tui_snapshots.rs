@@ -142,6 +142,21 @@ fn main_screen_on_the_details_with_projects() {
     insta::assert_snapshot!(screen(&mut f.app, 120, 36));
 }
 
+/// An article's "1 month" stays in months in the details, with the share of
+/// the stage's time that the forecasts count for it.
+#[test]
+fn details_keep_the_articles_unit() {
+    let mut f = fixture(|_, p| p.legacy.last_roadmap = Some("backend-three-stages".to_owned()));
+    keys(&mut f.app, "j");
+    press(&mut f.app, KeyCode::Tab);
+    let text = screen(&mut f.app, 120, 30);
+    assert!(
+        text.contains("Estimate 1 month (≈4.3 weeks); counted as"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
 #[test]
 fn switcher() {
     let mut f = fixture(|c, p| {

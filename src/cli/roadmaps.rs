@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Origin};
-use crate::estimate::{Total, Weeks};
-use crate::roadmap::{Phase, Roadmap};
+use crate::estimate::{Estimate, Total, Weeks};
+use crate::roadmap::{Phase, Roadmap, Skill};
 
 #[derive(Serialize)]
 struct ListItem<'a> {
@@ -18,6 +18,8 @@ struct ListItem<'a> {
     skill_count: usize,
     project_count: usize,
     weeks_total: Option<Weeks>,
+    /// The same total in the unit its estimates share (months, weeks).
+    total: Option<Estimate>,
     unestimated_skills: usize,
     origin: Origin,
 }
@@ -36,6 +38,7 @@ pub(super) fn list(catalog: &Catalog, out: &mut dyn Write, json: bool) -> anyhow
                     skill_count: e.roadmap.skill_count(),
                     project_count: e.roadmap.project_count(),
                     weeks_total: total.weeks,
+                    total: total.estimate(),
                     unestimated_skills: total.unestimated,
                     origin: e.origin,
                 }
@@ -102,7 +105,10 @@ struct ShowRoadmap<'a> {
     title: &'a str,
     summary: &'a str,
     source: ShowSource<'a>,
+    pace_hours_per_week: Option<f64>,
+    tips: &'a [String],
     weeks_total: Option<Weeks>,
+    total: Option<Estimate>,
     phases: Vec<ShowPhase<'a>>,
 }
 
@@ -118,6 +124,9 @@ struct ShowSource<'a> {
 struct ShowPhase<'a> {
     id: &'a str,
     title: &'a str,
+    summary: &'a str,
+    /// As the source wrote it: `{"min": 3, "max": 4, "unit": "months"}`.
+    estimate: Option<Estimate>,
     estimate_weeks: Option<Weeks>,
     weeks_total: Option<Weeks>,
     skills: Vec<ShowSkill<'a>>,
@@ -129,6 +138,8 @@ struct ShowSkill<'a> {
     id: &'a str,
     key: Option<&'a str>,
     title: &'a str,
+    summary: &'a str,
+    estimate: Option<Estimate>,
     estimate_weeks: Option<Weeks>,
     topics: &'a [String],
 }
@@ -151,7 +162,10 @@ fn show_json(r: &Roadmap) -> ShowRoadmap<'_> {
             published: r.source.published.map(|d| d.to_string()),
             url: r.source.url.as_deref(),
         },
+        pace_hours_per_week: r.pace_hours_per_week,
+        tips: &r.tips,
         weeks_total: r.total().weeks,
+        total: r.total().estimate(),
         phases: r.phases.iter().map(show_phase).collect(),
     }
 }
@@ -160,7 +174,9 @@ fn show_phase(p: &Phase) -> ShowPhase<'_> {
     ShowPhase {
         id: &p.id,
         title: &p.title,
-        estimate_weeks: p.estimate,
+        summary: &p.summary,
+        estimate: p.estimate,
+        estimate_weeks: p.estimate.map(|e| e.weeks),
         weeks_total: p.total().weeks,
         skills: p
             .skills
@@ -169,7 +185,9 @@ fn show_phase(p: &Phase) -> ShowPhase<'_> {
                 id: &s.id,
                 key: s.key.as_deref(),
                 title: &s.title,
-                estimate_weeks: s.estimate,
+                summary: &s.summary,
+                estimate: s.estimate,
+                estimate_weeks: s.estimate.map(|e| e.weeks),
                 topics: &s.topics,
             })
             .collect(),
@@ -197,10 +215,22 @@ pub(super) fn show(
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
+    show_text(r, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The tree: the roadmap's source, summary, pace and total; each phase with
+/// its time and summary, its skills and project ideas; then the tips.
+/// Estimates keep the unit the source wrote them in.
+fn show_text(r: &Roadmap, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{} ({})", r.title, r.id)?;
     if let Some(source) = source_line(r) {
         writeln!(out, "Source: {source}")?;
     }
+    if !r.summary.trim().is_empty() {
+        writeln!(out, "{}", r.summary.trim())?;
+    }
+    writeln!(out, "Pace: {}", pace_text(r.pace_hours_per_week))?;
     writeln!(out, "Total: {}", r.total())?;
     for (pi, p) in r.phases.iter().enumerate() {
         writeln!(out)?;
@@ -212,16 +242,22 @@ pub(super) fn show(
             p.id,
             phase_time(p)
         )?;
+        if !p.summary.trim().is_empty() {
+            writeln!(out, "   {}", p.summary.trim())?;
+        }
         for s in &p.skills {
-            let est = s
-                .estimate
-                .map_or_else(|| "unestimated".to_owned(), |w| w.to_string());
             let key = s
                 .key
                 .as_deref()
                 .map(|k| format!(" key={k}"))
                 .unwrap_or_default();
-            writeln!(out, "   • {} [{}{key}] — {est}", s.title, s.id)?;
+            writeln!(
+                out,
+                "   • {} [{}{key}] — {}",
+                s.title,
+                s.id,
+                skill_time(p, s)
+            )?;
         }
         for j in &p.projects {
             writeln!(
@@ -233,15 +269,39 @@ pub(super) fn show(
             )?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    if !r.tips.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Tips from the source:")?;
+        for tip in &r.tips {
+            writeln!(out, "   • {tip}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The weekly hours the estimates assume, or that the source gives none.
+fn pace_text(hours: Option<f64>) -> String {
+    match hours {
+        Some(h) => format!("{h} hours of study a week"),
+        None => "not stated by the source".to_owned(),
+    }
 }
 
 fn phase_time(p: &Phase) -> String {
     let total: Total = p.total();
     if p.estimate.is_some() {
-        format!("{total} (phase estimate)")
+        format!("phase estimate: {total}")
     } else {
         total.to_string()
+    }
+}
+
+/// A skill's own estimate; without one, whether the phase's time covers it.
+fn skill_time(p: &Phase, s: &Skill) -> String {
+    match (s.estimate, p.estimate) {
+        (Some(e), _) => e.to_string(),
+        (None, Some(_)) => "part of the phase's time".to_owned(),
+        (None, None) => "unestimated".to_owned(),
     }
 }
 

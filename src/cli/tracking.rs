@@ -263,7 +263,7 @@ pub(super) fn remaining_line(s: &Summary) -> String {
             crate::estimate::plural(n)
         ),
     };
-    match (s.remaining.weeks, s.total.weeks) {
+    match (s.remaining.weeks, s.total.estimate()) {
         (Some(rem), Some(total)) => format!("{rem} of {total}{extra}"),
         (None, _) if n > 0 => format!(
             "unknown: the source gives no time estimates ({n} skill{} left)",
@@ -273,11 +273,16 @@ pub(super) fn remaining_line(s: &Summary) -> String {
     }
 }
 
+/// A phase's remaining time; with the phase's estimate (in the roadmap's
+/// unit, `3–4 months (≈13–17.3 weeks)`) when every skill is estimated.
 fn remaining_short(s: &Summary) -> String {
     let n = s.remaining.unestimated;
     match s.remaining.weeks {
         Some(w) if n > 0 => format!("{w} +{n} unestimated"),
-        Some(w) => w.to_string(),
+        Some(w) => match s.total.estimate() {
+            Some(total) if s.total.unestimated == 0 => format!("{w} of {total}"),
+            _ => w.to_string(),
+        },
         None if n > 0 => format!("unestimated ({n} skill{})", crate::estimate::plural(n)),
         None => "–".to_owned(),
     }
@@ -570,10 +575,12 @@ mod tests {
             total: Total {
                 weeks: weeks.map(|_| Weeks::exact(10.0)),
                 unestimated,
+                ..Total::default()
             },
             remaining: Total {
                 weeks: weeks.map(Weeks::exact),
                 unestimated,
+                ..Total::default()
             },
         }
     }
@@ -599,7 +606,10 @@ mod tests {
             remaining_short(&summary(Some(2.0), 2)),
             "2 weeks +2 unestimated"
         );
-        assert_eq!(remaining_short(&summary(Some(1.0), 0)), "1 week");
+        assert_eq!(
+            remaining_short(&summary(Some(1.0), 0)),
+            "1 week of 10 weeks"
+        );
         assert_eq!(remaining_short(&summary(None, 0)), "–");
     }
 

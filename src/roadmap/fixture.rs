@@ -2,7 +2,7 @@
 //! test says only what matters to it.
 
 use super::{Phase, Roadmap, Skill, Source};
-use crate::estimate::Weeks;
+use crate::estimate::{Estimate, Weeks};
 
 /// A skill titled like its id, with an optional estimate in weeks.
 pub(crate) fn skill(id: &str, weeks: Option<f64>) -> Skill {
@@ -13,7 +13,7 @@ pub(crate) fn skill(id: &str, weeks: Option<f64>) -> Skill {
         summary: String::new(),
         topics: vec![],
         resources: vec![],
-        estimate: weeks.map(Weeks::exact),
+        estimate: weeks.map(|w| Estimate::in_weeks(Weeks::exact(w))),
     }
 }
 
@@ -33,11 +33,12 @@ pub(crate) fn one_phase(estimate: Option<Weeks>, skills: Vec<Skill>) -> Roadmap 
         summary: String::new(),
         source: Source::default(),
         pace_hours_per_week: None,
+        tips: vec![],
         phases: vec![Phase {
             id: "p".into(),
             title: "P".into(),
             summary: String::new(),
-            estimate,
+            estimate: estimate.map(Estimate::in_weeks),
             skills,
             projects: vec![],
         }],

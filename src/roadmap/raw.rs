@@ -39,6 +39,7 @@ pub(crate) struct RawRoadmap {
     #[serde(default, deserialize_with = "present")]
     pub source: Field<RawSource>,
     pub pace_hours_per_week: Option<f64>,
+    pub tips: Option<Vec<Text>>,
     #[serde(default, deserialize_with = "present")]
     pub phases: Field<Vec<RawPhase>>,
 }

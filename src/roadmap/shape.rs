@@ -82,6 +82,7 @@ pub(crate) static ROADMAP: Schema = Schema {
         ("summary", Kind::Text),
         ("source", Kind::Map(&SOURCE)),
         ("pace_hours_per_week", Kind::Number),
+        ("tips", Kind::TextList),
         ("phases", Kind::MapList(&PHASE)),
     ],
 };

@@ -11,7 +11,7 @@ use super::raw::{
     Field, RawEstimate, RawPhase, RawProject, RawResource, RawRoadmap, RawSkill, RawSource, Text,
 };
 use super::{Phase, Project, Resource, Roadmap, Skill, Source};
-use crate::estimate::{self, Weeks};
+use crate::estimate::{self, Estimate};
 
 /// A problem before its position is known.
 #[derive(Debug, Clone)]
@@ -303,10 +303,11 @@ impl Validator<'_> {
         }
     }
 
-    fn estimate(&mut self, at: &impl Where, value: Option<RawEstimate>) -> Option<Weeks> {
+    /// An estimate, keeping the unit it is written in.
+    fn estimate(&mut self, at: &impl Where, value: Option<RawEstimate>) -> Option<Estimate> {
         let parsed = match value? {
-            RawEstimate::Number(n) => estimate::from_number(n),
-            RawEstimate::Text(t) => estimate::parse(&t),
+            RawEstimate::Number(n) => estimate::from_number(n).map(Estimate::in_weeks),
+            RawEstimate::Text(t) => Estimate::parse(&t),
         };
         parsed
             .map_err(|e| self.push(at.at().key("estimate").problem(e.to_string())))
@@ -369,6 +370,7 @@ impl Validator<'_> {
             }
             ok
         });
+        let tips = self.tips(&root, raw.tips);
         let raw_phases = self.list(
             &root,
             "phases",
@@ -413,8 +415,32 @@ impl Validator<'_> {
             summary: raw.summary.map(String::from).unwrap_or_default(),
             source,
             pace_hours_per_week: pace,
+            tips,
             phases,
         }
+    }
+
+    /// The roadmap's tips: each one line of text, so that every front end
+    /// can show it as one list item. Surrounding blanks (the line break `>`
+    /// leaves at the end) are trimmed; a break inside is refused rather than
+    /// joined, because only the author knows whether it starts a new tip.
+    fn tips(&mut self, root: &At, raw: Option<Vec<Text>>) -> Vec<String> {
+        let tips: Vec<String> = raw
+            .unwrap_or_default()
+            .into_iter()
+            .map(|Text(t)| t.trim().to_owned())
+            .collect();
+        for (i, tip) in tips.iter().enumerate() {
+            let at = root.key("tips").index(i);
+            if tip.is_empty() {
+                self.push(at.problem("the tip is empty; write the tip or remove the entry"));
+            } else if tip.contains(['\n', '\r']) {
+                self.push(at.problem(
+                    "a tip is one line of text, but this one spans several; make it one tip per `- ` entry, or fold a long tip with `>-` (which joins its lines)",
+                ));
+            }
+        }
+        tips
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -721,6 +747,22 @@ mod tests {
             known_skills(&[phase(13)]),
             "use the `id` of a skill in this roadmap"
         );
+    }
+
+    #[test]
+    fn tips_are_trimmed_and_a_folded_tip_is_one_line() {
+        let text = "id: r\ntitle: R\nsource: {}\ntips:\n  - >-\n    Build projects,\n    not only tutorials.\n  - >\n    Read the docs.\n  - \"  Stay consistent.  \"\nphases:\n  - id: p\n    title: P\n    skills:\n      - id: s\n        title: S\n";
+        let r = Roadmap::from_yaml_str(text, "f.yaml").unwrap();
+        assert_eq!(
+            r.tips,
+            [
+                "Build projects, not only tutorials.",
+                "Read the docs.",
+                "Stay consistent."
+            ]
+        );
+        let none = Roadmap::from_yaml_str(&text.replace("tips:", "tipz:"), "f.yaml");
+        assert!(none.is_err(), "an unknown field is still refused");
     }
 
     #[test]

@@ -101,11 +101,19 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
         .get(app.phase)
         .and_then(|t| t.get(app.skill).copied().flatten());
     let personal = record.and_then(crate::progress::SkillRecord::estimate);
+    let phase_estimate = app.current_phase().and_then(|p| p.estimate);
+    // The roadmap's own estimate is shown as written (`1 month (≈4.3 weeks)`);
+    // the share a phase estimate gives the skill, only when it differs.
     let estimate = match (time, personal, skill.estimate) {
         (_, Some(mine), Some(theirs)) => format!("{mine} (yours; the roadmap says {theirs})"),
         (_, Some(mine), None) => format!("{mine} (yours)"),
         (Some(t), None, None) => format!("{t} (a share of the phase's time)"),
-        (Some(t), None, Some(_)) => t.to_string(),
+        (Some(t), None, Some(theirs)) => match phase_estimate {
+            Some(phase) if t != theirs.weeks => {
+                format!("{theirs}; counted as {t}, its share of the phase's {phase}")
+            }
+            _ => theirs.to_string(),
+        },
         (None, None, _) => "none given (e sets yours)".to_owned(),
     };
     c.wrapped(
