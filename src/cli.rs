@@ -156,8 +156,23 @@ pub fn data_path(cli: &Cli) -> anyhow::Result<PathBuf> {
     })
 }
 
-/// Opens the progress store; with `--recover`, moves an unreadable file aside first.
+/// Opens the progress store; with `--recover`, moves an unreadable file aside
+/// first. A save that waits for another trailmark says so once on stderr.
 fn open_store(cli: &Cli) -> anyhow::Result<Store> {
+    let mut store = open_or_recover(cli)?;
+    store.set_on_wait(|w| {
+        if w.first {
+            eprintln!(
+                "waiting for another trailmark to finish saving {} (giving up after {} s)…",
+                w.path.display(),
+                w.limit.as_secs_f32().round()
+            );
+        }
+    });
+    Ok(store)
+}
+
+fn open_or_recover(cli: &Cli) -> anyhow::Result<Store> {
     let path = data_path(cli)?;
     match Store::open(path.clone()) {
         Err(e) if e.is_recoverable() && !cli.recover => Err(anyhow::anyhow!(

@@ -7,6 +7,7 @@
 //! Records no roadmap mentions any more are kept: a roadmap file may come back.
 
 mod emit;
+pub mod file;
 mod merge;
 mod store;
 
@@ -21,6 +22,7 @@ use crate::estimate::Weeks;
 use crate::roadmap::{Project, Roadmap, Skill};
 
 pub use emit::render;
+pub use file::lock::Waiting;
 pub use merge::merge;
 pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path, parse};
 
