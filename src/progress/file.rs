@@ -21,6 +21,10 @@ pub mod lock;
 /// The most links followed before giving up, as Linux's own path walk does.
 const MAX_LINKS: usize = 40;
 
+/// Random letters and digits in a temporary file's name (`tempfile` picks
+/// them); fixed here so that [`remove_stale_temps`] knows the shape.
+const TEMP_RAND: usize = 12;
+
 /// Where a path's contents really live.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Resolved {
@@ -139,11 +143,9 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> 
             });
         }
     };
-    let mut prefix = OsString::from(".");
-    prefix.push(real.file_name().unwrap_or_default());
-    prefix.push(".");
+    let prefix = temp_prefix(&real);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(TEMP_RAND);
     #[cfg(unix)]
     if old.is_none() {
         use std::os::unix::fs::PermissionsExt as _;
@@ -163,6 +165,39 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> 
     #[cfg(unix)]
     let _ = File::open(dir).and_then(|d| d.sync_all());
     Ok(())
+}
+
+/// `.progress.yaml.`: temporary files are hidden and say whose they are.
+fn temp_prefix(real: &Path) -> OsString {
+    let mut prefix = OsString::from(".");
+    prefix.push(real.file_name().unwrap_or_default());
+    prefix.push(".");
+    prefix
+}
+
+/// Removes the temporary files that saves killed mid-write (`kill -9`, a
+/// power cut) left beside the file at `path`: `.<name>.<12 letters>.tmp`,
+/// regular files only. Call it only while holding the file's lock, when no
+/// other save can be writing one. Best effort: a file that cannot be removed
+/// stays, and the save goes on.
+pub(crate) fn remove_stale_temps(path: &Path) {
+    let Ok(real) = real_path(path) else { return };
+    let prefix = temp_prefix(&real);
+    let prefix = prefix.as_encoded_bytes();
+    let Ok(entries) = fs::read_dir(parent(&real)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let stale = name
+            .as_encoded_bytes()
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(b".tmp"))
+            .is_some_and(|r| r.len() == TEMP_RAND && r.iter().all(u8::is_ascii_alphanumeric));
+        if stale && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Gives `file` the owner (best effort: only root may give a file away) and

@@ -268,6 +268,7 @@ impl Store {
         };
         let limit = lock::timeout().map_err(locked)?;
         let _lock = lock::acquire(&real, &self.path, limit, on_wait).map_err(locked)?;
+        file::remove_stale_temps(&real);
         let current = read_bytes(&self.path)?;
         if current.is_none() || current != self.on_disk {
             // Someone else wrote (or removed) the file since: merge with it.

@@ -216,8 +216,16 @@ fn acquire_in(
         if current {
             return Ok(Lock { file, path });
         }
-        // The holder removed the file we waited on: lock the one at the path now.
+        // The holder removed the file we waited on: lock the one at the path
+        // now. Bounded like the wait, in case the path keeps changing.
         drop(file);
+        if started.elapsed() >= limit {
+            return Err(LockError::TimedOut {
+                lock: path,
+                waited: started.elapsed(),
+            });
+        }
+        thread::sleep(POLL);
     }
 }
 
@@ -252,13 +260,7 @@ fn open(folders: &[(PathBuf, bool)], real: &Path) -> Result<(File, PathBuf), Loc
         } else {
             fs::create_dir_all(dir)
         }
-        .and_then(|()| {
-            OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(&path)
-        });
+        .and_then(|()| open_no_follow(&path));
         match opened {
             Ok(file) => return Ok((file, path)),
             Err(e) => {
@@ -271,6 +273,21 @@ fn open(folders: &[(PathBuf, bool)], real: &Path) -> Result<(File, PathBuf), Loc
         tried,
         source: last,
     })
+}
+
+/// Opens (creating) the lock file, refusing a symbolic link planted at its
+/// name: the lock would be taken on whatever it points at, and the holder's
+/// check that it locked the file at the path could never pass.
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let flag = rustix::fs::OFlags::NOFOLLOW.bits();
+        options.custom_flags(i32::try_from(flag).unwrap_or_default());
+    }
+    options.open(path)
 }
 
 /// The lock folders in the order tried; `true` marks a folder in a place

@@ -192,3 +192,31 @@ fn the_probe_asks_the_folder_not_an_old_lock_file() {
     let reason = probe_writable(Path::new("/proc/self/trailmark-cannot-exist/p.yaml")).unwrap_err();
     assert!(reason.contains("cannot create the directory"), "{reason}");
 }
+
+#[test]
+fn temporary_files_of_killed_saves_are_removed_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.yaml");
+    fs::write(&path, "kept").unwrap();
+    let stale = ".progress.yaml.AbC123xyz789.tmp";
+    fs::write(dir.path().join(stale), "half a save").unwrap();
+    let others = [
+        ".progress.yaml.short.tmp",
+        ".other.yaml.AbC123xyz789.tmp",
+        ".progress.yaml.AbC123xyz78!.tmp",
+        "progress.yaml.AbC123xyz789.tmp",
+        ".progress.yaml.AbC123xyz789.tmp.keep",
+    ];
+    for name in others {
+        fs::write(dir.path().join(name), "not ours").unwrap();
+    }
+    // A link of the right shape is not a temporary file of ours.
+    let link = ".progress.yaml.LinkLinkLink.tmp";
+    symlink(&path, dir.path().join(link)).unwrap();
+    remove_stale_temps(&path);
+    let mut wanted: Vec<&str> = others.to_vec();
+    wanted.extend([link, "progress.yaml"]);
+    wanted.sort_unstable();
+    assert_eq!(names(dir.path()), wanted);
+    assert_eq!(fs::read_to_string(&path).unwrap(), "kept");
+}

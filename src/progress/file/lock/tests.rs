@@ -130,3 +130,20 @@ fn a_private_folder_open_to_others_is_refused() {
     assert!(msg.contains(&shared.display().to_string()), "{msg}");
     assert!(msg.contains("cannot make a lock file"), "{msg}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_the_lock_name_is_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let locks = dir.path().join("locks");
+    fs::create_dir(&locks).unwrap();
+    let planted = lock_path_in(&locks, Path::new("/data/progress.yaml"));
+    std::os::unix::fs::symlink(dir.path().join("victim"), &planted).unwrap();
+    let private = dir.path().join("mine");
+    let folders = vec![(locks, false), (private.clone(), true)];
+    let lock = take(&folders, Duration::ZERO).0.unwrap();
+    assert!(lock.path.starts_with(&private));
+    assert!(!dir.path().join("victim").exists());
+    drop(lock);
+    assert!(fs::symlink_metadata(&planted).unwrap().is_symlink());
+}
