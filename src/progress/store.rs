@@ -261,7 +261,8 @@ impl Store {
             action,
             source,
         };
-        let real = file::real_path(&self.path).map_err(|e| io("follow its symbolic links", e))?;
+        let resolved = file::resolve(&self.path).map_err(|e| io("follow its symbolic links", e))?;
+        let real = resolved.real;
         let locked = |source| ProgressError::Lock {
             path: self.path.clone(),
             source,
@@ -280,8 +281,9 @@ impl Store {
         }
         self.progress.version = FORMAT_VERSION;
         let text = render(&self.progress);
-        if !real.parent().is_some_and(Path::exists) {
-            // Only a plain path gets here: a link into a missing folder is read-only.
+        if !resolved.linked && !file::parent(&real).exists() {
+            // Never for a link: its missing folder may be a dotfiles
+            // repository not cloned yet (see `file::probe_writable`).
             fs::create_dir_all(file::parent(&real))
                 .map_err(|e| io("create the data directory", e))?;
         }
