@@ -183,17 +183,27 @@ pub fn data_path(cli: &Cli) -> anyhow::Result<PathBuf> {
 }
 
 /// Opens the progress store for the loaded roadmaps and says what reading
-/// it merged; with `--recover`, moves an unreadable file aside first.
+/// it merged; with `--recover`, moves an unreadable file aside first. A save
+/// that waits for another trailmark says so once on stderr.
 fn open_store(cli: &Cli, catalog: &Catalog) -> anyhow::Result<Store> {
-    let mut store = open_store_file(cli)?;
+    let mut store = open_or_recover(cli)?;
     store.set_roadmaps(catalog.entries.iter().map(|e| &e.roadmap));
     for notice in store.notices() {
         eprintln!("note: {notice}");
     }
+    store.set_on_wait(|w| {
+        if w.first {
+            eprintln!(
+                "waiting for another trailmark to finish saving {} (giving up after {} s)…",
+                w.path.display(),
+                w.limit.as_secs_f32().round()
+            );
+        }
+    });
     Ok(store)
 }
 
-fn open_store_file(cli: &Cli) -> anyhow::Result<Store> {
+fn open_or_recover(cli: &Cli) -> anyhow::Result<Store> {
     let path = data_path(cli)?;
     match Store::open(path.clone()) {
         Err(e) if e.is_recoverable() && !cli.recover => Err(anyhow::anyhow!(
@@ -225,7 +235,7 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     }
     let data_path = data_path(cli)?;
     let store = if cli.recover {
-        Ok(open_store_file(cli)?)
+        Ok(open_or_recover(cli)?)
     } else {
         Store::open(data_path.clone())
     };

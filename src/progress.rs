@@ -21,6 +21,7 @@
 mod conflicts;
 mod edit;
 mod emit;
+pub mod file;
 mod history;
 pub mod hlc;
 mod merge;
@@ -39,6 +40,7 @@ use serde::{Deserialize, Serialize};
 use crate::roadmap::{Project, Skill};
 
 pub use emit::render;
+pub use file::lock::Waiting;
 pub use history::{Change, Edit, Target};
 pub use hlc::{Clock, Stamp};
 pub use merge::{merge, merge3};

@@ -378,22 +378,24 @@ fn recover_moves_the_file_aside_byte_for_byte_and_starts_afresh() {
 #[test]
 fn a_failed_write_keeps_the_old_file() {
     let dir = tempfile::tempdir().unwrap();
-    let path = data_file(dir.path());
     let out = run(dir.path(), &["mark", ROADMAP, "http", "done"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let before = fs::read(&path).unwrap();
-    // A directory squatting on the temp file's name: the write fails, even as root.
-    fs::create_dir(path.with_file_name(".progress.yaml.tmp")).unwrap();
+    let before = fs::read(data_file(dir.path())).unwrap();
+    // A name so long that no temporary name can be made from it: the write
+    // fails, even as root.
+    let path = dir.path().join("p".repeat(255));
+    fs::write(&path, &before).unwrap();
+    let file = path.to_str().unwrap();
     for args in [
-        &["mark", ROADMAP, "variables", "done"][..],
-        &["pace", "10"],
-        &["reset", ROADMAP, "--yes"],
+        &["--data-file", file, "mark", ROADMAP, "variables", "done"][..],
+        &["--data-file", file, "pace", "10"],
+        &["--data-file", file, "reset", ROADMAP, "--yes"],
     ] {
         let out = run(dir.path(), args);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         assert!(err.contains("cannot write a temporary file"), "{err}");
-        assert!(err.contains(&path.display().to_string()), "{err}");
+        assert!(err.contains(file), "{err}");
         assert_eq!(fs::read(&path).unwrap(), before, "{args:?}");
     }
     // The library reports the same and keeps the change in memory.
@@ -404,6 +406,15 @@ fn a_failed_write_keeps_the_old_file() {
     assert!(matches!(err, ProgressError::Io { .. }), "{err:?}");
     assert_eq!(store.progress().skills["docker"].status(), Status::Done);
     assert_eq!(fs::read(&path).unwrap(), before);
+    // No temporary file is left beside it.
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.to_string_lossy().starts_with('.')),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -512,6 +523,12 @@ fn a_kill_at_any_instant_leaves_the_old_or_the_new_file() {
         p.skills[&format!("{ROADMAP}/variables")].status(),
         Status::Doing
     );
+    // The temporary files of killed saves went with that save.
+    let names: Vec<_> = fs::read_dir(dir.path().join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["progress.yaml"]);
     // Not an assertion on timing: just that the test exercised something.
     eprintln!("{seen_new} of 30 killed saves had completed");
 }

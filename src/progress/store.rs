@@ -1,17 +1,18 @@
 //! The progress file on disk, written so that no tick is ever lost.
 //!
-//! - Every save is atomic: a temp file in the same directory, fsync, rename
-//!   over the old file, fsync the directory. A kill at any instant leaves the
-//!   old file or the new one, never a torn one.
-//! - Every save holds an exclusive lock on `progress.yaml.lock` and merges with
-//!   what is on disk, so two trailmark processes never overwrite each other.
+//! - Every save is atomic and keeps the file what it is (a link stays a link,
+//!   the mode is kept): see [`file::write_atomic`].
+//! - Every save holds an exclusive lock, kept away from the file (see
+//!   [`file::lock`]), and merges with what is on disk, so two trailmark
+//!   processes never overwrite each other. A save that has to wait says so
+//!   through [`Store::set_on_wait`] and gives up after a bounded time.
 //! - A file that cannot be read is never overwritten; it is moved aside only
 //!   when the user asks (`--recover`).
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::file::{self, lock};
 use super::{FORMAT_VERSION, Move, Notice, Progress, merge, parse_with_notices, render};
 
 /// Environment variable naming the progress file (overrides the default).
@@ -64,6 +65,14 @@ pub enum ProgressError {
         path.display()
     )]
     ReadOnly { path: PathBuf, reason: String },
+    /// The lock could not be taken: another trailmark held it too long, or
+    /// no folder could hold a lock file.
+    #[error("{}: {source}", path.display())]
+    Lock {
+        path: PathBuf,
+        #[source]
+        source: lock::LockError,
+    },
 }
 
 impl ProgressError {
@@ -100,6 +109,17 @@ pub struct Store {
     /// bytes on disk knows no one else wrote, and skips parsing and merging.
     on_disk: Option<Vec<u8>>,
     mode: Mode,
+    /// Told when a save waits for another process's lock.
+    on_wait: Option<WaitHook>,
+}
+
+/// A front end's observer of waiting saves (see [`Store::set_on_wait`]).
+struct WaitHook(Box<dyn FnMut(&lock::Waiting) + Send>);
+
+impl std::fmt::Debug for WaitHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WaitHook")
+    }
 }
 
 impl Store {
@@ -123,6 +143,7 @@ impl Store {
             on_disk,
             mode,
             path,
+            on_wait: None,
         })
     }
 
@@ -137,11 +158,14 @@ impl Store {
             copies: Vec::new(),
             on_disk: None,
             mode: Mode::ReadOnly(reason),
+            on_wait: None,
         }
     }
 
     /// Moves an unreadable progress file aside to
-    /// `progress.yaml.corrupt-<timestamp>` and returns the new name.
+    /// `progress.yaml.corrupt-<timestamp>` and returns the new name. A link's
+    /// target is moved (in its own folder) and the link kept, so the next
+    /// save writes a fresh file where the link points.
     pub fn recover(path: &Path) -> Result<PathBuf, ProgressError> {
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
         let io = |source| ProgressError::Io {
@@ -149,6 +173,7 @@ impl Store {
             action: "move the file aside",
             source,
         };
+        let path = &file::real_path(path).map_err(io)?;
         // Never replace an earlier copy moved aside in the same second.
         let mut n = 1;
         let aside = loop {
@@ -214,8 +239,32 @@ impl Store {
         Ok(result)
     }
 
+    /// Sets the observer told when a save waits for another trailmark's lock
+    /// (first after [`lock::WAIT_NOTICE`], then about every second until the
+    /// save gives up after [`lock::LOCK_TIMEOUT`]). The CLI prints a line;
+    /// the app can show that it is waiting.
+    pub fn set_on_wait(&mut self, hook: impl FnMut(&lock::Waiting) + Send + 'static) {
+        self.on_wait = Some(WaitHook(Box::new(hook)));
+    }
+
     /// Writes the progress, merged with whatever another process saved since.
+    /// Waits for another process's lock as [`Store::set_on_wait`] says.
     pub fn save(&mut self) -> Result<(), ProgressError> {
+        let mut hook = self.on_wait.take();
+        let result = self.save_with(&mut |w| {
+            if let Some(WaitHook(h)) = hook.as_mut() {
+                h(w);
+            }
+        });
+        self.on_wait = hook;
+        result
+    }
+
+    /// [`Store::save`] with a one-off observer of waiting instead of the set one.
+    pub fn save_with(
+        &mut self,
+        on_wait: &mut dyn FnMut(&lock::Waiting),
+    ) -> Result<(), ProgressError> {
         if let Mode::ReadOnly(reason) = &self.mode {
             return Err(ProgressError::ReadOnly {
                 path: self.path.clone(),
@@ -227,13 +276,15 @@ impl Store {
             action,
             source,
         };
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(lock_path(&self.path))
-            .map_err(|e| io("open the lock file", e))?;
-        lock.lock().map_err(|e| io("lock the progress file", e))?;
+        let resolved = file::resolve(&self.path).map_err(|e| io("follow its symbolic links", e))?;
+        let real = resolved.real;
+        let locked = |source| ProgressError::Lock {
+            path: self.path.clone(),
+            source,
+        };
+        let limit = lock::timeout().map_err(locked)?;
+        let _lock = lock::acquire(&real, &self.path, limit, on_wait).map_err(locked)?;
+        file::remove_stale_temps(&real);
         let current = read_bytes(&self.path)?;
         if current.is_none() || current != self.on_disk {
             // Someone else wrote (or removed) the file since: merge with it.
@@ -246,7 +297,13 @@ impl Store {
         }
         self.progress.version = FORMAT_VERSION;
         let text = render(&self.progress);
-        write_atomic(&self.path, text.as_bytes()).map_err(|(action, e)| io(action, e))?;
+        if !resolved.linked && !file::parent(&real).exists() {
+            // Never for a link: its missing folder may be a dotfiles
+            // repository not cloned yet (see `file::probe_writable`).
+            fs::create_dir_all(file::parent(&real))
+                .map_err(|e| io("create the data directory", e))?;
+        }
+        file::write_atomic(&real, text.as_bytes()).map_err(|e| io(e.action, e.source))?;
         self.notices.clear();
         // Only now are the copies' changes durably in the file.
         super::conflicts::remove_folded(&std::mem::take(&mut self.copies));
@@ -255,35 +312,12 @@ impl Store {
     }
 }
 
-fn lock_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    path.with_file_name(name)
-}
-
-/// Creates the data directory if needed and checks that a file can be made in it.
+/// Read-write when the file's real folder can be written (an old lock file
+/// plays no part); see [`file::probe_writable`].
 fn probe_writable(path: &Path) -> Mode {
-    let dir = parent(path);
-    if let Err(e) = fs::create_dir_all(dir) {
-        return Mode::ReadOnly(format!(
-            "cannot create the directory {}: {e}",
-            dir.display()
-        ));
-    }
-    match OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(lock_path(path))
-    {
-        Ok(_) => Mode::ReadWrite,
-        Err(e) => Mode::ReadOnly(format!("cannot write in {}: {e}", dir.display())),
-    }
-}
-
-fn parent(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+    match file::probe_writable(path) {
+        Ok(()) => Mode::ReadWrite,
+        Err(reason) => Mode::ReadOnly(reason),
     }
 }
 
@@ -339,35 +373,6 @@ pub(super) fn explain(message: &str) -> String {
         out.push_str("; times are written in RFC 3339, like 2026-03-02T12:00:00Z");
     }
     out
-}
-
-/// temp file beside the target, fsync, rename over, fsync the directory.
-/// The temp name is fixed: only the lock holder writes it.
-fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), (&'static str, std::io::Error)> {
-    let dir = parent(path);
-    fs::create_dir_all(dir).map_err(|e| ("create the data directory", e))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(path.file_name().unwrap_or_default());
-    tmp_name.push(".tmp");
-    let tmp = dir.join(tmp_name);
-    let written = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(("write a temporary file beside it", e));
-    }
-    if let Err(e) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(("replace the progress file", e));
-    }
-    #[cfg(unix)]
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| ("sync the data directory", e))?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -463,14 +468,17 @@ mod tests {
     #[test]
     fn a_failed_write_reports_and_keeps_the_old_file() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("progress.yaml");
-        let mut store = Store::open(path.clone()).unwrap();
-        store
+        let saved = dir.path().join("progress.yaml");
+        Store::open(saved.clone())
+            .unwrap()
             .update(|p| p.set_status_by_id("r", "git", Status::Done, now()))
             .unwrap();
-        let before = fs::read(&path).unwrap();
-        // A directory where the temp file must go makes the write fail, even as root.
-        fs::create_dir(dir.path().join(".progress.yaml.tmp")).unwrap();
+        let before = fs::read(&saved).unwrap();
+        // A name so long that no temporary name can be made from it: the
+        // write fails, even as root.
+        let path = dir.path().join("p".repeat(255));
+        fs::write(&path, &before).unwrap();
+        let mut store = Store::open(path.clone()).unwrap();
         let err = store
             .update(|p| p.set_status_by_id("r", "docker", Status::Done, now()))
             .unwrap_err();
@@ -479,6 +487,7 @@ mod tests {
             "{err}"
         );
         assert_eq!(fs::read(&path).unwrap(), before);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]
