@@ -12,6 +12,14 @@ use serde::{Deserialize, Serialize};
 /// Weeks in a month, as the roadmap format defines it (52 weeks / 12 months).
 pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
 
+/// The longest estimate accepted, in years: far beyond any learning path, and
+/// small enough that totals and finish dates stay ordinary numbers (before
+/// it, `99999999999999999999 weeks` loaded and a phase showed 10^11 weeks).
+pub const MAX_YEARS: u32 = 10;
+
+/// [`MAX_YEARS`] in weeks (52 weeks a year, as months are 52/12 weeks).
+pub const MAX_WEEKS: f64 = 520.0;
+
 /// A span of time in weeks, `min <= max`, both finite and non-negative.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Weeks {
@@ -70,6 +78,10 @@ impl AddAssign for Weeks {
 
 /// Formats a week count without noise: `4`, `4.3`, `0.5`.
 fn fmt_num(n: f64) -> String {
+    if n.abs() >= 1e15 || !n.is_finite() {
+        // Past what an `i64` of tenths holds; only error messages show these.
+        return format!("{n}");
+    }
     let rounded = (n * 10.0).round() / 10.0;
     if (rounded - rounded.round()).abs() < 1e-9 {
         format!("{}", rounded.round() as i64)
@@ -165,6 +177,10 @@ pub enum EstimateError {
     Backwards(String, String),
     #[error("the estimate `{0}` is not a finite number; write a number of weeks such as `3`")]
     NotFinite(String),
+    #[error(
+        "the estimate `{0}` is over {MAX_YEARS} years ({MAX_WEEKS} weeks), the longest an estimate may be; give the time it really takes, e.g. `6 months`, or leave it out"
+    )]
+    TooLong(String),
 }
 
 /// Reads a number of weeks given as a YAML number.
@@ -228,6 +244,10 @@ fn check(min: f64, max: f64, shown: &str) -> Result<Weeks, EstimateError> {
     if max == 0.0 {
         return Err(EstimateError::Zero);
     }
+    // A hair of slack, so that `120 months` (520.0000000000001 weeks) is 10 years.
+    if max > MAX_WEEKS * (1.0 + 1e-12) {
+        return Err(EstimateError::TooLong(shown.to_owned()));
+    }
     Ok(Weeks { min, max })
 }
 
@@ -273,6 +293,30 @@ mod tests {
         );
         assert!(from_number(f64::NAN).is_err());
         assert!(from_number(-1.0).is_err());
+    }
+
+    #[test]
+    fn estimates_stop_at_ten_years() {
+        assert!((MAX_WEEKS - f64::from(MAX_YEARS) * 52.0).abs() < f64::EPSILON);
+        assert_eq!(parse("520 weeks"), Ok(Weeks::exact(520.0)));
+        assert!(parse("120 months").is_ok());
+        assert!(parse("10-120 months").is_ok());
+        assert_eq!(
+            parse("99999999999999999999 weeks"),
+            Err(EstimateError::TooLong("99999999999999999999 weeks".into()))
+        );
+        assert_eq!(
+            parse("4-521 weeks"),
+            Err(EstimateError::TooLong("4-521 weeks".into()))
+        );
+        assert_eq!(
+            from_number(1e20),
+            Err(EstimateError::TooLong("100000000000000000000".into()))
+        );
+        assert_eq!(
+            EstimateError::TooLong("121 months".into()).to_string(),
+            "the estimate `121 months` is over 10 years (520 weeks), the longest an estimate may be; give the time it really takes, e.g. `6 months`, or leave it out"
+        );
     }
 
     #[test]

@@ -236,7 +236,9 @@ mod tests {
 
     #[test]
     fn knows_every_kind_of_control_character() {
-        for c in ['\0', '\t', '\n', '\u{1b}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9b}', '\u{9f}'] {
+        for c in [
+            '\0', '\t', '\n', '\u{1b}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9b}', '\u{9f}',
+        ] {
             assert!(is_control(c), "{c:?}");
         }
         for c in '\u{202a}'..='\u{202e}' {
@@ -245,7 +247,9 @@ mod tests {
         for c in '\u{2066}'..='\u{2069}' {
             assert!(is_control(c) && is_bidi(c));
         }
-        for c in [' ', '~', '\u{a0}', 'é', '\u{200e}', '\u{2029}', '\u{2070}', '宽'] {
+        for c in [
+            ' ', '~', '\u{a0}', 'é', '\u{200e}', '\u{2029}', '\u{2070}', '宽',
+        ] {
             assert!(!is_control(c), "{c:?}");
         }
     }
@@ -263,10 +267,7 @@ mod tests {
     #[test]
     fn shows_control_characters_visibly() {
         assert_eq!(inert("plain"), Cow::Borrowed("plain"));
-        assert_eq!(
-            inert("R\u{1b}]0;PWNED\u{7}\u{1b}[2J"),
-            "R^[]0;PWNED^G^[[2J"
-        );
+        assert_eq!(inert("R\u{1b}]0;PWNED\u{7}\u{1b}[2J"), "R^[]0;PWNED^G^[[2J");
         assert_eq!(inert("a\u{7f}b\u{0}"), "a^?b^@");
         assert_eq!(inert("\u{9b}31m"), "<U+009B>31m");
         assert_eq!(inert("abc\u{202e}fed\u{2066}"), "abc<U+202E>fed<U+2066>");

@@ -270,7 +270,7 @@ fn bad_pace() {
 fn bad_published() {
     assert_eq!(
         errors("bad-published.yaml"),
-        "tests/fixtures/invalid/bad-published.yaml:5:14: source › published: `18 March 2025` is not a date; write it as YYYY-MM-DD, e.g. `2025-03-18`"
+        "tests/fixtures/invalid/bad-published.yaml:5:14: source › published: `18 March 2025` is not a date written YYYY-MM-DD; write it like `2025-03-18`"
     );
 }
 

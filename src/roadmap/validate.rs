@@ -4,12 +4,11 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
 use super::locate::{Anchor, Pos, Seg};
 use super::raw::{
     Field, RawEstimate, RawPhase, RawProject, RawResource, RawRoadmap, RawSkill, RawSource, Text,
 };
+use super::strict::{self, line_problem, prose_problem};
 use super::{Phase, Project, Resource, Roadmap, Skill, Source};
 use crate::estimate::{self, Weeks};
 
@@ -26,6 +25,10 @@ pub(crate) struct Pending {
     /// A position known in advance (a repeated key, which the locator, keeping
     /// the first occurrence, cannot find).
     pub pos: Option<Pos>,
+    /// The problem is an empty value, and these words name what it should
+    /// be (``the skill's title``): when the source wrote a null word there
+    /// (`~`, `null`), the message says to quote that word instead.
+    pub if_null: Option<String>,
 }
 
 /// A place in the document, as a path for the locator and as words for people.
@@ -86,6 +89,7 @@ impl At {
             message: message.into(),
             missing: false,
             pos: None,
+            if_null: None,
         }
     }
 
@@ -102,6 +106,14 @@ impl At {
         Pending {
             anchor: Anchor::Key,
             ..self.problem(message)
+        }
+    }
+
+    /// This value is empty (`title:`); `what` names what belongs there.
+    pub fn empty_problem(&self, message: impl Into<String>, what: impl Into<String>) -> Pending {
+        Pending {
+            if_null: Some(what.into()),
+            ..self.key_problem(message)
         }
     }
 }
@@ -200,10 +212,29 @@ impl Validator<'_> {
         self.out.push(p);
     }
 
+    /// Whether one-line text at `at` holds no control character; reports one.
+    fn line_ok(&mut self, at: impl FnOnce() -> At, text: &str) -> bool {
+        line_problem(text)
+            .map(|m| self.push(at().problem(m)))
+            .is_none()
+    }
+
+    /// Multi-line text (a summary, a description): newlines and tabs allowed.
+    fn prose(&mut self, at: impl FnOnce() -> At, text: Option<Text>) -> String {
+        let text = text.map(String::from).unwrap_or_default();
+        if let Some(m) = prose_problem(&text) {
+            self.push(at().problem(m));
+        }
+        text
+    }
+
     /// A required, non-empty text field.
     fn title(&mut self, at: &impl Where, field: &str, value: Field<Text>, what: &str) -> String {
         match value {
-            Some(Some(Text(v))) if !v.trim().is_empty() => v,
+            Some(Some(Text(v))) if !v.trim().is_empty() => {
+                self.line_ok(|| at.at().key(field), &v);
+                v
+            }
             Some(Some(_)) => {
                 self.push(
                     at.at()
@@ -213,9 +244,10 @@ impl Validator<'_> {
                 String::new()
             }
             Some(None) => {
-                self.push(at.at().key(field).key_problem(format!(
-                    "`{field}` has no value; write the {what}'s {field} after `{field}:`"
-                )));
+                self.push(at.at().key(field).empty_problem(
+                    format!("`{field}` has no value; write the {what}'s {field} after `{field}:`"),
+                    format!("the {what}'s {field}"),
+                ));
                 String::new()
             }
             None => {
@@ -234,6 +266,7 @@ impl Validator<'_> {
     fn id(&mut self, at: &impl Where, value: &Field<Text>, what: &str, example: &str) -> String {
         match value {
             Some(Some(Text(v))) if is_valid_id(v) => v.clone(),
+            Some(Some(Text(v))) if !self.line_ok(|| at.at().key("id"), v) => v.clone(),
             Some(Some(Text(v))) if v.trim().is_empty() => {
                 self.push(at.at().key("id").problem(format!(
                     "`id` is empty; give the {what} an id such as `{example}`"
@@ -241,9 +274,10 @@ impl Validator<'_> {
                 String::new()
             }
             Some(None) => {
-                self.push(at.at().key("id").key_problem(format!(
-                    "`id` has no value; give the {what} an id such as `id: {example}`"
-                )));
+                self.push(at.at().key("id").empty_problem(
+                    format!("`id` has no value; give the {what} an id such as `id: {example}`"),
+                    format!("the {what}'s id"),
+                ));
                 String::new()
             }
             Some(Some(Text(v))) => {
@@ -306,6 +340,7 @@ impl Validator<'_> {
     fn estimate(&mut self, at: &impl Where, value: Option<RawEstimate>) -> Option<Weeks> {
         let parsed = match value? {
             RawEstimate::Number(n) => estimate::from_number(n),
+            RawEstimate::Text(t) if !self.line_ok(|| at.at().key("estimate"), &t) => return None,
             RawEstimate::Text(t) => estimate::parse(&t),
         };
         parsed
@@ -331,25 +366,27 @@ impl Validator<'_> {
             }
         };
         let at = at.key("source");
-        let published = raw.published.map(String::from).and_then(|d| {
-            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
-                .map_err(|_| {
-                    self.push(at.key("published").problem(format!(
-                        "`{d}` is not a date; write it as YYYY-MM-DD, e.g. `2025-03-18`"
-                    )));
-                })
-                .ok()
+        let mut line = |field: &str, value: Option<Text>| {
+            value
+                .map(String::from)
+                .filter(|v| self.line_ok(|| at.key(field), v))
+        };
+        let title = line("title", raw.title);
+        let author = line("author", raw.author);
+        let url = line("url", raw.url);
+        let published = line("published", raw.published).and_then(|d| {
+            let date = strict::parse_date(&d);
+            if date.is_none() {
+                self.push(at.key("published").problem(strict::date_problem(&d)));
+            }
+            date
         });
-        let url = raw.url.map(String::from);
         if let Some(msg) = url.as_deref().and_then(url_problem) {
             self.push(at.key("url").problem(msg));
         }
         Source {
-            title: raw.title.map(String::from).filter(|s| !s.trim().is_empty()),
-            author: raw
-                .author
-                .map(String::from)
-                .filter(|s| !s.trim().is_empty()),
+            title: title.filter(|s| !s.trim().is_empty()),
+            author: author.filter(|s| !s.trim().is_empty()),
             published,
             url,
         }
@@ -410,7 +447,7 @@ impl Validator<'_> {
         Roadmap {
             id,
             title,
-            summary: raw.summary.map(String::from).unwrap_or_default(),
+            summary: self.prose(|| root.key("summary"), raw.summary),
             source,
             pace_hours_per_week: pace,
             phases,
@@ -478,7 +515,7 @@ impl Validator<'_> {
         Phase {
             id,
             title,
-            summary: rp.summary.map(String::from).unwrap_or_default(),
+            summary: self.prose(|| at.key("summary"), rp.summary),
             estimate,
             skills,
             projects,
@@ -512,6 +549,7 @@ impl Validator<'_> {
         let title = self.title(at, "title", rs.title, "skill");
         let key = rs.key.map(String::from);
         if let Some(key) = key.as_deref()
+            && self.line_ok(|| at.at().key("key"), key)
             && !is_valid_id(key)
         {
             self.push(at.at().key("key").problem(format!(
@@ -526,6 +564,9 @@ impl Validator<'_> {
             .map(String::from)
             .collect();
         for (i, t) in topics.iter().enumerate() {
+            if !self.line_ok(|| at.at().key("topics").index(i), t) {
+                continue;
+            }
             if t.trim().is_empty() {
                 self.push(
                     at.at()
@@ -553,7 +594,7 @@ impl Validator<'_> {
             id,
             title,
             key,
-            summary: rs.summary.map(String::from).unwrap_or_default(),
+            summary: self.prose(|| at.at().key("summary"), rs.summary),
             topics,
             resources,
             estimate,
@@ -570,14 +611,17 @@ impl Validator<'_> {
                 u
             }
             Some(Some(Text(u))) => {
-                if let Some(msg) = url_problem(&u) {
+                if self.line_ok(|| at.at().key("url"), &u)
+                    && let Some(msg) = url_problem(&u)
+                {
                     self.push(at.at().key("url").problem(msg));
                 }
                 u
             }
             Some(None) => {
-                self.push(at.at().key("url").key_problem(
+                self.push(at.at().key("url").empty_problem(
                     "`url` has no value; write the resource's web address after `url:`, e.g. `https://example.com/guide`",
+                    "the resource's url",
                 ));
                 String::new()
             }
@@ -608,17 +652,23 @@ impl Validator<'_> {
             )));
         }
         let title = self.title(at, "title", rj.title, "project");
-        let skills: Vec<String> = rj
+        let mut skills: Vec<String> = rj
             .skills
             .unwrap_or_default()
             .into_iter()
             .map(String::from)
             .collect();
+        for (i, s) in skills.iter_mut().enumerate() {
+            if !self.line_ok(|| at.key("skills").index(i), s) {
+                // Reported here; the empty reference is not looked up again.
+                s.clear();
+            }
+        }
         refs.push((at.clone(), skills.clone()));
         Project {
             id,
             title,
-            description: rj.description.map(String::from).unwrap_or_default(),
+            description: self.prose(|| at.key("description"), rj.description),
             skills,
         }
     }
