@@ -316,7 +316,7 @@ fn finish(text: &str, file: &str, mut pending: Vec<Pending>) -> LoadError {
         .into_iter()
         .zip(positions)
         .map(|(p, found)| {
-            let pos = p.pos.or(found);
+            let pos = p.pos.or(found).map(|at| onto(text, at, p.culprit));
             Problem {
                 line: pos.map(|(l, _)| l),
                 column: pos.map(|(_, c)| c),
@@ -332,15 +332,31 @@ fn finish(text: &str, file: &str, mut pending: Vec<Pending>) -> LoadError {
     }
 }
 
+/// Moves a value's position onto the character `culprit` when it stands
+/// raw on the value's first line (a bidi override pasted into a title);
+/// an escape (`"\e"`) leaves the position at the value.
+fn onto(text: &str, (line, col): locate::Pos, culprit: Option<char>) -> locate::Pos {
+    let found = culprit.and_then(|c| {
+        let source = text.split('\n').nth(line.checked_sub(1)?)?;
+        let skipped = col.saturating_sub(1);
+        source
+            .chars()
+            .skip(skipped)
+            .position(|x| x == c)
+            .map(|i| skipped + i + 1)
+    });
+    (line, found.unwrap_or(col))
+}
+
 /// An empty value that the author wrote as a null word (`title: null`,
 /// `id: ~`) may have meant that word: say so, and quote it exactly.
 fn quote_null_words(text: &str, pending: &mut [Pending]) {
     let words = locate::plain_scalars(text);
     for p in pending {
-        let (Some(what), Some(word)) = (&p.if_null, words.get(&p.path)) else {
+        let (Some((what, fits)), Some(word)) = (&p.if_null, words.get(&p.path)) else {
             continue;
         };
-        if word.is_empty() {
+        if word.is_empty() || !fits(word) {
             continue;
         }
         p.message = format!(

@@ -10,10 +10,11 @@ use chrono::NaiveDate;
 
 use crate::text::{describe, is_bidi, is_control};
 
-/// What is wrong with one-line text (an id, a title, a URL, a topic), if anything.
-pub(crate) fn line_problem(text: &str) -> Option<String> {
+/// The first control character in one-line text (an id, a title, a URL, a
+/// topic), if any, and what to say about it.
+pub(crate) fn line_problem(text: &str) -> Option<(char, String)> {
     let c = text.chars().find(|&c| is_control(c))?;
-    Some(match c {
+    let message = match c {
         '\n' | '\r' | '\u{b}' | '\u{c}' => format!(
             "holds a line break, {}, but this field is one line of text; join the lines with a space",
             describe(c)
@@ -23,18 +24,18 @@ pub(crate) fn line_problem(text: &str) -> Option<String> {
             describe(c)
         ),
         c => other_problem(c, ""),
-    })
+    };
+    Some((c, message))
 }
 
-/// What is wrong with multi-line text (a summary, a description), if anything.
-pub(crate) fn prose_problem(text: &str) -> Option<String> {
+/// The first forbidden character in multi-line text (a summary, a
+/// description), if any, and what to say about it.
+pub(crate) fn prose_problem(text: &str) -> Option<(char, String)> {
     let c = text
         .chars()
         .find(|&c| is_control(c) && c != '\n' && c != '\t')?;
-    Some(other_problem(
-        c,
-        " (multi-line text may hold line breaks and tabs, nothing else)",
-    ))
+    let note = " (multi-line text may hold line breaks and tabs, nothing else)";
+    Some((c, other_problem(c, note)))
 }
 
 fn other_problem(c: char, note: &str) -> String {
@@ -112,7 +113,7 @@ mod tests {
     fn one_line_text_holds_no_control_characters() {
         assert_eq!(line_problem("Git & GitHub — 宽字符 🚀"), None);
         assert_eq!(
-            line_problem("R\u{1b}]0;x\u{7}").unwrap(),
+            line_problem("R\u{1b}]0;x\u{7}").unwrap().1,
             "holds U+001B (escape), a control character, which could take over the terminal the text is shown on; remove it (in double quotes it may be written `\\e` or `\\x1b`)"
         );
         assert!(
@@ -125,7 +126,7 @@ mod tests {
                 .unwrap()
                 .starts_with("holds a tab, U+0009 (tab)")
         );
-        assert!(line_problem("a\u{202e}b").unwrap().contains("`\\u202E`"));
+        assert!(line_problem("a\u{202e}b").unwrap().1.contains("`\\u202E`"));
     }
 
     #[test]

@@ -25,10 +25,14 @@ pub(crate) struct Pending {
     /// A position known in advance (a repeated key, which the locator, keeping
     /// the first occurrence, cannot find).
     pub pos: Option<Pos>,
-    /// The problem is an empty value, and these words name what it should
-    /// be (``the skill's title``): when the source wrote a null word there
-    /// (`~`, `null`), the message says to quote that word instead.
-    pub if_null: Option<String>,
+    /// The problem is an empty value; these words name what it should be
+    /// (``the skill's title``). When the source wrote a null word there
+    /// (`~`, `null`) that the field would accept as text (the function
+    /// says), the message says to quote that word instead.
+    pub if_null: Option<(String, fn(&str) -> bool)>,
+    /// The problem is this character in the value: when it stands in the
+    /// source as itself (not as an escape), the position moves onto it.
+    pub culprit: Option<char>,
 }
 
 /// A place in the document, as a path for the locator and as words for people.
@@ -90,6 +94,7 @@ impl At {
             missing: false,
             pos: None,
             if_null: None,
+            culprit: None,
         }
     }
 
@@ -109,10 +114,24 @@ impl At {
         }
     }
 
-    /// This value is empty (`title:`); `what` names what belongs there.
-    pub fn empty_problem(&self, message: impl Into<String>, what: impl Into<String>) -> Pending {
+    /// The value holds character `c`, which it must not.
+    pub fn culprit(&self, c: char, message: impl Into<String>) -> Pending {
         Pending {
-            if_null: Some(what.into()),
+            culprit: Some(c),
+            ..self.problem(message)
+        }
+    }
+
+    /// This value is empty (`title:`); `what` names what belongs there, and
+    /// `fits` says whether a null word would be a fine value once quoted.
+    pub fn empty_problem(
+        &self,
+        message: impl Into<String>,
+        what: impl Into<String>,
+        fits: fn(&str) -> bool,
+    ) -> Pending {
+        Pending {
+            if_null: Some((what.into(), fits)),
             ..self.key_problem(message)
         }
     }
@@ -141,14 +160,20 @@ impl<F: Fn() -> At> Where for F {
 /// Words for a list entry: ``skill `jwt` `` when it has a usable id, else `skill 4`.
 pub(crate) fn label(kind: &str, index: usize, id: Option<&str>) -> String {
     match id {
-        Some(id) if !id.trim().is_empty() => format!("{kind} `{id}`"),
+        Some(id) if names(id) => format!("{kind} `{id}`"),
         _ => format!("{kind} {}", index + 1),
     }
 }
 
+/// Whether `id` can name its entry in a place: not blank, and holding no
+/// control character (that is reported, and would garble the place).
+fn names(id: &str) -> bool {
+    !id.trim().is_empty() && !id.chars().any(crate::text::is_control)
+}
+
 pub(crate) fn phase_label(index: usize, id: Option<&str>) -> String {
     match id {
-        Some(id) if !id.trim().is_empty() => format!("phase {} `{id}`", index + 1),
+        Some(id) if names(id) => format!("phase {} `{id}`", index + 1),
         _ => format!("phase {}", index + 1),
     }
 }
@@ -215,15 +240,15 @@ impl Validator<'_> {
     /// Whether one-line text at `at` holds no control character; reports one.
     fn line_ok(&mut self, at: impl FnOnce() -> At, text: &str) -> bool {
         line_problem(text)
-            .map(|m| self.push(at().problem(m)))
+            .map(|(c, m)| self.push(at().culprit(c, m)))
             .is_none()
     }
 
     /// Multi-line text (a summary, a description): newlines and tabs allowed.
     fn prose(&mut self, at: impl FnOnce() -> At, text: Option<Text>) -> String {
         let text = text.map(String::from).unwrap_or_default();
-        if let Some(m) = prose_problem(&text) {
-            self.push(at().problem(m));
+        if let Some((c, m)) = prose_problem(&text) {
+            self.push(at().culprit(c, m));
         }
         text
     }
@@ -247,6 +272,7 @@ impl Validator<'_> {
                 self.push(at.at().key(field).empty_problem(
                     format!("`{field}` has no value; write the {what}'s {field} after `{field}:`"),
                     format!("the {what}'s {field}"),
+                    |_| true,
                 ));
                 String::new()
             }
@@ -277,6 +303,7 @@ impl Validator<'_> {
                 self.push(at.at().key("id").empty_problem(
                     format!("`id` has no value; give the {what} an id such as `id: {example}`"),
                     format!("the {what}'s id"),
+                    is_valid_id,
                 ));
                 String::new()
             }
@@ -619,9 +646,8 @@ impl Validator<'_> {
                 u
             }
             Some(None) => {
-                self.push(at.at().key("url").empty_problem(
+                self.push(at.at().key("url").key_problem(
                     "`url` has no value; write the resource's web address after `url:`, e.g. `https://example.com/guide`",
-                    "the resource's url",
                 ));
                 String::new()
             }
