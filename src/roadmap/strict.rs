@@ -119,11 +119,13 @@ mod tests {
         assert!(
             line_problem("a\nb")
                 .unwrap()
+                .1
                 .starts_with("holds a line break, U+000A (line feed)")
         );
         assert!(
             line_problem("a\tb")
                 .unwrap()
+                .1
                 .starts_with("holds a tab, U+0009 (tab)")
         );
         assert!(line_problem("a\u{202e}b").unwrap().1.contains("`\\u202E`"));
@@ -135,11 +137,13 @@ mod tests {
         assert!(
             prose_problem("one\u{9b}")
                 .unwrap()
+                .1
                 .starts_with("holds U+009B")
         );
         assert!(
             prose_problem("a\r\nb")
                 .unwrap()
+                .1
                 .starts_with("holds U+000D (carriage return)")
         );
     }
