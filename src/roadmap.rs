@@ -353,12 +353,13 @@ fn onto(text: &str, (line, col): locate::Pos, culprit: Option<char>) -> locate::
 fn quote_null_words(text: &str, pending: &mut [Pending]) {
     let words = locate::plain_scalars(text);
     for p in pending {
-        let (Some((what, fits)), Some(word)) = (&p.if_null, words.get(&p.path)) else {
+        let (Some(if_null), Some(word)) = (&p.if_null, words.get(&p.path)) else {
             continue;
         };
-        if word.is_empty() || !fits(word) {
+        if word.is_empty() || !(if_null.fits)(word) {
             continue;
         }
+        let what = &if_null.what;
         p.message = format!(
             "`{word}` is YAML for “no value”; if {what} is the text `{word}`, put it in quotes: `\"{word}\"`"
         );

@@ -312,11 +312,11 @@ fn quoting_hints_applied_as_written_make_the_file_valid() {
             let (Some(line), Some(col)) = (p.line, p.column) else {
                 panic!("{name}: {p:?} has no position")
             };
-            let quoted = p
+            let (_, hint) = p
                 .message
                 .rsplit_once("put it in quotes: `")
-                .map(|(_, q)| q.split('`').next().unwrap().to_owned())
                 .unwrap_or_else(|| panic!("{name}: no quoting hint in {}", p.message));
+            let quoted = hint.split('`').next().unwrap().to_owned();
             let word = quoted.trim_matches('"');
             let text = &mut lines[line - 1];
             let at = text.char_indices().nth(col - 1).unwrap().0;

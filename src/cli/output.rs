@@ -4,6 +4,7 @@
 //! name or argument can make a command emit a control sequence (see
 //! [`crate::text`]), whichever command prints it.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -47,11 +48,11 @@ impl<W: Write> Write for Inert<W> {
     }
 }
 
-/// Pretty JSON and a newline. serde_json escapes C0 controls but passes DEL,
+/// Pretty JSON and a newline. `serde_json` escapes C0 controls but passes DEL,
 /// C1 controls and bidi characters through raw; they are escaped here as
 /// `\u009b`, which keeps the data exact and the output inert. Rendered to
 /// text first so that a closed pipe (`| head -1`) surfaces as the plain I/O
-/// error the caller treats as success, not wrapped in a serde_json error.
+/// error the caller treats as success, not wrapped in a `serde_json` error.
 pub fn write_json(out: &mut dyn Write, doc: &impl Serialize) -> anyhow::Result<()> {
     let text = serde_json::to_string_pretty(doc)?;
     writeln!(out, "{}", escape_json_controls(&text))?;
@@ -65,7 +66,7 @@ fn escape_json_controls(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if text::is_control(c) && c != '\n' {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
             out.push(c);
         }

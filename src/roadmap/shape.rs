@@ -256,21 +256,8 @@ fn check_value(v: &mut Value, kind: Kind, at: &At, cx: &mut Ctx<'_>) -> bool {
                     }
                     let item_at = at.index(i);
                     let written = cx.written(&item_at).filter(|w| !w.is_empty());
-                    cx.out.push(item_at.problem(match (&*item, written) {
-                        (Value::Tagged(_), _) => TAG_MESSAGE.to_owned(),
-                        (Value::Null, Some(w)) => format!(
-                            "`{w}` is YAML for “no value”; if the entry is the text `{w}`, put it in quotes: `\"{w}\"`; otherwise remove the entry"
-                        ),
-                        (Value::Null, None) => {
-                            "the entry is empty; write the text after the `-` or remove the entry"
-                                .to_owned()
-                        }
-                        _ => format!(
-                            "expected text, found {}; {}",
-                            describe(item, written),
-                            quote_hint(item, written)
-                        ),
-                    }));
+                    cx.out
+                        .push(item_at.problem(text_item_problem(item, written)));
                     // Blank, not removed: later entries keep their index.
                     *item = Value::String(String::new());
                     cx.stripped.removed.push(item_at.path);
@@ -349,6 +336,25 @@ fn check_value(v: &mut Value, kind: Kind, at: &At, cx: &mut Ctx<'_>) -> bool {
         )));
     }
     fits
+}
+
+/// What is wrong with an entry of a list of text that is not text;
+/// `written` is the entry as the author wrote it, when it is a plain scalar.
+fn text_item_problem(item: &Value, written: Option<&str>) -> String {
+    match (item, written) {
+        (Value::Tagged(_), _) => TAG_MESSAGE.to_owned(),
+        (Value::Null, Some(w)) => format!(
+            "`{w}` is YAML for “no value”; if the entry is the text `{w}`, put it in quotes: `\"{w}\"`; otherwise remove the entry"
+        ),
+        (Value::Null, None) => {
+            "the entry is empty; write the text after the `-` or remove the entry".to_owned()
+        }
+        _ => format!(
+            "expected text, found {}; {}",
+            describe(item, written),
+            quote_hint(item, written)
+        ),
+    }
 }
 
 /// The place (path and words) of `path` in the document, labelled from the

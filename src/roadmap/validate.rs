@@ -29,10 +29,18 @@ pub(crate) struct Pending {
     /// (``the skill's title``). When the source wrote a null word there
     /// (`~`, `null`) that the field would accept as text (the function
     /// says), the message says to quote that word instead.
-    pub if_null: Option<(String, fn(&str) -> bool)>,
+    pub if_null: Option<IfNull>,
     /// The problem is this character in the value: when it stands in the
     /// source as itself (not as an escape), the position moves onto it.
     pub culprit: Option<char>,
+}
+
+/// For an empty value: what belongs there, in words (``the skill's
+/// title``), and whether a given null word would be fine there as text.
+#[derive(Debug, Clone)]
+pub(crate) struct IfNull {
+    pub what: String,
+    pub fits: fn(&str) -> bool,
 }
 
 /// A place in the document, as a path for the locator and as words for people.
@@ -131,7 +139,10 @@ impl At {
         fits: fn(&str) -> bool,
     ) -> Pending {
         Pending {
-            if_null: Some((what.into(), fits)),
+            if_null: Some(IfNull {
+                what: what.into(),
+                fits,
+            }),
             ..self.key_problem(message)
         }
     }
