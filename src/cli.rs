@@ -2,6 +2,7 @@
 //! edge, so it speaks `anyhow`, prints, and chooses exit codes.
 
 mod markdown;
+mod output;
 mod roadmaps;
 mod sync;
 mod tracking;
@@ -108,13 +109,19 @@ pub enum Command {
 /// roadmap or bad usage, 1 for everything else.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut out = std::io::stdout().lock();
-    match run(&cli, &mut out) {
+    let mut out = output::Inert::new(std::io::stdout().lock());
+    let result = run(&cli, &mut out).and_then(|code| {
+        // Flushed here, so that a pipe closed while the last lines were still
+        // buffered is seen (and forgiven) like one closed earlier.
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = out.flush();
-            eprintln!("trailmark: {err:#}");
+            output::warn(&format!("trailmark: {}", output::report(&err)));
             if err.downcast_ref::<UnknownRoadmap>().is_some()
                 || err.downcast_ref::<tracking::UnknownSkill>().is_some()
                 || err.downcast_ref::<tracking::NoRoadmap>().is_some()
@@ -213,10 +220,10 @@ fn open_or_recover(cli: &Cli) -> anyhow::Result<Store> {
         )),
         Err(e) if e.is_recoverable() => {
             let aside = Store::recover(&path)?;
-            eprintln!(
+            output::warn(&format!(
                 "moved the unreadable progress file aside to {}; starting afresh",
                 aside.display()
-            );
+            ));
             Ok(Store::open(path)?)
         }
         other => Ok(other?),
@@ -247,7 +254,8 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `trailmark list | head` closes the pipe early; that is not an error.
+/// `trailmark list | head` closes the pipe early; that is not an error, so
+/// the command ends quietly with success.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()
@@ -258,6 +266,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Broken roadmap files go to stderr, so they never corrupt `--json` output.
 fn report_broken(catalog: &Catalog) {
     for err in &catalog.errors {
-        eprintln!("warning: a roadmap file did not load and was skipped:\n{err}");
+        output::warn(&format!(
+            "warning: a roadmap file did not load and was skipped:\n{err}"
+        ));
     }
 }

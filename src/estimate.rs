@@ -20,6 +20,14 @@ pub use parse::{EstimateError, from_number, parse};
 /// Weeks in a month, as the roadmap format defines it (52 weeks / 12 months).
 pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
 
+/// The longest estimate accepted, in years: far beyond any learning path, and
+/// small enough that totals and finish dates stay ordinary numbers (before
+/// it, `99999999999999999999 weeks` loaded and a phase showed 10^11 weeks).
+pub const MAX_YEARS: u32 = 10;
+
+/// [`MAX_YEARS`] in weeks (52 weeks a year, as months are 52/12 weeks).
+pub const MAX_WEEKS: f64 = 520.0;
+
 /// A span of time in weeks, `min <= max`, both finite and non-negative.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Weeks {
@@ -78,6 +86,10 @@ impl AddAssign for Weeks {
 
 /// Formats a week count without noise: `4`, `4.3`, `0.5`.
 fn fmt_num(n: f64) -> String {
+    if n.abs() >= 1e15 || !n.is_finite() {
+        // Past what an `i64` of tenths holds; only error messages show these.
+        return format!("{n}");
+    }
     let rounded = (n * 10.0).round() / 10.0;
     if (rounded - rounded.round()).abs() < 1e-9 {
         format!("{}", rounded.round() as i64)

@@ -8,6 +8,7 @@
 //! - [`progress`]: the learner's progress and the data file that keeps it safe.
 //! - [`forecast`]: remaining weeks and finish dates, as pure functions.
 //! - [`stats`]: weekly series, burndown and streak from the history.
+//! - [`text`]: inert text (control characters shown, never emitted) and display widths.
 //! - [`tui`]: the interactive terminal UI that bare `trailmark` opens.
 //! - [`cli`]: the command line, the only place that prints.
 
@@ -18,4 +19,5 @@ pub mod forecast;
 pub mod progress;
 pub mod roadmap;
 pub mod stats;
+pub mod text;
 pub mod tui;

@@ -19,6 +19,8 @@ mod guard;
 pub(crate) mod locate;
 mod raw;
 mod shape;
+mod strict;
+mod syntax;
 mod tree;
 mod validate;
 
@@ -27,10 +29,12 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 pub use error::{LoadError, Problem};
+pub use strict::parse_date;
 pub(crate) use validate::did_you_mean;
 pub use validate::is_valid_id;
 
 use crate::estimate::{Estimate, Total};
+use syntax::{syntax_error, yaml_error};
 use validate::Pending;
 
 /// Roadmap files larger than this are refused before they are read.
@@ -292,7 +296,8 @@ fn slow_path(text: &str, file: &str, first: &serde_yaml::Error) -> LoadError {
             ))
         });
     }
-    let (stripped_doc, stripped) = shape::check(doc, &mut pending);
+    let written = locate::plain_scalars(text);
+    let (stripped_doc, stripped) = shape::check(doc, &written, &mut pending);
     if let Some(doc) = stripped_doc
         && let Ok(raw) = serde_yaml::from_value::<raw::RawRoadmap>(doc)
     {
@@ -308,14 +313,17 @@ fn slow_path(text: &str, file: &str, first: &serde_yaml::Error) -> LoadError {
 }
 
 /// Positions every pending problem and sorts them in file order.
-fn finish(text: &str, file: &str, pending: Vec<Pending>) -> LoadError {
+fn finish(text: &str, file: &str, mut pending: Vec<Pending>) -> LoadError {
+    if pending.iter().any(|p| p.if_null.is_some()) {
+        quote_null_words(text, &mut pending);
+    }
     let targets: Vec<_> = pending.iter().map(|p| (p.path.clone(), p.anchor)).collect();
     let positions = locate::locate(text, &targets);
     let mut problems: Vec<Problem> = pending
         .into_iter()
         .zip(positions)
         .map(|(p, found)| {
-            let pos = p.pos.or(found);
+            let pos = p.pos.or(found).map(|at| onto(text, at, p.culprit));
             Problem {
                 line: pos.map(|(l, _)| l),
                 column: pos.map(|(_, c)| c),
@@ -331,7 +339,42 @@ fn finish(text: &str, file: &str, pending: Vec<Pending>) -> LoadError {
     }
 }
 
-fn single(file: &str, pos: Option<(usize, usize)>, message: String) -> LoadError {
+/// Moves a value's position onto the character `culprit` when it stands
+/// raw on the value's first line (a bidi override pasted into a title);
+/// an escape (`"\e"`) leaves the position at the value.
+fn onto(text: &str, (line, col): locate::Pos, culprit: Option<char>) -> locate::Pos {
+    let found = culprit.and_then(|c| {
+        let source = text.split('\n').nth(line.checked_sub(1)?)?;
+        let skipped = col.saturating_sub(1);
+        source
+            .chars()
+            .skip(skipped)
+            .position(|x| x == c)
+            .map(|i| skipped + i + 1)
+    });
+    (line, found.unwrap_or(col))
+}
+
+/// An empty value that the author wrote as a null word (`title: null`,
+/// `id: ~`) may have meant that word: say so, and quote it exactly.
+fn quote_null_words(text: &str, pending: &mut [Pending]) {
+    let words = locate::plain_scalars(text);
+    for p in pending {
+        let (Some(if_null), Some(word)) = (&p.if_null, words.get(&p.path)) else {
+            continue;
+        };
+        if word.is_empty() || !(if_null.fits)(word) {
+            continue;
+        }
+        let what = &if_null.what;
+        p.message = format!(
+            "`{word}` is YAML for “no value”; if {what} is the text `{word}`, put it in quotes: `\"{word}\"`"
+        );
+        p.anchor = locate::Anchor::Value;
+    }
+}
+
+pub(crate) fn single(file: &str, pos: Option<(usize, usize)>, message: String) -> LoadError {
     LoadError::Invalid {
         file: file.to_owned(),
         problems: vec![Problem {
@@ -341,110 +384,6 @@ fn single(file: &str, pos: Option<(usize, usize)>, message: String) -> LoadError
             message,
         }],
     }
-}
-
-/// saphyr met a syntax error at `pos`. libyaml words its errors better, so it
-/// reads the file up to that error (no further: the guard has not checked
-/// what follows); should it find nothing wrong there, saphyr's words are used.
-fn syntax_error(text: &str, file: &str, pos: (usize, usize), message: &str) -> LoadError {
-    let upto = guard::parse_limit(text, pos);
-    match tree::parse(upto) {
-        Err(e) => yaml_error(upto, file, &e),
-        Ok(_) => yaml_problem(text, file, message.to_owned(), Some(pos)),
-    }
-}
-
-/// A YAML-level error (syntax, nesting, several documents) in an author's
-/// words: the parser's own description, then what to do about it.
-fn yaml_error(text: &str, file: &str, e: &serde_yaml::Error) -> LoadError {
-    let raw = e.to_string();
-    let mut pos = e.location().map(|l| (l.line(), l.column()));
-    // serde_yaml appends "at line L column C"; the position goes in front instead.
-    let mut said = match pos {
-        Some((l, c)) => raw.replacen(&format!(" at line {l} column {c}"), "", 1),
-        None => raw.clone(),
-    };
-    // Reader errors (control characters) give a byte offset instead.
-    if let Some((before, offset)) = said.rsplit_once(" at position ")
-        && let Ok(offset) = offset.parse::<usize>()
-    {
-        pos = Some(locate::position_of(text, offset));
-        said.truncate(before.len());
-    }
-    yaml_problem(text, file, said, pos)
-}
-
-/// A YAML-level problem: `said` is the parser's description, without position.
-fn yaml_problem(
-    text: &str,
-    file: &str,
-    mut said: String,
-    mut pos: Option<(usize, usize)>,
-) -> LoadError {
-    let raw = said.clone();
-    let has = |s: &str| raw.contains(s);
-    let hint = if has("repetition limit") {
-        "aliases (`*name`) repeat values too many times; write the values out instead of nesting aliases"
-    } else if has("recursion limit") {
-        "the file nests lists or mappings too deeply; a roadmap needs only a few levels (phases › skills › resources)"
-    } else if has("more than one document") {
-        pos = locate::second_document(text);
-        "the file holds a second YAML document, starting at this `---`".clone_into(&mut said);
-        "put one roadmap per file: move the second one to a file of its own, or remove the `---` line"
-    } else if has("while scanning a quoted scalar") && has("end of stream") {
-        // Point at the opening quote, which the parser names as the context.
-        if let Some(open) = context_mark(&said) {
-            pos = Some(open);
-        }
-        "found unexpected end of stream while scanning a quoted scalar".clone_into(&mut said);
-        "the quote that opens here is never closed; add the matching closing quote"
-    } else if has("unknown escape character") || has("invalid Unicode character escape") {
-        "inside double quotes a backslash starts an escape such as `\\n`; write `\\\\` for a backslash, or use single quotes"
-    } else if has("tab character") {
-        "indent with spaces: YAML does not allow tabs for indentation"
-    } else if has("mapping values are not allowed") {
-        "text that contains `: ` must be put in quotes (e.g. `title: \"Bonus: extras\"`); otherwise, check the indentation of this line"
-    } else if has("did not find expected key") {
-        "this line is not indented like the fields around it; line it up with the other fields of the same mapping"
-    } else if has("did not find expected '-' indicator") {
-        "this line is not indented like the list entries around it; line up each `- ` with the others"
-    } else if has("did not find expected ',' or ']'") {
-        "a `[` list is not closed, or two of its entries lack a `,` between them; add the `]` or the `,`"
-    } else if has("did not find expected ',' or '}'") {
-        "a `{` mapping is not closed, or two of its fields lack a `,` between them; add the `}` or the `,`"
-    } else if has("did not find expected node content") {
-        "a value is missing here: a `[` or `{` is not closed, or a `-`, `,` or `:` has nothing after it; complete or remove it"
-    } else if has("could not find expected ':'") {
-        "each line of a mapping needs `field: value`; add the `:` after the field name, or put text that spans lines in quotes"
-    } else if has("block sequence entries are not allowed") {
-        "a `- ` list cannot start on the same line as its field; put the entries on the next lines, indented"
-    } else if has("character that cannot start any token") {
-        "a plain value cannot start with this character (such as `@` or `` ` ``); put the value in quotes"
-    } else if has("control characters are not allowed") {
-        "the file contains a control character (such as a NUL byte); a roadmap must be plain text — is this the right file?"
-    } else if has("undefined alias") || has("unknown anchor") {
-        "an alias `*name` refers to no anchor `&name` defined before it; define the anchor first, or write the value out"
-    } else if has("undefined tag handle")
-        || has("while parsing a tag")
-        || has("while scanning a tag")
-    {
-        "YAML tags (`!name`) have no meaning in a roadmap file; remove the tag, and put the value in quotes if it starts with `!`"
-    } else if has("unexpected end of stream") {
-        "the file ends in the middle of a value; complete it"
-    } else {
-        "check the indentation and quoting on this line and the one above"
-    };
-    let pos = pos.map(|p| locate::clamp(text, p));
-    single(file, pos, format!("YAML error: {said}; {hint}"))
-}
-
-/// The position the parser gives as context ("…, while scanning a quoted
-/// scalar at line 2 column 8"), which is where the broken value starts.
-fn context_mark(message: &str) -> Option<(usize, usize)> {
-    let rest = &message[message.rfind(" at line ")? + " at line ".len()..];
-    let (line, rest) = rest.split_once(" column ")?;
-    let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    Some((line.parse().ok()?, col.parse().ok()?))
 }
 
 #[cfg(test)]
@@ -557,7 +496,7 @@ mod tests {
         assert_eq!(
             messages("id: x\u{0}\n"),
             [
-                "f.yaml:1:6: YAML error: control characters are not allowed; the file contains a control character (such as a NUL byte); a roadmap must be plain text — is this the right file?"
+                "f.yaml:1:6: YAML error: the file holds U+0000 (null), a control character YAML does not allow in a file; remove it (a roadmap file is plain text: is this the right file?)"
             ]
         );
     }

@@ -8,18 +8,32 @@ use super::tracking::{counts_line, remaining_line};
 use crate::forecast;
 use crate::progress::{self, Progress, Status};
 use crate::roadmap::Roadmap;
+use crate::text::inert;
 
-/// Keeps roadmap text from turning into Markdown markup in a checklist line.
+/// Keeps roadmap and progress text from turning into Markdown markup in a
+/// checklist line: line breaks and tabs become spaces (a note stays in its
+/// list item), other control characters are shown as [`inert`] shows them,
+/// and Markdown's punctuation is escaped.
 fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut out = String::with_capacity(flat.len());
+    for c in inert(&flat).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
         ) {
             out.push('\\');
         }
-        out.push(if c.is_control() { ' ' } else { c });
+        out.push(c);
     }
     out
 }
@@ -116,5 +130,12 @@ mod tests {
         );
         p.history.clear();
         assert!(checklist(&r, &p).contains("(done 2026-04-09)"));
+    }
+
+    #[test]
+    fn control_characters_are_shown_and_markup_escaped() {
+        assert_eq!(md("a\tb\r\nc"), "a b  c");
+        assert_eq!(md("\u{1b}[2J*x*"), "^\\[\\[2J\\*x\\*");
+        assert_eq!(md("\u{9b}\u{202e}"), "\\<U+009B\\>\\<U+202E\\>");
     }
 }

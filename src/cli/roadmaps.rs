@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::output::write_json;
 use crate::catalog::{Catalog, Origin};
 use crate::estimate::{Estimate, Total, Weeks};
 use crate::roadmap::{Phase, Roadmap, Skill};
+use crate::text::{cell, inert, width};
 
 #[derive(Serialize)]
 struct ListItem<'a> {
@@ -44,39 +46,42 @@ pub(super) fn list(catalog: &Catalog, out: &mut dyn Write, json: bool) -> anyhow
                 }
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &items)?;
-        writeln!(out)?;
+        write_json(out, &items)?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Columns are measured in display cells: `宽字符` is 3 characters but 6 cells.
     let id_w = catalog
         .ids()
-        .map(|i| i.chars().count())
+        .map(|i| width(&inert(i)))
         .max()
         .unwrap_or(2)
         .max(2);
     let title_w = catalog
         .entries
         .iter()
-        .map(|e| e.roadmap.title.chars().count())
+        .map(|e| width(&inert(&e.roadmap.title)))
         .max()
         .unwrap_or(5)
         .clamp(5, 48);
     writeln!(
         out,
-        "{:id_w$}  {:title_w$}  {:>6}  {:>6}  ESTIMATE",
-        "ID", "TITLE", "PHASES", "SKILLS"
+        "{}  {}  {:>6}  {:>6}  ESTIMATE",
+        cell("ID", id_w),
+        cell("TITLE", title_w),
+        "PHASES",
+        "SKILLS"
     )?;
     for e in &catalog.entries {
         let r = &e.roadmap;
         let origin = match (e.origin, &e.replaced) {
-            (_, Some(old)) => format!("  [{} replaces {old}]", e.file),
+            (_, Some(old)) => format!("  [{} replaces {}]", inert(&e.file), inert(old)),
             (Origin::Bundled, None) => String::new(),
-            (_, None) => format!("  [{}]", e.file),
+            (_, None) => format!("  [{}]", inert(&e.file)),
         };
         let line = format!(
-            "{:id_w$}  {:title_w$}  {:>6}  {:>6}  {}{origin}",
-            r.id,
-            truncate(&r.title, title_w),
+            "{}  {}  {:>6}  {:>6}  {}{origin}",
+            cell(&r.id, id_w),
+            cell(&r.title, title_w),
             r.phases.len(),
             r.skill_count(),
             r.total()
@@ -87,16 +92,6 @@ pub(super) fn list(catalog: &Catalog, out: &mut dyn Write, json: bool) -> anyhow
         writeln!(out, "(no roadmaps loaded)")?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn truncate(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
 }
 
 #[derive(Serialize)]
@@ -211,8 +206,7 @@ pub(super) fn show(
 ) -> anyhow::Result<ExitCode> {
     let r = &catalog.require(id)?.roadmap;
     if json {
-        serde_json::to_writer_pretty(&mut *out, &show_json(r))?;
-        writeln!(out)?;
+        write_json(out, &show_json(r))?;
         return Ok(ExitCode::SUCCESS);
     }
     show_text(r, out)?;

@@ -7,12 +7,14 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use super::output::{warn, write_json};
 use crate::catalog::Catalog;
 use crate::estimate::Weeks;
 use crate::forecast::{self, Counts, Summary};
 use crate::progress::{self, Progress, Status, Store};
 use crate::roadmap::{Roadmap, did_you_mean};
 use crate::stats::{self, WeekPoint};
+use crate::text::{cell, inert, width};
 
 /// Environment variable that fixes "today" (YYYY-MM-DD), for reproducible output in tests.
 pub const TODAY_ENV: &str = "TRAILMARK_TODAY";
@@ -46,11 +48,12 @@ pub struct NoRoadmap {
 /// otherwise not be the ones the user asked for.
 pub fn today() -> NaiveDate {
     match std::env::var(TODAY_ENV) {
-        Ok(s) if !s.is_empty() => match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
-            Ok(d) => return d,
-            Err(_) => eprintln!(
-                "warning: {TODAY_ENV}=`{s}` is not a date written YYYY-MM-DD; using today's date instead"
-            ),
+        Ok(s) if !s.is_empty() => match crate::roadmap::parse_date(&s) {
+            Some(d) => return d,
+            None => warn(&format!(
+                "warning: {TODAY_ENV}=`{}` is not a date written YYYY-MM-DD; using today's date instead",
+                inert(&s)
+            )),
         },
         _ => {}
     }
@@ -108,14 +111,6 @@ fn round_weeks(w: Weeks) -> Weeks {
     Weeks::range(r(w.min), r(w.max))
 }
 
-/// Pretty JSON and a newline. Rendered to text first so that a closed pipe
-/// (`| head`) surfaces as the plain I/O error the caller treats as success.
-fn write_json(out: &mut dyn Write, doc: &impl Serialize) -> anyhow::Result<()> {
-    let text = serde_json::to_string_pretty(doc)?;
-    writeln!(out, "{text}")?;
-    Ok(())
-}
-
 #[derive(Serialize)]
 struct PhaseJson<'a> {
     id: &'a str,
@@ -146,10 +141,10 @@ pub(super) fn status(
     let prog = store.progress();
     let roadmap = pick(catalog, prog, id)?;
     if let progress::Mode::ReadOnly(reason) = store.mode() {
-        eprintln!(
+        warn(&format!(
             "note: {}: progress is read-only ({reason}); showing it, but changes cannot be saved",
             store.path().display()
-        );
+        ));
     }
     let today = today();
     let summary = forecast::summarize(roadmap, prog);
@@ -198,24 +193,27 @@ pub(super) fn status(
         history_line(overall, fc.by_history, fc.rate)
     )?;
     writeln!(out)?;
-    let width = roadmap
+    // In display cells: `第一阶段` is 4 characters but 8 cells.
+    let title_w = roadmap
         .phases
         .iter()
-        .map(|ph| ph.title.chars().count())
+        .map(|ph| width(&inert(&ph.title)))
         .max()
         .unwrap_or(5)
         .clamp(5, 40);
     writeln!(
         out,
-        "   {:width$}  {:>7}  {:>5}  REMAINING",
-        "PHASE", "DONE", "%"
+        "   {}  {:>7}  {:>5}  REMAINING",
+        cell("PHASE", title_w),
+        "DONE",
+        "%"
     )?;
     for (i, (ph, s)) in roadmap.phases.iter().zip(&summary.phases).enumerate() {
         writeln!(
             out,
-            "{:>2} {:width$}  {:>7}  {:>4.0}%  {}",
+            "{:>2} {}  {:>7}  {:>4.0}%  {}",
             i + 1,
-            ph.title.chars().take(width).collect::<String>(),
+            cell(&ph.title, title_w),
             format!("{}/{}", s.counts.done, s.counts.total - s.counts.skipped),
             s.counts.percent_done(),
             remaining_short(s)

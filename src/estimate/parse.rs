@@ -1,7 +1,7 @@
 //! The estimate syntax of roadmap files: `3`, `1 week`, `4-6 weeks`,
 //! `2–3 months`, and why a text is not an estimate.
 
-use super::{Estimate, Unit, Weeks, fmt_num};
+use super::{Estimate, MAX_WEEKS, MAX_YEARS, Unit, Weeks, fmt_num};
 
 /// Why an estimate could not be read. Each message ends with what to write instead.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -26,6 +26,10 @@ pub enum EstimateError {
     Backwards(String, String),
     #[error("the estimate `{0}` is not a finite number; write a number of weeks such as `3`")]
     NotFinite(String),
+    #[error(
+        "the estimate is over {MAX_YEARS} years ({MAX_WEEKS} weeks), the longest an estimate may be; give the time it really takes, e.g. `6 months`, or leave it out"
+    )]
+    TooLong,
 }
 
 /// Reads a number of weeks given as a YAML number.
@@ -97,6 +101,10 @@ fn check(min: f64, max: f64, shown: &str) -> Result<Weeks, EstimateError> {
     if max == 0.0 {
         return Err(EstimateError::Zero);
     }
+    // A hair of slack, so that `120 months` (520.0000000000001 weeks) is 10 years.
+    if max > MAX_WEEKS * (1.0 + 1e-12) {
+        return Err(EstimateError::TooLong);
+    }
     Ok(Weeks { min, max })
 }
 
@@ -143,5 +151,56 @@ mod tests {
         );
         assert!(from_number(f64::NAN).is_err());
         assert!(from_number(-1.0).is_err());
+    }
+
+    #[test]
+    fn estimates_stop_at_ten_years() {
+        assert!((MAX_WEEKS - f64::from(MAX_YEARS) * 52.0).abs() < f64::EPSILON);
+        assert_eq!(parse("520 weeks"), Ok(Weeks::exact(520.0)));
+        assert!(parse("120 months").is_ok());
+        assert!(parse("10-120 months").is_ok());
+        assert_eq!(
+            parse("99999999999999999999 weeks"),
+            Err(EstimateError::TooLong)
+        );
+        assert_eq!(parse("4-521 weeks"), Err(EstimateError::TooLong));
+        assert_eq!(parse("121 months"), Err(EstimateError::TooLong));
+        assert_eq!(from_number(1e20), Err(EstimateError::TooLong));
+        // The message quotes no number: YAML may have read one other than
+        // the author wrote (`99999999999999999999` is read as 1e20).
+        assert_eq!(
+            EstimateError::TooLong.to_string(),
+            "the estimate is over 10 years (520 weeks), the longest an estimate may be; give the time it really takes, e.g. `6 months`, or leave it out"
+        );
+    }
+
+    #[test]
+    fn accepts_the_documented_units_and_no_others() {
+        // roadmaps/README.md lists exactly these.
+        for unit in ["", "w", "wk", "wks", "week", "weeks", "WEEKS", "Wk"] {
+            assert_eq!(parse(&format!("2 {unit}")), Ok(Weeks::exact(2.0)), "{unit}");
+        }
+        for unit in ["mo", "month", "months", "Months", "MO"] {
+            assert_eq!(
+                parse(&format!("3 {unit}")),
+                Ok(Weeks::exact(13.0)),
+                "{unit}"
+            );
+        }
+        for unit in [
+            "d", "days", "y", "years", "h", "hours", "weeks.", "mos", "m",
+        ] {
+            assert!(
+                matches!(
+                    parse(&format!("2 {unit}")),
+                    Err(EstimateError::UnknownUnit(_))
+                ),
+                "{unit}"
+            );
+        }
+        for range in ["4-6 weeks", "4–6 weeks", "4—6 weeks", "4 - 6 weeks", "4–6w"] {
+            assert_eq!(parse(range), Ok(Weeks::range(4.0, 6.0)), "{range}");
+        }
+        assert_eq!(parse("1.5 weeks"), Ok(Weeks::exact(1.5)));
     }
 }

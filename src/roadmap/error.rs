@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::text::inert;
+
 /// One problem in a roadmap file: where it is and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -16,21 +18,24 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// `file:line:col: place: message`, the form `validate` prints and editors jump to.
+    /// `file:line:col: place: message`, the form `validate` prints and editors
+    /// jump to. Inert: a file name, key or value quoted from a hostile file
+    /// shows its control characters instead of sending them.
     pub fn display_in<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
         struct D<'a>(&'a Problem, &'a str);
         impl fmt::Display for D<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let p = self.0;
+                let file = inert(self.1);
                 match (p.line, p.column) {
-                    (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: ", self.1)?,
-                    (Some(l), None) => write!(f, "{}:{l}: ", self.1)?,
-                    _ => write!(f, "{}: ", self.1)?,
+                    (Some(l), Some(c)) => write!(f, "{file}:{l}:{c}: ")?,
+                    (Some(l), None) => write!(f, "{file}:{l}: ")?,
+                    _ => write!(f, "{file}: ")?,
                 }
                 if p.place.is_empty() {
-                    write!(f, "{}", p.message)
+                    write!(f, "{}", inert(&p.message))
                 } else {
-                    write!(f, "{}: {}", p.place, p.message)
+                    write!(f, "{}: {}", inert(&p.place), inert(&p.message))
                 }
             }
         }
@@ -41,14 +46,15 @@ impl Problem {
 /// Why a roadmap file did not load.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: cannot read the file ({source}); check the path and its permissions", path.display())]
+    #[error("{}: cannot read the file ({source}); check the path and its permissions", inert(&path.display().to_string()))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
     #[error(
-        "{file}: the file is {size} bytes, over the {} MiB limit for roadmap files; split it into several roadmaps",
+        "{}: the file is {size} bytes, over the {} MiB limit for roadmap files; split it into several roadmaps",
+        inert(file),
         super::MAX_FILE_BYTES / (1024 * 1024)
     )]
     TooLarge { file: String, size: u64 },
@@ -83,7 +89,7 @@ impl LoadError {
 
     fn message_without_file(&self) -> String {
         let full = self.to_string();
-        let prefix = format!("{}: ", self.file());
+        let prefix = format!("{}: ", inert(&self.file()));
         full.strip_prefix(&prefix)
             .map_or(full.clone(), str::to_owned)
     }

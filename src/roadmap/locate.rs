@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, ScalarStyle};
 
 /// One step of a document path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -41,7 +41,7 @@ pub(crate) fn locate(source: &str, targets: &[(Vec<Seg>, Anchor)]) -> Vec<Option
             wanted.entry(path[..len].to_vec()).or_default();
         }
     }
-    walk(source, |path, anchor, pos| {
+    walk(source, |path, anchor, pos, _| {
         if let Some(slots) = wanted.get_mut(path) {
             slots[anchor as usize].get_or_insert(pos);
         }
@@ -65,7 +65,7 @@ pub(crate) fn locate(source: &str, targets: &[(Vec<Seg>, Anchor)]) -> Vec<Option
 pub(crate) fn duplicate_keys(source: &str) -> Vec<(Vec<Seg>, Pos, Pos)> {
     let mut seen: HashMap<Vec<Seg>, Pos> = HashMap::new();
     let mut dups: Vec<(Vec<Seg>, Pos, Pos)> = Vec::new();
-    walk(source, |path, anchor, pos| {
+    walk(source, |path, anchor, pos, _| {
         if anchor != Anchor::Key {
             return;
         }
@@ -78,6 +78,21 @@ pub(crate) fn duplicate_keys(source: &str) -> Vec<(Vec<Seg>, Pos, Pos)> {
         }
     });
     dups
+}
+
+/// The source text of every plain (unquoted) scalar value, by path: what
+/// the author wrote, before YAML read `3.10` as the number 3.1 or `~` as
+/// no value. Hints quote these, so that applying them keeps the text.
+pub(crate) fn plain_scalars(source: &str) -> HashMap<Vec<Seg>, String> {
+    let mut found = HashMap::new();
+    walk(source, |path, anchor, _, plain| {
+        if let (Anchor::Value, Some(text)) = (anchor, plain) {
+            found
+                .entry(path.to_vec())
+                .or_insert_with(|| text.to_owned());
+        }
+    });
+    found
 }
 
 /// Where the second YAML document of the source starts, if there is one.
@@ -119,22 +134,26 @@ pub(crate) fn clamp(source: &str, (line, col): Pos) -> Pos {
 }
 
 /// Calls `visit` with the path, the anchor and the 1-based position of every
-/// mapping key and every value of the first document, in source order.
-fn walk(source: &str, mut visit: impl FnMut(&[Seg], Anchor, Pos)) {
+/// mapping key and every value of the first document, in source order, and
+/// for a plain scalar value its text as written.
+fn walk(source: &str, mut visit: impl FnMut(&[Seg], Anchor, Pos, Option<&str>)) {
     let mut stack: Vec<Frame> = Vec::new();
     let mut path: Vec<Seg> = Vec::new();
     // Depth inside a complex (non-scalar) mapping key, which has no path of its own.
     let mut skip = 0usize;
-    let mut record =
-        |path: &mut Vec<Seg>, seg: Option<Seg>, anchor: Anchor, line: usize, col: usize| {
-            if let Some(seg) = seg.clone() {
-                path.push(seg);
-            }
-            visit(path, anchor, (line, col + 1));
-            if seg.is_some() {
-                path.pop();
-            }
-        };
+    let mut record = |path: &mut Vec<Seg>,
+                      seg: Option<Seg>,
+                      anchor: Anchor,
+                      (line, col): (usize, usize),
+                      plain: Option<&str>| {
+        if let Some(seg) = seg.clone() {
+            path.push(seg);
+        }
+        visit(path, anchor, (line, col + 1), plain);
+        if seg.is_some() {
+            path.pop();
+        }
+    };
     for item in Parser::new_from_str(source) {
         let Ok((event, span)) = item else { break };
         let (line, col) = (span.start.line(), span.start.col());
@@ -175,8 +194,8 @@ fn walk(source: &str, mut visit: impl FnMut(&[Seg], Anchor, Pos)) {
                         &mut path,
                         Some(Seg::Key(text.clone())),
                         Anchor::Key,
-                        line,
-                        col,
+                        (line, col),
+                        None,
                     );
                     *key = Some(text);
                     continue;
@@ -189,7 +208,11 @@ fn walk(source: &str, mut visit: impl FnMut(&[Seg], Anchor, Pos)) {
                     }
                     None => None,
                 };
-                record(&mut path, seg.clone(), Anchor::Value, line, col);
+                let plain = match &event {
+                    Event::Scalar(v, ScalarStyle::Plain, _, None) => Some(v.as_ref()),
+                    _ => None,
+                };
+                record(&mut path, seg.clone(), Anchor::Value, (line, col), plain);
                 if starts {
                     // Only the root has no segment, and the root frame pops no segment.
                     if let Some(seg) = seg {
@@ -290,6 +313,23 @@ mod tests {
                 (vec![k("d")], (7, 1), (6, 1)),
             ]
         );
+    }
+
+    #[test]
+    fn keeps_plain_scalars_as_written() {
+        let got = plain_scalars("a: 3.10\nb: [0x1F, \"q\", ~]\nc: 'x'\nd:\n");
+        assert_eq!(got.get(&vec![k("a")]).map(String::as_str), Some("3.10"));
+        assert_eq!(
+            got.get(&vec![k("b"), Seg::Index(0)]).map(String::as_str),
+            Some("0x1F")
+        );
+        assert_eq!(got.get(&vec![k("b"), Seg::Index(1)]), None);
+        assert_eq!(
+            got.get(&vec![k("b"), Seg::Index(2)]).map(String::as_str),
+            Some("~")
+        );
+        assert_eq!(got.get(&vec![k("c")]), None);
+        assert_eq!(got.get(&vec![k("d")]).map(String::as_str), Some(""));
     }
 
     #[test]

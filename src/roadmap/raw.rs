@@ -158,6 +158,13 @@ impl<'de> Deserialize<'de> for RawEstimate {
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawEstimate, E> {
                 Ok(RawEstimate::Number(v as f64))
             }
+            // Past `u64`: far over the longest estimate, which says so.
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawEstimate, E> {
+                Ok(RawEstimate::Number(v as f64))
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<RawEstimate, E> {
+                Ok(RawEstimate::Number(v as f64))
+            }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawEstimate, E> {
                 Ok(RawEstimate::Text(v.to_owned()))
             }

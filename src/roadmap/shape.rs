@@ -7,6 +7,8 @@
 //! them so those echoes are dropped. Bad list entries are blanked rather than
 //! removed, so that the entries after them keep their index and position.
 
+use std::collections::HashMap;
+
 use serde_yaml::{Mapping, Value};
 
 use super::locate::Seg;
@@ -110,15 +112,29 @@ impl Stripped {
 struct Ctx<'a> {
     out: &'a mut Vec<Pending>,
     stripped: Stripped,
+    /// Plain scalars as the author wrote them (see `locate::plain_scalars`).
+    written: &'a HashMap<Vec<Seg>, String>,
+}
+
+impl Ctx<'_> {
+    fn written(&self, at: &At) -> Option<&str> {
+        self.written.get(&at.path).map(String::as_str)
+    }
 }
 
 /// Checks the whole document. Returns the tree with every offending entry
-/// stripped, or `None` when the top level is not a mapping at all.
-pub(crate) fn check(mut doc: Value, out: &mut Vec<Pending>) -> (Option<Value>, Stripped) {
+/// stripped, or `None` when the top level is not a mapping at all. `written`
+/// holds the plain scalars as written, which hints quote.
+pub(crate) fn check(
+    mut doc: Value,
+    written: &HashMap<Vec<Seg>, String>,
+    out: &mut Vec<Pending>,
+) -> (Option<Value>, Stripped) {
     let root = At::root();
     let mut cx = Ctx {
         out,
         stripped: Stripped::default(),
+        written,
     };
     let doc = match &mut doc {
         Value::Mapping(map) => {
@@ -133,7 +149,7 @@ pub(crate) fn check(mut doc: Value, out: &mut Vec<Pending>) -> (Option<Value>, S
             };
             cx.out.push(root.problem(format!(
                 "the top level of a roadmap must be a mapping with `id`, `title`, `source` and `phases`; found {}{hint}",
-                describe(other)
+                describe(other, None)
             )));
             None
         }
@@ -176,7 +192,7 @@ fn check_map(map: &mut Mapping, schema: &Schema, at: &At, cx: &mut Ctx<'_>) {
         let Some(name) = k.as_str() else {
             cx.out.push(at.problem(format!(
                 "a field name must be text, found {}; field names are words like `title`",
-                describe(k)
+                describe(k, None)
             )));
             remove.push(k.clone());
             continue;
@@ -240,14 +256,9 @@ fn check_value(v: &mut Value, kind: Kind, at: &At, cx: &mut Ctx<'_>) -> bool {
                         continue;
                     }
                     let item_at = at.index(i);
-                    cx.out.push(item_at.problem(match item {
-                        Value::Tagged(_) => TAG_MESSAGE.to_owned(),
-                        Value::Null => {
-                            "the entry is empty; write the text after the `-` or remove the entry"
-                                .to_owned()
-                        }
-                        _ => format!("expected text, found {}; {}", describe(item), quote_hint(item)),
-                    }));
+                    let written = cx.written(&item_at).filter(|w| !w.is_empty());
+                    cx.out
+                        .push(item_at.problem(text_item_problem(item, written)));
                     // Blank, not removed: later entries keep their index.
                     *item = Value::String(String::new());
                     cx.stripped.removed.push(item_at.path);
@@ -280,7 +291,7 @@ fn check_value(v: &mut Value, kind: Kind, at: &At, cx: &mut Ctx<'_>) -> bool {
                         _ => format!(
                             "expected a {} (a mapping with `id:`, `title:`, …), found {}; write each {} as `- id: …` with its fields indented under it",
                             schema.what,
-                            describe(item),
+                            describe(item, cx.written(&item_at)),
                             schema.what
                         ),
                     }));
@@ -293,8 +304,9 @@ fn check_value(v: &mut Value, kind: Kind, at: &At, cx: &mut Ctx<'_>) -> bool {
         }
     };
     if !fits {
+        let written = cx.written(at);
         let (wanted, hint) = match kind {
-            Kind::Text => ("text", format!("; {}", quote_hint(v))),
+            Kind::Text => ("text", format!("; {}", quote_hint(v, written))),
             Kind::Number => (
                 "a number",
                 "; write it without quotes, e.g. `10`".to_owned(),
@@ -319,10 +331,31 @@ fn check_value(v: &mut Value, kind: Kind, at: &At, cx: &mut Ctx<'_>) -> bool {
                 ),
             ),
         };
-        cx.out
-            .push(at.problem(format!("expected {wanted}, found {}{hint}", describe(v))));
+        cx.out.push(at.problem(format!(
+            "expected {wanted}, found {}{hint}",
+            describe(v, written)
+        )));
     }
     fits
+}
+
+/// What is wrong with an entry of a list of text that is not text;
+/// `written` is the entry as the author wrote it, when it is a plain scalar.
+fn text_item_problem(item: &Value, written: Option<&str>) -> String {
+    match (item, written) {
+        (Value::Tagged(_), _) => TAG_MESSAGE.to_owned(),
+        (Value::Null, Some(w)) => format!(
+            "`{w}` is YAML for “no value”; if the entry is the text `{w}`, put it in quotes: `\"{w}\"`; otherwise remove the entry"
+        ),
+        (Value::Null, None) => {
+            "the entry is empty; write the text after the `-` or remove the entry".to_owned()
+        }
+        _ => format!(
+            "expected text, found {}; {}",
+            describe(item, written),
+            quote_hint(item, written)
+        ),
+    }
 }
 
 /// The place (path and words) of `path` in the document, labelled from the
@@ -387,14 +420,18 @@ fn item_at(list: &At, key: Option<&Seg>, i: usize, what: &str, id: Option<&str>)
     parent.item(&name, i, &words)
 }
 
-fn quote_hint(v: &Value) -> String {
-    match v {
-        Value::Number(n) => format!("put it in quotes: `\"{n}\"`"),
-        Value::Bool(b) => format!("put it in quotes: `\"{b}\"`"),
-        Value::Sequence(_) => {
+/// How to make `v` text: quote what the author wrote (`written`, the plain
+/// scalar's source), never YAML's reading of it, which may differ (`3.10`
+/// reads as 3.1, `0x1F` as 31).
+fn quote_hint(v: &Value, written: Option<&str>) -> String {
+    match (v, written) {
+        (Value::Number(_) | Value::Bool(_), Some(w)) => format!("put it in quotes: `\"{w}\"`"),
+        (Value::Number(n), None) => format!("put it in quotes: `\"{n}\"`"),
+        (Value::Bool(b), None) => format!("put it in quotes: `\"{b}\"`"),
+        (Value::Sequence(_), _) => {
             "if the `[…]` is part of the text, put the whole text in quotes".to_owned()
         }
-        Value::Mapping(_) => {
+        (Value::Mapping(_), _) => {
             "if the `{…}` or `key: value` is part of the text, put the whole text in quotes"
                 .to_owned()
         }
@@ -402,15 +439,17 @@ fn quote_hint(v: &Value) -> String {
     }
 }
 
-/// A value in words, for "found …".
-pub(crate) fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "nothing".into(),
-        Value::Bool(b) => format!("the yes/no value `{b}`"),
-        Value::Number(n) => format!("the number `{n}`"),
-        Value::String(s) => format!("the text `{s}`"),
-        Value::Sequence(_) => "a list".into(),
-        Value::Mapping(_) => "a mapping".into(),
-        Value::Tagged(_) => "a tagged value".into(),
+/// A value in words, for "found …", quoting a scalar as `written` when known.
+pub(crate) fn describe(v: &Value, written: Option<&str>) -> String {
+    match (v, written) {
+        (Value::Null, _) => "nothing".into(),
+        (Value::Bool(_), Some(w)) => format!("the yes/no value `{w}`"),
+        (Value::Number(_), Some(w)) => format!("the number `{w}`"),
+        (Value::Bool(b), None) => format!("the yes/no value `{b}`"),
+        (Value::Number(n), None) => format!("the number `{n}`"),
+        (Value::String(s), _) => format!("the text `{s}`"),
+        (Value::Sequence(_), _) => "a list".into(),
+        (Value::Mapping(_), _) => "a mapping".into(),
+        (Value::Tagged(_), _) => "a tagged value".into(),
     }
 }

@@ -54,6 +54,16 @@ impl<'de> Visitor<'de> for Tolerant<'_> {
         Ok(Value::Number(u.into()))
     }
 
+    /// Integers past `u64` (`99999999999999999999`): the nearest float, so
+    /// that an estimate that large is refused as too long, not as bad YAML.
+    fn visit_u128<E: de::Error>(self, u: u128) -> Result<Value, E> {
+        Ok(Value::Number((u as f64).into()))
+    }
+
+    fn visit_i128<E: de::Error>(self, i: i128) -> Result<Value, E> {
+        Ok(Value::Number((i as f64).into()))
+    }
+
     fn visit_f64<E: de::Error>(self, f: f64) -> Result<Value, E> {
         Ok(Value::Number(f.into()))
     }

@@ -4,12 +4,11 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
 use super::locate::{Anchor, Pos, Seg};
 use super::raw::{
     Field, RawEstimate, RawPhase, RawProject, RawResource, RawRoadmap, RawSkill, RawSource, Text,
 };
+use super::strict::{self, line_problem, prose_problem};
 use super::{Phase, Project, Resource, Roadmap, Skill, Source};
 use crate::estimate::{self, Estimate};
 
@@ -26,6 +25,22 @@ pub(crate) struct Pending {
     /// A position known in advance (a repeated key, which the locator, keeping
     /// the first occurrence, cannot find).
     pub pos: Option<Pos>,
+    /// The problem is an empty value; these words name what it should be
+    /// (``the skill's title``). When the source wrote a null word there
+    /// (`~`, `null`) that the field would accept as text (the function
+    /// says), the message says to quote that word instead.
+    pub if_null: Option<IfNull>,
+    /// The problem is this character in the value: when it stands in the
+    /// source as itself (not as an escape), the position moves onto it.
+    pub culprit: Option<char>,
+}
+
+/// For an empty value: what belongs there, in words (``the skill's
+/// title``), and whether a given null word would be fine there as text.
+#[derive(Debug, Clone)]
+pub(crate) struct IfNull {
+    pub what: String,
+    pub fits: fn(&str) -> bool,
 }
 
 /// A place in the document, as a path for the locator and as words for people.
@@ -86,6 +101,8 @@ impl At {
             message: message.into(),
             missing: false,
             pos: None,
+            if_null: None,
+            culprit: None,
         }
     }
 
@@ -102,6 +119,31 @@ impl At {
         Pending {
             anchor: Anchor::Key,
             ..self.problem(message)
+        }
+    }
+
+    /// The value holds character `c`, which it must not.
+    pub fn culprit(&self, c: char, message: impl Into<String>) -> Pending {
+        Pending {
+            culprit: Some(c),
+            ..self.problem(message)
+        }
+    }
+
+    /// This value is empty (`title:`); `what` names what belongs there, and
+    /// `fits` says whether a null word would be a fine value once quoted.
+    pub fn empty_problem(
+        &self,
+        message: impl Into<String>,
+        what: impl Into<String>,
+        fits: fn(&str) -> bool,
+    ) -> Pending {
+        Pending {
+            if_null: Some(IfNull {
+                what: what.into(),
+                fits,
+            }),
+            ..self.key_problem(message)
         }
     }
 }
@@ -129,14 +171,20 @@ impl<F: Fn() -> At> Where for F {
 /// Words for a list entry: ``skill `jwt` `` when it has a usable id, else `skill 4`.
 pub(crate) fn label(kind: &str, index: usize, id: Option<&str>) -> String {
     match id {
-        Some(id) if !id.trim().is_empty() => format!("{kind} `{id}`"),
+        Some(id) if names(id) => format!("{kind} `{id}`"),
         _ => format!("{kind} {}", index + 1),
     }
 }
 
+/// Whether `id` can name its entry in a place: not blank, and holding no
+/// control character (that is reported, and would garble the place).
+fn names(id: &str) -> bool {
+    !id.trim().is_empty() && !id.chars().any(crate::text::is_control)
+}
+
 pub(crate) fn phase_label(index: usize, id: Option<&str>) -> String {
     match id {
-        Some(id) if !id.trim().is_empty() => format!("phase {} `{id}`", index + 1),
+        Some(id) if names(id) => format!("phase {} `{id}`", index + 1),
         _ => format!("phase {}", index + 1),
     }
 }
@@ -200,10 +248,29 @@ impl Validator<'_> {
         self.out.push(p);
     }
 
+    /// Whether one-line text at `at` holds no control character; reports one.
+    fn line_ok(&mut self, at: impl FnOnce() -> At, text: &str) -> bool {
+        line_problem(text)
+            .map(|(c, m)| self.push(at().culprit(c, m)))
+            .is_none()
+    }
+
+    /// Multi-line text (a summary, a description): newlines and tabs allowed.
+    fn prose(&mut self, at: impl FnOnce() -> At, text: Option<Text>) -> String {
+        let text = text.map(String::from).unwrap_or_default();
+        if let Some((c, m)) = prose_problem(&text) {
+            self.push(at().culprit(c, m));
+        }
+        text
+    }
+
     /// A required, non-empty text field.
     fn title(&mut self, at: &impl Where, field: &str, value: Field<Text>, what: &str) -> String {
         match value {
-            Some(Some(Text(v))) if !v.trim().is_empty() => v,
+            Some(Some(Text(v))) if !v.trim().is_empty() => {
+                self.line_ok(|| at.at().key(field), &v);
+                v
+            }
             Some(Some(_)) => {
                 self.push(
                     at.at()
@@ -213,9 +280,11 @@ impl Validator<'_> {
                 String::new()
             }
             Some(None) => {
-                self.push(at.at().key(field).key_problem(format!(
-                    "`{field}` has no value; write the {what}'s {field} after `{field}:`"
-                )));
+                self.push(at.at().key(field).empty_problem(
+                    format!("`{field}` has no value; write the {what}'s {field} after `{field}:`"),
+                    format!("the {what}'s {field}"),
+                    |_| true,
+                ));
                 String::new()
             }
             None => {
@@ -234,6 +303,7 @@ impl Validator<'_> {
     fn id(&mut self, at: &impl Where, value: &Field<Text>, what: &str, example: &str) -> String {
         match value {
             Some(Some(Text(v))) if is_valid_id(v) => v.clone(),
+            Some(Some(Text(v))) if !self.line_ok(|| at.at().key("id"), v) => v.clone(),
             Some(Some(Text(v))) if v.trim().is_empty() => {
                 self.push(at.at().key("id").problem(format!(
                     "`id` is empty; give the {what} an id such as `{example}`"
@@ -241,9 +311,11 @@ impl Validator<'_> {
                 String::new()
             }
             Some(None) => {
-                self.push(at.at().key("id").key_problem(format!(
-                    "`id` has no value; give the {what} an id such as `id: {example}`"
-                )));
+                self.push(at.at().key("id").empty_problem(
+                    format!("`id` has no value; give the {what} an id such as `id: {example}`"),
+                    format!("the {what}'s id"),
+                    is_valid_id,
+                ));
                 String::new()
             }
             Some(Some(Text(v))) => {
@@ -307,6 +379,7 @@ impl Validator<'_> {
     fn estimate(&mut self, at: &impl Where, value: Option<RawEstimate>) -> Option<Estimate> {
         let parsed = match value? {
             RawEstimate::Number(n) => estimate::from_number(n).map(Estimate::in_weeks),
+            RawEstimate::Text(t) if !self.line_ok(|| at.at().key("estimate"), &t) => return None,
             RawEstimate::Text(t) => Estimate::parse(&t),
         };
         parsed
@@ -332,25 +405,27 @@ impl Validator<'_> {
             }
         };
         let at = at.key("source");
-        let published = raw.published.map(String::from).and_then(|d| {
-            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
-                .map_err(|_| {
-                    self.push(at.key("published").problem(format!(
-                        "`{d}` is not a date; write it as YYYY-MM-DD, e.g. `2025-03-18`"
-                    )));
-                })
-                .ok()
+        let mut line = |field: &str, value: Option<Text>| {
+            value
+                .map(String::from)
+                .filter(|v| self.line_ok(|| at.key(field), v))
+        };
+        let title = line("title", raw.title);
+        let author = line("author", raw.author);
+        let url = line("url", raw.url);
+        let published = line("published", raw.published).and_then(|d| {
+            let date = strict::parse_date(&d);
+            if date.is_none() {
+                self.push(at.key("published").problem(strict::date_problem(&d)));
+            }
+            date
         });
-        let url = raw.url.map(String::from);
         if let Some(msg) = url.as_deref().and_then(url_problem) {
             self.push(at.key("url").problem(msg));
         }
         Source {
-            title: raw.title.map(String::from).filter(|s| !s.trim().is_empty()),
-            author: raw
-                .author
-                .map(String::from)
-                .filter(|s| !s.trim().is_empty()),
+            title: title.filter(|s| !s.trim().is_empty()),
+            author: author.filter(|s| !s.trim().is_empty()),
             published,
             url,
         }
@@ -412,7 +487,7 @@ impl Validator<'_> {
         Roadmap {
             id,
             title,
-            summary: raw.summary.map(String::from).unwrap_or_default(),
+            summary: self.prose(|| root.key("summary"), raw.summary),
             source,
             pace_hours_per_week: pace,
             tips,
@@ -504,7 +579,7 @@ impl Validator<'_> {
         Phase {
             id,
             title,
-            summary: rp.summary.map(String::from).unwrap_or_default(),
+            summary: self.prose(|| at.key("summary"), rp.summary),
             estimate,
             skills,
             projects,
@@ -538,6 +613,7 @@ impl Validator<'_> {
         let title = self.title(at, "title", rs.title, "skill");
         let key = rs.key.map(String::from);
         if let Some(key) = key.as_deref()
+            && self.line_ok(|| at.at().key("key"), key)
             && !is_valid_id(key)
         {
             self.push(at.at().key("key").problem(format!(
@@ -552,6 +628,9 @@ impl Validator<'_> {
             .map(String::from)
             .collect();
         for (i, t) in topics.iter().enumerate() {
+            if !self.line_ok(|| at.at().key("topics").index(i), t) {
+                continue;
+            }
             if t.trim().is_empty() {
                 self.push(
                     at.at()
@@ -579,7 +658,7 @@ impl Validator<'_> {
             id,
             title,
             key,
-            summary: rs.summary.map(String::from).unwrap_or_default(),
+            summary: self.prose(|| at.at().key("summary"), rs.summary),
             topics,
             resources,
             estimate,
@@ -596,7 +675,9 @@ impl Validator<'_> {
                 u
             }
             Some(Some(Text(u))) => {
-                if let Some(msg) = url_problem(&u) {
+                if self.line_ok(|| at.at().key("url"), &u)
+                    && let Some(msg) = url_problem(&u)
+                {
                     self.push(at.at().key("url").problem(msg));
                 }
                 u
@@ -634,17 +715,23 @@ impl Validator<'_> {
             )));
         }
         let title = self.title(at, "title", rj.title, "project");
-        let skills: Vec<String> = rj
+        let mut skills: Vec<String> = rj
             .skills
             .unwrap_or_default()
             .into_iter()
             .map(String::from)
             .collect();
+        for (i, s) in skills.iter_mut().enumerate() {
+            if !self.line_ok(|| at.key("skills").index(i), s) {
+                // Reported here; the empty reference is not looked up again.
+                s.clear();
+            }
+        }
         refs.push((at.clone(), skills.clone()));
         Project {
             id,
             title,
-            description: rj.description.map(String::from).unwrap_or_default(),
+            description: self.prose(|| at.key("description"), rj.description),
             skills,
         }
     }

@@ -17,7 +17,8 @@ pub mod overlay;
 pub mod panes;
 pub mod rows;
 pub mod stats;
-pub mod text;
+/// Text cleaning and measuring live in [`crate::text`], shared with the command line.
+pub use crate::text;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
