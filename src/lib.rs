@@ -5,6 +5,7 @@
 //! - [`roadmap`]: the roadmap model and the YAML loader with its validation.
 //! - [`catalog`]: where roadmaps come from (bundled, user dirs, `--roadmap`).
 //! - [`progress`]: the learner's progress and the data file that keeps it safe.
+//! - [`state`]: app state that is not progress (the place in each roadmap).
 //! - [`forecast`]: remaining weeks and finish dates, as pure functions.
 //! - [`stats`]: weekly series, burndown and streak from the history.
 //! - [`tui`]: the interactive terminal UI that bare `trailmark` opens.
@@ -16,5 +17,6 @@ pub mod estimate;
 pub mod forecast;
 pub mod progress;
 pub mod roadmap;
+pub mod state;
 pub mod stats;
 pub mod tui;
