@@ -8,6 +8,7 @@
 
 mod emit;
 mod merge;
+mod reload;
 mod store;
 
 use std::collections::BTreeMap;

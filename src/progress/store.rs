@@ -89,19 +89,19 @@ fn position(path: &Path, line: Option<usize>, column: Option<usize>) -> String {
 /// which the three-way merge needs.
 #[derive(Debug)]
 pub struct Store {
-    path: PathBuf,
-    progress: Progress,
+    pub(super) path: PathBuf,
+    pub(super) progress: Progress,
     /// The settings (last roadmap, pace, cursors) as last read or written:
     /// the base of their three-way merge. Records and history merge without one.
-    base: Progress,
+    pub(super) base: Progress,
     /// The file's bytes as last read or written. A save that finds the same
     /// bytes on disk knows no one else wrote, and skips parsing and merging.
-    on_disk: Option<Vec<u8>>,
-    mode: Mode,
+    pub(super) on_disk: Option<Vec<u8>>,
+    pub(super) mode: Mode,
 }
 
 /// Only the fields [`merge`] reads from its base.
-fn settings_of(p: &Progress) -> Progress {
+pub(super) fn settings_of(p: &Progress) -> Progress {
     Progress {
         last_roadmap: p.last_roadmap.clone(),
         pace_hours_per_week: p.pace_hours_per_week,

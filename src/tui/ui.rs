@@ -15,6 +15,7 @@ pub mod footer;
 pub mod header;
 pub mod overlay;
 pub mod panes;
+pub mod quit;
 pub mod rows;
 pub mod stats;
 pub mod text;
@@ -181,6 +182,7 @@ impl Widget for &App {
             Overlay::Search(s) => overlay::render_search(self, s, area, buf),
             Overlay::Editor(e) => overlay::render_editor(self, e, area, buf),
             Overlay::ConfirmRecover => overlay::render_confirm(self, area, buf),
+            Overlay::ConfirmQuit => quit::render_confirm_quit(self, area, buf),
             Overlay::None | Overlay::Stats(_) => {}
         }
     }

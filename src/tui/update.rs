@@ -12,7 +12,7 @@ use super::search::Search;
 use super::ui;
 use super::undo::{Change, Edit, Place};
 use crate::estimate;
-use crate::progress::{Mode, Status};
+use crate::progress::Status;
 
 /// Applies one action to the state and says what the loop must do next.
 pub fn update(app: &mut App, action: Action) -> Effect {
@@ -24,6 +24,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Click { column, row } => click(app, Position::new(column, row)),
         Action::Scroll { column, row, down } => scroll(app, Position::new(column, row), down),
         Action::Quit => quit(app),
+        Action::Suspend => Effect::Suspend,
         _ => {
             // A key press dismisses the previous message.
             app.message = None;
@@ -34,6 +35,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 Overlay::Search(_) => search(app, action),
                 Overlay::Editor(_) => editor(app, action),
                 Overlay::ConfirmRecover => confirm(app, action),
+                Overlay::ConfirmQuit => confirm_quit(app, action),
                 Overlay::Stats(_) => stats(app, action),
             }
         }
@@ -42,10 +44,38 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     effect
 }
 
+/// Quitting saves what is pending first (the loop does it); while the quit
+/// prompt is open, another quit key keeps it open rather than dropping changes.
 fn quit(app: &mut App) -> Effect {
-    let moved = app.remember_place();
-    Effect::Quit {
-        save: moved && *app.store.mode() == Mode::ReadWrite,
+    app.remember_place();
+    if matches!(app.overlay, Overlay::ConfirmQuit) {
+        return Effect::None;
+    }
+    Effect::Quit
+}
+
+/// The prompt after a save at quit failed.
+fn confirm_quit(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Retry => {
+            app.overlay = Overlay::None;
+            Effect::Quit
+        }
+        Action::MoveAside if app.pending.as_ref().is_some_and(|p| p.recoverable) => {
+            app.overlay = Overlay::None;
+            Effect::RecoverThenQuit
+        }
+        Action::MoveAside => {
+            app.info("Moving the file aside would not help: it can be read, but not written (see above)");
+            Effect::None
+        }
+        Action::QuitUnsaved => Effect::QuitUnsaved,
+        Action::Cancel => {
+            app.overlay = Overlay::None;
+            app.info("Not quitting; the changes are kept and saved again with your next change");
+            Effect::None
+        }
+        _ => Effect::None,
     }
 }
 
@@ -434,7 +464,7 @@ fn switcher(app: &mut App, action: Action) -> Effect {
         Action::Confirm => return switch_to(app),
         Action::Cancel => {
             if app.current.is_none() {
-                return Effect::Quit { save: false };
+                return Effect::Quit;
             }
             app.overlay = Overlay::None;
         }
@@ -459,7 +489,7 @@ fn switch_to(app: &mut App) -> Effect {
     app.remember_place();
     let title = app.catalog.entries[target].roadmap.title.clone();
     app.info(format!("Opened “{title}”"));
-    Effect::Save
+    Effect::KeepPlace
 }
 
 fn help(app: &mut App, action: Action) -> Effect {

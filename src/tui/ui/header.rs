@@ -14,7 +14,13 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let [top, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
 
-    let flag = app.read_only_reason().map(|_| " read-only, not saving ");
+    // Changes a failed save left in memory come first: they are what a
+    // learner must not lose.
+    let flag = if app.pending.is_some() {
+        Some(" not saved, retrying with next change ")
+    } else {
+        app.read_only_reason().map(|_| " read-only, not saving ")
+    };
     let flag_width = flag.map_or(0, |f| width(f) as u16);
     let [title_area, flag_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(flag_width)]).areas(top);
