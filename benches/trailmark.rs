@@ -157,6 +157,7 @@ fn open_app(catalog: Catalog, path: &std::path::Path) -> App {
         catalog,
         store: Store::open(path.to_owned()),
         data_path: path.to_owned(),
+        places: None,
     };
     let now = progress::now();
     let mut app = App::new(launch, now, now.date_naive(), Theme::COLOR);

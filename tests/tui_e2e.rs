@@ -36,6 +36,7 @@ impl Session {
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_trailmark"));
         cmd.env("TRAILMARK_DATA", dir.join("data/progress.yaml"));
+        cmd.env("TRAILMARK_STATE", dir.join("state/state.yaml"));
         cmd.env("TRAILMARK_CONFIG_DIR", dir.join("config"));
         cmd.env_remove("TRAILMARK_ROADMAPS");
         cmd.env("TERM", "xterm-256color");
@@ -150,12 +151,18 @@ fn pick_tick_switch_and_quit() {
         progress.skills["backend-burger/know-your-why"].status,
         Status::Done
     );
-    assert_eq!(
-        progress.last_roadmap.as_deref(),
-        Some("backend-eleven-points")
+    // The place is browsing state, kept in the state file.
+    assert_eq!(progress.last_roadmap, None);
+    assert!(progress.cursors.is_empty());
+    let (places, warning) = trailmark::state::places_for(
+        &dir.path().join("state/state.yaml"),
+        &dir.path().join("data/progress.yaml"),
     );
+    assert!(warning.is_none());
+    let places = places.unwrap();
+    assert_eq!(places.last_roadmap.as_deref(), Some("backend-eleven-points"));
     assert_eq!(
-        progress.cursors["backend-burger"].skill.as_deref(),
+        places.roadmaps["backend-burger"].skill.as_deref(),
         Some("know-your-why")
     );
     let text = std::fs::read_to_string(dir.path().join("data/progress.yaml")).unwrap();
