@@ -20,8 +20,22 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the app wrote, to check the escape sequences themselves.
+    bytes: Arc<Mutex<Vec<u8>>>,
     input: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
+}
+
+/// The binary with a clean environment in `dir` (data, state and config inside it).
+fn trailmark_cmd(dir: &Path, program: &str) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(program);
+    cmd.env("TRAILMARK_DATA", dir.join("data/progress.yaml"));
+    cmd.env("TRAILMARK_STATE", dir.join("state/state.yaml"));
+    cmd.env("TRAILMARK_CONFIG_DIR", dir.join("config"));
+    cmd.env_remove("TRAILMARK_ROADMAPS");
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(dir);
+    cmd
 }
 
 impl Session {
@@ -34,13 +48,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_trailmark"));
-        cmd.env("TRAILMARK_DATA", dir.join("data/progress.yaml"));
-        cmd.env("TRAILMARK_STATE", dir.join("state/state.yaml"));
-        cmd.env("TRAILMARK_CONFIG_DIR", dir.join("config"));
-        cmd.env_remove("TRAILMARK_ROADMAPS");
-        cmd.env("TERM", "xterm-256color");
-        cmd.cwd(dir);
+        let cmd = trailmark_cmd(dir, env!("CARGO_BIN_EXE_trailmark"));
         let child = pty.slave.spawn_command(cmd).expect("start trailmark");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
@@ -50,12 +58,15 @@ impl Session {
         )));
         let mut reader = pty.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&screen);
+        let bytes = Arc::new(Mutex::new(Vec::new()));
+        let raw = Arc::clone(&bytes);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                raw.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
@@ -65,6 +76,7 @@ impl Session {
         std::mem::forget(pty.master);
         Session {
             screen,
+            bytes,
             input,
             child,
         }
@@ -169,5 +181,186 @@ fn pick_tick_switch_and_quit() {
     assert!(
         text.contains("backend-burger/know-your-why:\n    status: done"),
         "{text}"
+    );
+}
+
+/// Runs `trailmark ARGS` on the same files, as a second copy would.
+fn second_copy(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trailmark"))
+        .args(args)
+        .env("TRAILMARK_DATA", dir.join("data/progress.yaml"))
+        .env("TRAILMARK_STATE", dir.join("state/state.yaml"))
+        .env("TRAILMARK_CONFIG_DIR", dir.join("config"))
+        .env_remove("TRAILMARK_ROADMAPS")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn progress_bytes(dir: &Path) -> Vec<u8> {
+    std::fs::read(dir.join("data/progress.yaml")).unwrap()
+}
+
+/// Sends a signal by name to the app.
+fn signal(s: &Session, name: &str) {
+    let pid = s.child.process_id().unwrap().to_string();
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// The screen line showing a skill.
+fn line_with(screen: &str, what: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(what))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn browsing_leaves_the_progress_file_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    second_copy(d, &["mark", "backend-six-phases", "variables", "done"]);
+    let before = progress_bytes(d);
+    let mut s = Session::start(d);
+    s.wait_for("Backend Developer in Six Phases");
+    // Move in every pane, switch roadmaps and back, open and close popups.
+    s.keys("jj\tjj\tj");
+    s.keys("r");
+    s.wait_for("Roadmaps");
+    s.keys("j\r");
+    s.wait_for("Opened");
+    s.keys("j\tj");
+    s.keys("r");
+    s.wait_for("Roadmaps");
+    s.keys("k\r");
+    s.wait_for("Opened “Backend Developer in Six Phases”");
+    s.keys("t");
+    s.wait_for("Stats ·");
+    s.keys("q");
+    s.wait_for("┌ Phases");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(progress_bytes(d), before, "browsing never writes the progress");
+    let state = std::fs::read_to_string(d.join("state/state.yaml")).unwrap();
+    assert!(
+        state.contains("last_roadmap: backend-six-phases"),
+        "{state}"
+    );
+
+    // The place and the focused pane come back.
+    let mut s = Session::start(d);
+    let screen = s.wait_for("Backend Developer in Six Phases");
+    assert!(line_with(&screen, "│› [ ] Databases").contains("Database design"), "{screen}");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(progress_bytes(d), before);
+}
+
+#[test]
+fn a_second_copy_shows_up_without_a_key_press() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    second_copy(d, &["mark", "backend-six-phases", "variables", "done"]);
+    let mut s = Session::start(d);
+    let screen = s.wait_for("Backend Developer in Six Phases");
+    assert!(
+        line_with(&screen, "Control flow").contains("[ ]"),
+        "{screen}"
+    );
+    second_copy(d, &["mark", "backend-six-phases", "control-flow", "done"]);
+    // A bounded wait for the screen to change; no keys are sent.
+    let start = Instant::now();
+    while !line_with(&s.text(), "Control flow").contains("[x]") {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the app never showed the other copy's tick:\n{}",
+            s.text()
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
+/// A progress file another copy broke makes saves fail: the change stays,
+/// marked pending; SIGTERM then saves it (the file was fixed meanwhile) and
+/// gives the terminal back.
+#[test]
+fn sigterm_restores_the_terminal_and_saves_what_is_pending() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    second_copy(d, &["mark", "backend-six-phases", "variables", "done"]);
+    let mut s = Session::start(d);
+    s.wait_for("Backend Developer in Six Phases");
+    std::fs::write(d.join("data/progress.yaml"), "version: 1\nskills: [\n").unwrap();
+    s.wait_for("cannot be read now");
+    s.keys("\tj ");
+    s.wait_for("not saved, retrying with next change");
+    std::fs::write(d.join("data/progress.yaml"), "version: 1\n").unwrap();
+    let mark = s.bytes.lock().unwrap().len();
+    signal(&s, "TERM");
+    let status = s.wait_exit();
+    assert!(!status.success(), "ended by a signal: {status:?}");
+    let after = s.bytes.lock().unwrap()[mark..].to_vec();
+    let after = String::from_utf8_lossy(&after);
+    for (seq, what) in [
+        ("\x1b[?1049l", "leaves the alternate screen"),
+        ("\x1b[?25h", "shows the cursor"),
+        ("\x1b[?1000l", "turns mouse reporting off"),
+    ] {
+        assert!(after.contains(seq), "{what}: {after:?}");
+    }
+    assert!(!s.screen.lock().unwrap().screen().alternate_screen());
+    let store = Store::open(d.join("data/progress.yaml")).unwrap();
+    let skills = &store.progress().skills;
+    assert_eq!(
+        skills["backend-six-phases/control-flow"].status,
+        Status::Done,
+        "{skills:?}"
+    );
+}
+
+#[test]
+fn quitting_with_a_failed_save_asks_and_can_move_the_file_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    second_copy(d, &["mark", "backend-six-phases", "variables", "done"]);
+    let mut s = Session::start(d);
+    s.wait_for("Backend Developer in Six Phases");
+    let junk = "version: 1\nskills: [\n";
+    std::fs::write(d.join("data/progress.yaml"), junk).unwrap();
+    s.wait_for("cannot be read now");
+    s.keys("\tj ");
+    s.wait_for("not saved, retrying with next change");
+    s.keys("q");
+    let screen = s.wait_for("Unsaved changes");
+    assert!(screen.contains("quit without them"), "{screen}");
+    assert!(s.child.try_wait().unwrap().is_none(), "it did not quit");
+    s.keys("m");
+    assert!(s.wait_exit().success());
+    let store = Store::open(d.join("data/progress.yaml")).unwrap();
+    let skills = &store.progress().skills;
+    assert_eq!(
+        skills["backend-six-phases/control-flow"].status,
+        Status::Done
+    );
+    let aside: Vec<_> = std::fs::read_dir(d.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("progress.yaml.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("data").join(&aside[0])).unwrap(),
+        junk
     );
 }
