@@ -258,7 +258,7 @@ fn browsing_leaves_the_progress_file_byte_identical() {
 
     // The place and the focused pane come back.
     let mut s = Session::start(d);
-    let screen = s.wait_for("Backend Developer in Six Phases");
+    let screen = s.wait_for("Structuring tables");
     assert!(line_with(&screen, "│› [ ] Databases").contains("Database design"), "{screen}");
     s.keys("q");
     assert!(s.wait_exit().success());
