@@ -364,3 +364,31 @@ fn quitting_with_a_failed_save_asks_and_can_move_the_file_aside() {
         junk
     );
 }
+
+#[test]
+fn suspend_gives_the_terminal_back_and_continue_redraws() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    second_copy(d, &["mark", "backend-six-phases", "variables", "done"]);
+    let mut s = Session::start(d);
+    s.wait_for("Backend Developer in Six Phases");
+    let mark = s.bytes.lock().unwrap().len();
+    signal(&s, "TSTP");
+    let start = Instant::now();
+    while s.screen.lock().unwrap().screen().alternate_screen() {
+        assert!(start.elapsed() < TIMEOUT, "the terminal was not given back");
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let after = String::from_utf8_lossy(&s.bytes.lock().unwrap()[mark..]).into_owned();
+    assert!(after.contains("\x1b[?25h"), "{after:?}");
+    assert!(after.contains("\x1b[?1000l"), "{after:?}");
+    signal(&s, "CONT");
+    let start = Instant::now();
+    while !s.screen.lock().unwrap().screen().alternate_screen() {
+        assert!(start.elapsed() < TIMEOUT, "the app did not come back");
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    s.wait_for("Backend Developer in Six Phases");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}

@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use chrono::Local;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
+use ratatui::backend::CrosstermBackend;
 
 use super::action::{Action, Effect};
 use super::app::App;
@@ -109,6 +110,15 @@ fn enter() -> io::Result<()> {
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
 }
 
+/// Clears the screen and forgets what ratatui thinks is on it, so the next
+/// frame is drawn whole. (`Terminal::clear` asks the terminal where its
+/// cursor is, which not every terminal answers.)
+fn afresh(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    *terminal = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok(())
+}
+
 /// The state file and the places last written to it.
 struct Keep {
     file: Option<PathBuf>,
@@ -171,7 +181,7 @@ fn event_loop(
                 }
                 Signal::Suspend => suspend(terminal, app, &mut watch)?,
                 Signal::Continue => {
-                    terminal.clear()?;
+                    afresh(terminal)?;
                     redraw = true;
                 }
             }
@@ -273,7 +283,7 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App, watch: &mut Watch) -> 
     leave()?;
     signals::stop()?;
     enter()?;
-    terminal.clear()?;
+    afresh(terminal)?;
     // Another copy may have written while this one was stopped.
     live(app, watch);
     draw(terminal, app)
