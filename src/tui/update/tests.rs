@@ -878,3 +878,5 @@ fn every_binding_maps_and_runs_in_its_context() {
     }
     assert!(pressed > 100, "{pressed}");
 }
+
+mod saving;
