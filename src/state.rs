@@ -172,9 +172,11 @@ pub fn load(path: &Path) -> (State, Option<StateError>) {
         path: path.to_owned(),
         message,
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(_) => return (State::default(), Some(corrupt("it is not UTF-8 text".into()))),
+    let Ok(text) = String::from_utf8(bytes) else {
+        return (
+            State::default(),
+            Some(corrupt("it is not UTF-8 text".into())),
+        );
     };
     if text.trim().is_empty() {
         return (State::default(), None);
@@ -219,12 +221,8 @@ pub fn write(path: &Path, state: &State) -> Result<(), StateError> {
         action,
         source,
     };
-    let text = serde_yaml::to_string(state).map_err(|e| {
-        io(
-            "write the state file",
-            std::io::Error::other(e.to_string()),
-        )
-    })?;
+    let text = serde_yaml::to_string(state)
+        .map_err(|e| io("write the state file", std::io::Error::other(e.to_string())))?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -259,12 +257,16 @@ mod tests {
         let state = dir.path().join("st/state.yaml");
         let a = dir.path().join("a.yaml");
         let b = dir.path().join("b.yaml");
-        let mut pa = Places::default();
-        pa.last_roadmap = Some("r".into());
+        let mut pa = Places {
+            last_roadmap: Some("r".into()),
+            ..Places::default()
+        };
         pa.roadmaps.insert("r".into(), place("x"));
         save_places(&state, &a, &pa).unwrap();
-        let mut pb = Places::default();
-        pb.last_roadmap = Some("q".into());
+        let pb = Places {
+            last_roadmap: Some("q".into()),
+            ..Places::default()
+        };
         save_places(&state, &b, &pb).unwrap();
         assert_eq!(places_for(&state, &a).0, Some(pa));
         assert_eq!(places_for(&state, &b).0, Some(pb));

@@ -718,7 +718,10 @@ fn status_defaults_to_the_last_roadmap() {
     let text = fs::read_to_string(data_file(d)).unwrap();
     assert!(!text.contains("last_roadmap"), "{text}");
     let state = fs::read_to_string(d.join("state/state.yaml")).unwrap();
-    assert!(state.contains("last_roadmap: backend-six-phases"), "{state}");
+    assert!(
+        state.contains("last_roadmap: backend-six-phases"),
+        "{state}"
+    );
 }
 
 #[test]
@@ -743,6 +746,14 @@ fn a_version_1_last_roadmap_is_used_until_the_state_file_has_one() {
         json(d, &["status", "--json"])["roadmap"],
         "backend-ten-steps"
     );
+    let err = stderr(&run(d, &["status"]));
+    assert!(
+        err.contains("state.yaml: the state file (the place in each roadmap) cannot be read"),
+        "{err}"
+    );
+    // Browsing state never made it into the progress file.
+    let text = fs::read_to_string(data_file(d)).unwrap();
+    assert!(!text.contains("last_roadmap: backend-six-phases"), "{text}");
 }
 
 #[test]

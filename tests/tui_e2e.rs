@@ -172,7 +172,10 @@ fn pick_tick_switch_and_quit() {
     );
     assert!(warning.is_none());
     let places = places.unwrap();
-    assert_eq!(places.last_roadmap.as_deref(), Some("backend-eleven-points"));
+    assert_eq!(
+        places.last_roadmap.as_deref(),
+        Some("backend-eleven-points")
+    );
     assert_eq!(
         places.roadmaps["backend-burger"].skill.as_deref(),
         Some("know-your-why")
@@ -249,7 +252,11 @@ fn browsing_leaves_the_progress_file_byte_identical() {
     s.wait_for("┌ Phases");
     s.keys("q");
     assert!(s.wait_exit().success());
-    assert_eq!(progress_bytes(d), before, "browsing never writes the progress");
+    assert_eq!(
+        progress_bytes(d),
+        before,
+        "browsing never writes the progress"
+    );
     let state = std::fs::read_to_string(d.join("state/state.yaml")).unwrap();
     assert!(
         state.contains("last_roadmap: backend-six-phases"),
@@ -259,7 +266,10 @@ fn browsing_leaves_the_progress_file_byte_identical() {
     // The place and the focused pane come back.
     let mut s = Session::start(d);
     let screen = s.wait_for("Structuring tables");
-    assert!(line_with(&screen, "│› [ ] Databases").contains("Database design"), "{screen}");
+    assert!(
+        line_with(&screen, "│› [ ] Databases").contains("Database design"),
+        "{screen}"
+    );
     s.keys("q");
     assert!(s.wait_exit().success());
     assert_eq!(progress_bytes(d), before);

@@ -62,7 +62,10 @@ fn a_failed_save_is_marked_pending() {
     let mut app = app(&dir, "backend-six-phases");
     failed_save(&mut app);
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("not saved, retrying with next change"), "{text}");
+    assert!(
+        text.contains("not saved, retrying with next change"),
+        "{text}"
+    );
     insta::assert_snapshot!(text);
 }
 

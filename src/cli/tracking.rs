@@ -71,9 +71,14 @@ fn pick<'a>(catalog: &'a Catalog, store: &Store, id: Option<&str>) -> anyhow::Re
 /// what a version-1 progress file kept itself. A state file that cannot be
 /// read counts as empty: it is only browsing state.
 fn places(store: &Store) -> Places {
-    state::default_path()
-        .and_then(|file| state::places_for(&file, store.path()).0)
-        .unwrap_or_else(|| Places::from_progress(store.progress()))
+    let kept = state::default_path().and_then(|file| {
+        let (places, warning) = state::places_for(&file, store.path());
+        if let Some(warning) = warning {
+            eprintln!("warning: {warning}");
+        }
+        places
+    });
+    kept.unwrap_or_else(|| Places::from_progress(store.progress()))
 }
 
 /// The roadmap opened last with this progress file (by the app or `mark`).

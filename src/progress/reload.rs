@@ -58,7 +58,10 @@ mod tests {
         assert_eq!(app.progress().skills["r/a"].status, Status::Done);
         assert_eq!(app.progress().skills["r/b"].status, Status::Doing);
         assert_eq!(app.progress().pace_hours_per_week, Some(7.0));
-        assert!(!app.refresh().unwrap(), "the same bytes are not merged twice");
+        assert!(
+            !app.refresh().unwrap(),
+            "the same bytes are not merged twice"
+        );
         app.save().unwrap();
         let again = Store::open(path).unwrap();
         assert_eq!(again.progress().skills["r/a"].status, Status::Done);

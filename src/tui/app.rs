@@ -20,8 +20,8 @@ use crate::catalog::Catalog;
 use crate::estimate::{Total, Weeks};
 use crate::forecast::{self, Forecast, RoadmapSummary, Summary};
 use crate::progress::{Mode, ProgressError, SkillRecord, Store, skill_record_id};
-use crate::state::Places;
 use crate::roadmap::{Phase, Project, Roadmap, Skill};
+use crate::state::Places;
 use crate::stats::{self, WeekPoint};
 
 mod live;
@@ -559,9 +559,14 @@ impl App {
             reason: err.to_string(),
             recoverable,
         });
-        self.error(format!(
-            "Not saved: {err}. The change is kept here and saved again with your next change"
-        ));
+        // Read-only mode has its own banner and header flag; retrying there
+        // cannot help, so the message does not promise it.
+        let retry = if matches!(err, ProgressError::ReadOnly { .. }) {
+            ""
+        } else {
+            ". The change is kept here and saved again with your next change"
+        };
+        self.error(format!("Not saved: {err}{retry}"));
     }
 
     /// A save at quit failed: ask what to do rather than drop the changes.

@@ -17,7 +17,9 @@ pub enum Signal {
 
 #[cfg(unix)]
 mod imp {
-    use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
+    use signal_hook::consts::signal::{
+        SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP,
+    };
 
     use super::Signal;
 

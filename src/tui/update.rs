@@ -66,7 +66,9 @@ fn confirm_quit(app: &mut App, action: Action) -> Effect {
             Effect::RecoverThenQuit
         }
         Action::MoveAside => {
-            app.info("Moving the file aside would not help: it can be read, but not written (see above)");
+            app.info(
+                "Moving the file aside would not help: it can be read, but not written (see above)",
+            );
             Effect::None
         }
         Action::QuitUnsaved => Effect::QuitUnsaved,

@@ -14,12 +14,15 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let [top, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
 
-    // Changes a failed save left in memory come first: they are what a
-    // learner must not lose.
-    let flag = if app.pending.is_some() {
-        Some(" not saved, retrying with next change ")
+    // Changes a failed save left in memory are marked until a save works;
+    // read-only mode says so instead, as retrying there cannot help.
+    let read_only = app.read_only_reason().is_some();
+    let flag = if read_only {
+        Some(" read-only, not saving ")
     } else {
-        app.read_only_reason().map(|_| " read-only, not saving ")
+        app.pending
+            .as_ref()
+            .map(|_| " not saved, retrying with next change ")
     };
     let flag_width = flag.map_or(0, |f| width(f) as u16);
     let [title_area, flag_area] =

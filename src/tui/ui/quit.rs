@@ -31,10 +31,7 @@ pub fn render_confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
     ) {
         lines.push(Line::raw(l));
     }
-    let mut keys = vec![
-        Span::styled("r", theme.key()),
-        Span::raw(" retry   "),
-    ];
+    let mut keys = vec![Span::styled("r", theme.key()), Span::raw(" retry   ")];
     if recoverable {
         keys.push(Span::styled("m", theme.key()));
         keys.push(Span::raw(" move the file aside   "));

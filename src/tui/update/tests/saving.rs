@@ -65,7 +65,13 @@ fn the_quit_prompt_never_drops_changes_by_accident() {
     );
     assert!(matches!(app.overlay, Overlay::ConfirmQuit));
     assert_eq!(ch(app, 'm'), Effect::None, "moving aside cannot help here");
-    assert!(app.message.as_ref().unwrap().text.contains("would not help"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("would not help")
+    );
     assert_eq!(press(app, KeyCode::Esc), Effect::None);
     assert!(matches!(app.overlay, Overlay::None));
     assert!(app.pending.is_some(), "still pending after Esc");
@@ -100,7 +106,11 @@ fn each_roadmap_keeps_its_phase_skill_and_pane() {
     ch(app, 'r');
     ch(app, 'j');
     assert_eq!(press(app, KeyCode::Enter), Effect::KeepPlace);
-    assert_eq!(app.focus, Pane::Phases, "a roadmap never opened starts at the phases");
+    assert_eq!(
+        app.focus,
+        Pane::Phases,
+        "a roadmap never opened starts at the phases"
+    );
     ch(app, 'r');
     ch(app, 'k');
     press(app, KeyCode::Enter);
@@ -130,7 +140,10 @@ fn a_roadmap_opened_last_that_is_gone_is_named() {
     assert_eq!(app.current, None);
     assert!(matches!(app.overlay, Overlay::Switcher(_)));
     let text = &app.message.as_ref().unwrap().text;
-    assert!(text.contains("“my-own-roadmap”, is not there any more"), "{text}");
+    assert!(
+        text.contains("“my-own-roadmap”, is not there any more"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -180,7 +193,10 @@ fn an_edited_roadmap_reloads_and_a_broken_one_keeps_the_last_good_model() {
     let edited = text.replacen(&title, "Renamed roadmap", 1);
     let roadmap = Roadmap::from_yaml_str(&edited, &file).unwrap();
     assert!(app.roadmap_reloaded(0, Ok(roadmap)));
-    assert!(app.load_errors.is_empty(), "the fixed file clears its banner");
+    assert!(
+        app.load_errors.is_empty(),
+        "the fixed file clears its banner"
+    );
     assert_eq!(app.roadmap().unwrap().title, "Renamed roadmap");
     assert_eq!(app.phase, 1, "the place is kept");
 }
