@@ -13,6 +13,7 @@ use super::ui;
 use super::undo::{Change, Edit, Place};
 use crate::estimate;
 use crate::progress::Status;
+use quit::{confirm_quit, quit};
 
 /// Applies one action to the state and says what the loop must do next.
 pub fn update(app: &mut App, action: Action) -> Effect {
@@ -42,43 +43,6 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     };
     app.follow();
     effect
-}
-
-/// Quitting saves what is pending first (the loop does it); while the quit
-/// prompt is open, another quit key keeps it open rather than dropping changes.
-fn quit(app: &mut App) -> Effect {
-    app.remember_place();
-    if matches!(app.overlay, Overlay::ConfirmQuit) {
-        return Effect::None;
-    }
-    Effect::Quit
-}
-
-/// The prompt after a save at quit failed.
-fn confirm_quit(app: &mut App, action: Action) -> Effect {
-    match action {
-        Action::Retry => {
-            app.overlay = Overlay::None;
-            Effect::Quit
-        }
-        Action::MoveAside if app.pending.as_ref().is_some_and(|p| p.recoverable) => {
-            app.overlay = Overlay::None;
-            Effect::RecoverThenQuit
-        }
-        Action::MoveAside => {
-            app.info(
-                "Moving the file aside would not help: it can be read, but not written (see above)",
-            );
-            Effect::None
-        }
-        Action::QuitUnsaved => Effect::QuitUnsaved,
-        Action::Cancel => {
-            app.overlay = Overlay::None;
-            app.info("Not quitting; the changes are kept and saved again with your next change");
-            Effect::None
-        }
-        _ => Effect::None,
-    }
 }
 
 /// The keys of the main screen.
@@ -621,5 +585,6 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
     Effect::None
 }
 
+mod quit;
 #[cfg(test)]
 mod tests;
