@@ -402,3 +402,62 @@ fn suspend_gives_the_terminal_back_and_continue_redraws() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+const MINE: &str = "id: mine
+title: My own roadmap
+source: {author: me}
+phases:
+  - id: basics
+    title: Basics
+    estimate: 2 weeks
+    skills:
+      - {id: git, title: Git}
+      - {id: http, title: HTTP}
+";
+
+/// The screen until `check` holds, with no key sent meanwhile.
+fn wait_until(s: &Session, what: &str, check: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let text = s.text();
+        if check(&text) {
+            return text;
+        }
+        assert!(start.elapsed() < TIMEOUT, "never {what}:\n{text}");
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+#[test]
+fn an_edited_roadmap_file_shows_up_and_a_broken_one_keeps_the_last_good_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("config/roadmaps")).unwrap();
+    std::fs::create_dir_all(d.join("data")).unwrap();
+    let file = d.join("config/roadmaps/mine.yaml");
+    std::fs::write(&file, MINE).unwrap();
+    // A version-1 progress file kept the roadmap opened last itself.
+    std::fs::write(
+        d.join("data/progress.yaml"),
+        "version: 1\nlast_roadmap: mine\n",
+    )
+    .unwrap();
+    let mut s = Session::start(d);
+    s.wait_for("My own roadmap");
+    std::fs::write(&file, MINE.replace("HTTP", "HTTP and REST")).unwrap();
+    wait_until(&s, "showed the edited skill", |t| {
+        t.contains("HTTP and REST")
+    });
+    std::fs::write(&file, MINE.replace("phases:", "phases: [")).unwrap();
+    let screen = wait_until(&s, "showed the broken file", |t| {
+        t.contains("A roadmap file did not load")
+    });
+    assert!(screen.contains("HTTP and REST"), "{screen}");
+    assert!(screen.contains("mine.yaml:"), "{screen}");
+    std::fs::write(&file, MINE).unwrap();
+    wait_until(&s, "cleared the banner", |t| {
+        !t.contains("A roadmap file did not load") && !t.contains("HTTP and REST")
+    });
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}

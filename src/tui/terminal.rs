@@ -156,6 +156,9 @@ fn event_loop(
     signals: &mut Signals,
     keep: &mut Keep,
 ) -> anyhow::Result<Ending> {
+    // Before the first frame: a file changed once the app shows is noticed.
+    let mut watch = Watch::new(app.store.path(), &app.catalog);
+    let mut looked = Instant::now();
     let size = terminal.size()?;
     update(
         app,
@@ -165,8 +168,6 @@ fn event_loop(
         },
     );
     draw(terminal, app)?;
-    let mut watch = Watch::new(app.store.path(), &app.catalog);
-    let mut looked = Instant::now();
     loop {
         let mut redraw = false;
         for signal in signals.pending() {

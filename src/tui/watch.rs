@@ -47,7 +47,9 @@ pub struct Changes {
 }
 
 impl Watch {
-    /// Starts watching the progress file and every roadmap not bundled.
+    /// Starts watching the progress file and every roadmap not bundled. A
+    /// roadmap's first stamp is taken now, so create the watch before the
+    /// first frame.
     pub fn new(progress: &Path, catalog: &Catalog) -> Self {
         let roadmaps = catalog
             .entries
@@ -60,8 +62,10 @@ impl Watch {
                 (i, path, s)
             })
             .collect();
+        // The progress file starts unseen: the first look reads it once, in
+        // case another copy wrote between the app's open and this watch.
         Self {
-            progress: (progress.to_owned(), stamp(progress)),
+            progress: (progress.to_owned(), None),
             roadmaps,
         }
     }
@@ -112,6 +116,10 @@ mod tests {
         });
         let mine = catalog.position("mine").unwrap();
         let mut watch = Watch::new(&progress, &catalog);
+        assert_eq!(watch.changes(), Changes::default());
+        std::fs::write(&progress, "").unwrap();
+        let mut watch = Watch::new(&progress, &catalog);
+        assert!(watch.changes().progress, "an existing file is read once");
         assert_eq!(watch.changes(), Changes::default());
         std::fs::write(&progress, "version: 1\n").unwrap();
         assert!(watch.changes().progress);
