@@ -399,6 +399,16 @@ fn suspend_gives_the_terminal_back_and_continue_redraws() {
         std::thread::sleep(Duration::from_millis(25));
     }
     s.wait_for("Backend Developer in Six Phases");
+    // Ctrl-z arrives as a key in raw mode and does the same.
+    s.keys("\x1a");
+    wait_until(&s, "left the alternate screen on Ctrl-z", |_| {
+        !s.screen.lock().unwrap().screen().alternate_screen()
+    });
+    signal(&s, "CONT");
+    wait_until(&s, "came back after Ctrl-z", |t| {
+        s.screen.lock().unwrap().screen().alternate_screen()
+            && t.contains("Backend Developer in Six Phases")
+    });
     s.keys("q");
     assert!(s.wait_exit().success());
 }
