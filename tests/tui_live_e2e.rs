@@ -244,3 +244,21 @@ fn an_edited_roadmap_file_shows_up_and_a_broken_one_keeps_the_last_good_model() 
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn every_termination_signal_restores_the_terminal() {
+    for (name, number) in [("HUP", 1), ("INT", 2), ("QUIT", 3), ("TERM", 15)] {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        second_copy(d, &["mark", "backend-six-phases", "variables", "done"]);
+        let mut s = Session::start(d);
+        s.wait_for("Backend Developer in Six Phases");
+        let mark = s.bytes.lock().unwrap().len();
+        signal(&s, name);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
+        let after = String::from_utf8_lossy(&s.bytes.lock().unwrap()[mark..]).into_owned();
+        assert!(after.contains("\x1b[?1049l"), "SIG{name}: {after:?}");
+        assert!(after.contains("\x1b[?25h"), "SIG{name}: {after:?}");
+    }
+}

@@ -78,7 +78,11 @@ pub fn run(mut app: App, state_file: Option<PathBuf>) -> anyhow::Result<Outcome>
         warnings.push(err.to_string());
     }
     let ending = result?;
-    restored?;
+    // After a signal the terminal may be gone (SIGHUP): failing to restore
+    // it is no error then.
+    if ending == Ending::Quit {
+        restored?;
+    }
     Ok(Outcome { ending, warnings })
 }
 
@@ -255,9 +259,12 @@ fn events(
                 }
             }
         }
-        if event::poll(Duration::ZERO)? {
-            next = Some(event::read()?);
-        }
+        // A terminal that fails now (closed by SIGHUP, say) ends the batch;
+        // its changes are still saved below, and the next poll reports it.
+        next = match event::poll(Duration::ZERO) {
+            Ok(true) => event::read().ok(),
+            _ => None,
+        };
     }
     if unsaved {
         save(app, watch);
