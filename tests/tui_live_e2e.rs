@@ -243,6 +243,9 @@ fn an_edited_roadmap_file_shows_up_and_a_broken_one_keeps_the_last_good_model() 
     });
     s.keys("q");
     assert!(s.wait_exit().success());
+    // The place taken over from the version-1 file now lives in the state file.
+    let state = std::fs::read_to_string(d.join("state/state.yaml")).unwrap();
+    assert!(state.contains("last_roadmap: mine"), "{state}");
 }
 
 #[test]

@@ -64,7 +64,7 @@ pub fn run(mut app: App, state_file: Option<PathBuf>) -> anyhow::Result<Outcome>
     install_mouse_hook();
     let mut keep = Keep {
         file: state_file,
-        written: app.places.clone(),
+        written: None,
     };
     let result = execute!(io::stdout(), EnableMouseCapture)
         .map_err(anyhow::Error::from)
@@ -123,10 +123,12 @@ fn afresh(terminal: &mut DefaultTerminal) -> io::Result<()> {
     Ok(())
 }
 
-/// The state file and the places last written to it.
+/// The state file and the places last written to it (`None` before the
+/// first write: places taken over from a version-1 progress file are
+/// written once, so they outlive that file's next save).
 struct Keep {
     file: Option<PathBuf>,
-    written: Places,
+    written: Option<Places>,
 }
 
 impl Keep {
@@ -136,11 +138,11 @@ impl Keep {
         let Some(file) = &self.file else {
             return Ok(());
         };
-        if places == self.written {
+        if self.written.as_ref() == Some(&places) {
             return Ok(());
         }
         state::save_places(file, app.store.path(), &places)?;
-        self.written = places;
+        self.written = Some(places);
         Ok(())
     }
 }
