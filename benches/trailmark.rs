@@ -123,6 +123,16 @@ fn saving(c: &mut Criterion) {
             store.update(|pr| pr.set_status(&roadmap.id, &skill, to, progress::now()))
         });
     });
+    // The live view: another process wrote, and the app reads the file
+    // again and merges it into what it has in memory (`Store::refresh`).
+    group.bench_function("live_reload_tmpfs", |b| {
+        b.iter(|| {
+            let mut text = std::fs::read(&file).expect("read progress");
+            text.extend_from_slice(b"# another writer\n");
+            std::fs::write(&file, text).expect("write progress");
+            store.refresh().expect("reload")
+        });
+    });
     group.finish();
     c.bench_function("estimator/summarize_10k", |b| {
         b.iter(|| {
@@ -157,6 +167,7 @@ fn open_app(catalog: Catalog, path: &std::path::Path) -> App {
         catalog,
         store: Store::open(path.to_owned()),
         data_path: path.to_owned(),
+        places: None,
     };
     let now = progress::now();
     let mut app = App::new(launch, now, now.date_naive(), Theme::COLOR);

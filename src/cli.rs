@@ -246,12 +246,31 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     } else {
         Store::open(data_path.clone())
     };
-    crate::tui::run(crate::tui::Launch {
-        catalog,
-        store,
-        data_path,
-    })?;
-    Ok(ExitCode::SUCCESS)
+    let state_file = crate::state::default_path();
+    let (places, warning) = match &state_file {
+        Some(file) => crate::state::places_for(file, &data_path),
+        None => (None, None),
+    };
+    let outcome = crate::tui::run(
+        crate::tui::Launch {
+            catalog,
+            store,
+            data_path,
+            places,
+        },
+        state_file,
+        warning.map(|w| w.to_string()),
+    )?;
+    for warning in &outcome.warnings {
+        eprintln!("trailmark: {warning}");
+    }
+    Ok(match outcome.ending {
+        crate::tui::terminal::Ending::Quit => ExitCode::SUCCESS,
+        // The shell's convention for a process ended by signal n.
+        crate::tui::terminal::Ending::Signal(n) => {
+            ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX))
+        }
+    })
 }
 
 /// `trailmark list | head` closes the pipe early; that is not an error, so

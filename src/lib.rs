@@ -6,6 +6,7 @@
 //! - [`roadmap`]: the roadmap model and the YAML loader with its validation.
 //! - [`catalog`]: where roadmaps come from (bundled, user dirs, `--roadmap`).
 //! - [`progress`]: the learner's progress and the data file that keeps it safe.
+//! - [`state`]: app state that is not progress (the place in each roadmap).
 //! - [`forecast`]: remaining weeks and finish dates, as pure functions.
 //! - [`stats`]: weekly series, burndown and streak from the history.
 //! - [`text`]: inert text (control characters shown, never emitted) and display widths.
@@ -18,6 +19,7 @@ pub mod estimate;
 pub mod forecast;
 pub mod progress;
 pub mod roadmap;
+pub mod state;
 pub mod stats;
 pub mod text;
 pub mod tui;

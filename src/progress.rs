@@ -27,6 +27,7 @@ pub mod hlc;
 mod merge;
 mod read;
 mod record;
+mod reload;
 mod relocate;
 mod store;
 

@@ -15,17 +15,20 @@
 //! - [`editor`]: the one-line text field; [`search`]: the `/` matching.
 //! - [`ui`]: rendering, one `render_*` per pane and popup; [`theme`]: styles.
 //! - [`terminal`]: terminal setup and restore, the event loop.
+//! - [`signals`]: the signals the loop answers; [`watch`]: files changed by others.
 
 pub mod action;
 pub mod app;
 pub mod editor;
 pub mod keys;
 pub mod search;
+pub mod signals;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod undo;
 pub mod update;
+pub mod watch;
 
 use std::path::PathBuf;
 
@@ -33,6 +36,7 @@ use chrono::Local;
 
 use crate::catalog::Catalog;
 use crate::progress::{self, ProgressError, Store};
+use crate::state::Places;
 
 /// What the command line hands the TUI: the roadmaps that loaded (and the
 /// files that did not), and the progress store or why it could not open.
@@ -41,15 +45,28 @@ pub struct Launch {
     pub store: Result<Store, ProgressError>,
     /// The progress file, for running on an in-memory store when it cannot be read.
     pub data_path: PathBuf,
+    /// The browsing state kept for this progress file; `None` when the
+    /// state file has no entry yet, and the places a version-1 progress
+    /// file kept itself are used.
+    pub places: Option<Places>,
 }
 
-/// Runs the TUI until the user quits; the terminal is restored on every way out.
-pub fn run(launch: Launch) -> anyhow::Result<()> {
-    let app = app::App::new(
+/// Runs the TUI until the user quits or a signal ends it; the terminal is
+/// restored on every way out. `state_file` keeps the place in each roadmap;
+/// `warning` is why it could not be read (shown in the app).
+pub fn run(
+    launch: Launch,
+    state_file: Option<PathBuf>,
+    warning: Option<String>,
+) -> anyhow::Result<terminal::Outcome> {
+    let mut app = app::App::new(
         launch,
         progress::now(),
         Local::now().date_naive(),
         theme::Theme::from_env(),
     );
-    terminal::run(app)
+    if let Some(warning) = warning {
+        app.error(warning);
+    }
+    terminal::run(app, state_file)
 }

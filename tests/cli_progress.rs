@@ -17,6 +17,7 @@ fn trailmark(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_trailmark"));
     cmd.env("TRAILMARK_CONFIG_DIR", dir.join("config"))
         .env("TRAILMARK_DATA", data_file(dir))
+        .env("TRAILMARK_STATE", dir.join("state/state.yaml"))
         .env("TRAILMARK_TODAY", TODAY)
         .env_remove("TRAILMARK_ROADMAPS")
         .stdin(Stdio::null());
@@ -737,6 +738,44 @@ fn status_defaults_to_the_last_roadmap() {
     assert!(
         ok(d, &["status"]).starts_with("Backend Developer in Six Phases (backend-six-phases)\n")
     );
+    // The roadmap last used is browsing state: kept in the state file, not
+    // in the progress.
+    let text = fs::read_to_string(data_file(d)).unwrap();
+    assert!(!text.contains("last_roadmap"), "{text}");
+    let state = fs::read_to_string(d.join("state/state.yaml")).unwrap();
+    assert!(
+        state.contains("last_roadmap: backend-six-phases"),
+        "{state}"
+    );
+}
+
+#[test]
+fn a_version_1_last_roadmap_is_used_until_the_state_file_has_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("data")).unwrap();
+    fs::write(
+        data_file(d),
+        "version: 1\nlast_roadmap: backend-ten-steps\ncursors:\n  backend-ten-steps:\n    phase: x\n",
+    )
+    .unwrap();
+    assert_eq!(
+        json(d, &["status", "--json"])["roadmap"],
+        "backend-ten-steps"
+    );
+    ok(d, &["mark", SIX, "http", "done"]);
+    assert_eq!(json(d, &["status", "--json"])["roadmap"], SIX);
+    // A broken state file is only browsing state: progress still works.
+    fs::write(d.join("state/state.yaml"), "files: [").unwrap();
+    assert_eq!(json(d, &["status", SIX, "--json"])["done"], 1);
+    let err = stderr(&run(d, &["status", SIX]));
+    assert!(
+        err.contains("state.yaml: the state file (the place in each roadmap) cannot be read"),
+        "{err}"
+    );
+    // Browsing state never made it into the progress file.
+    let text = fs::read_to_string(data_file(d)).unwrap();
+    assert!(!text.contains("last_roadmap: backend-six-phases"), "{text}");
 }
 
 #[test]

@@ -64,6 +64,7 @@ impl Sandbox {
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("TRAILMARK_CONFIG_DIR", self.config())
             .env("TRAILMARK_DATA", self.dir.path().join("data/progress.yaml"))
+            .env("TRAILMARK_STATE", self.dir.path().join("state/state.yaml"))
             .env_remove("TRAILMARK_ROADMAPS")
             .env("HOME", &home)
             .env("XDG_CONFIG_HOME", home.join(".config"))

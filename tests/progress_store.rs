@@ -25,6 +25,7 @@ fn trailmark(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_trailmark"));
     cmd.env("TRAILMARK_CONFIG_DIR", dir.join("config"))
         .env("TRAILMARK_DATA", dir.join("data/progress.yaml"))
+        .env("TRAILMARK_STATE", dir.join("state/state.yaml"))
         .env("TRAILMARK_TODAY", "2026-03-16")
         .env_remove("TRAILMARK_ROADMAPS")
         .stdin(Stdio::null());

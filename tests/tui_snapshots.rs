@@ -46,6 +46,7 @@ fn fixture(setup: impl FnOnce(&Catalog, &mut Progress)) -> Fixture {
         catalog,
         store: Ok(store),
         data_path: path,
+        places: None,
     };
     let app = App::new(launch, at(today()), today(), Theme::COLOR);
     Fixture { _dir: dir, app }
@@ -224,6 +225,7 @@ fn broken() -> App {
             message: "skills.git.status: unknown variant `finished`, expected one of `todo`, `doing`, `done`, `skipped`".into(),
         }),
         data_path: path,
+        places: None,
     };
     App::new(launch, at(today()), today(), Theme::COLOR)
 }
@@ -423,6 +425,7 @@ fn no_color_draws_no_colour() {
         catalog,
         store: Ok(store),
         data_path: path,
+        places: None,
     };
     let mut app = App::new(launch, at(today()), today(), Theme::NO_COLOR);
     for setup in ["", "r", "t", "?", "/a"] {

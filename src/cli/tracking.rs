@@ -13,6 +13,7 @@ use crate::estimate::Weeks;
 use crate::forecast::{self, Counts, Summary};
 use crate::progress::{self, Progress, Status, Store};
 use crate::roadmap::{Roadmap, did_you_mean};
+use crate::state::{self, Places};
 use crate::stats::{self, WeekPoint};
 use crate::text::{cell, inert, width};
 
@@ -61,17 +62,47 @@ pub fn today() -> NaiveDate {
 }
 
 /// The named roadmap, else the one last open.
-fn pick<'a>(
-    catalog: &'a Catalog,
-    progress: &Progress,
-    id: Option<&str>,
-) -> anyhow::Result<&'a Roadmap> {
-    let id = id
-        .or(progress.legacy.last_roadmap.as_deref())
-        .ok_or_else(|| NoRoadmap {
-            known: catalog.ids().map(str::to_owned).collect(),
-        })?;
+fn pick<'a>(catalog: &'a Catalog, store: &Store, id: Option<&str>) -> anyhow::Result<&'a Roadmap> {
+    let last = last_roadmap(store);
+    let id = id.or(last.as_deref()).ok_or_else(|| NoRoadmap {
+        known: catalog.ids().map(str::to_owned).collect(),
+    })?;
     Ok(&catalog.require(id)?.roadmap)
+}
+
+/// The places kept for this progress file: the state file's entry, else
+/// what a version-1 progress file kept itself. A state file that cannot be
+/// read counts as empty: it is only browsing state.
+fn places(store: &Store) -> Places {
+    let kept = state::default_path().and_then(|file| {
+        let (places, warning) = state::places_for(&file, store.path());
+        if let Some(warning) = warning {
+            eprintln!("warning: {warning}");
+        }
+        places
+    });
+    kept.unwrap_or_else(|| Places::from_progress(store.progress()))
+}
+
+/// The roadmap opened last with this progress file (by the app or `mark`).
+fn last_roadmap(store: &Store) -> Option<String> {
+    places(store).last_roadmap
+}
+
+/// Makes `id` the roadmap opened last, in the state file (never in the
+/// progress file). Failing to is a warning: the progress change is saved.
+fn remember_roadmap(store: &Store, id: &str) {
+    let Some(file) = state::default_path() else {
+        return;
+    };
+    let mut places = places(store);
+    if places.last_roadmap.as_deref() == Some(id) {
+        return;
+    }
+    places.last_roadmap = Some(id.to_owned());
+    if let Err(err) = state::save_places(&file, store.path(), &places) {
+        eprintln!("warning: {err}");
+    }
 }
 
 #[derive(Serialize)]
@@ -138,8 +169,8 @@ pub(super) fn status(
     json: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
+    let roadmap = pick(catalog, store, id)?;
     let prog = store.progress();
-    let roadmap = pick(catalog, prog, id)?;
     if let progress::Mode::ReadOnly(reason) = store.mode() {
         warn(&format!(
             "note: {}: progress is read-only ({reason}); showing it, but changes cannot be saved",
@@ -352,10 +383,8 @@ pub(super) fn mark(
         .into());
     };
     let s = &r.phases[pi].skills[si];
-    let change = store.update(|p| {
-        p.legacy.last_roadmap = Some(r.id.clone());
-        p.set_status(&r.id, s, to, progress::now())
-    })?;
+    let change = store.update(|p| p.set_status(&r.id, s, to, progress::now()))?;
+    remember_roadmap(store, &r.id);
     match change {
         Some(c) => {
             let (_, from, to) = c.status_change().unwrap_or(("", to, to));
@@ -430,8 +459,8 @@ pub(super) fn export(
     format: ExportFormat,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
+    let r = pick(catalog, store, id)?;
     let p = store.progress();
-    let r = pick(catalog, p, id)?;
     match format {
         ExportFormat::Json => {
             let doc = ExportJson {

@@ -96,10 +96,10 @@ fn position(path: &Path, line: Option<usize>, column: Option<usize>) -> String {
 /// which the three-way merge needs.
 #[derive(Debug)]
 pub struct Store {
-    path: PathBuf,
-    progress: Progress,
+    pub(super) path: PathBuf,
+    pub(super) progress: Progress,
     /// Where records recorded under old ids now live (see [`Progress::relocate`]).
-    moves: Vec<Move>,
+    pub(super) moves: Vec<Move>,
     /// What reading the file had to say (records written twice, merged).
     notices: Vec<Notice>,
     /// Sync tools' conflicted copies whose changes this copy holds; removed
@@ -107,8 +107,8 @@ pub struct Store {
     copies: Vec<super::conflicts::Copy>,
     /// The file's bytes as last read or written. A save that finds the same
     /// bytes on disk knows no one else wrote, and skips parsing and merging.
-    on_disk: Option<Vec<u8>>,
-    mode: Mode,
+    pub(super) on_disk: Option<Vec<u8>>,
+    pub(super) mode: Mode,
     /// Told when a save waits for another process's lock.
     on_wait: Option<WaitHook>,
 }

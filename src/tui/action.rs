@@ -53,6 +53,14 @@ pub enum Action {
     CursorEnd,
     ClearInput,
     Quit,
+    /// Ctrl-z: back to the shell until `fg`.
+    Suspend,
+    /// In the quit prompt: save again, then quit.
+    Retry,
+    /// In the quit prompt: move the unreadable file aside, save, quit.
+    MoveAside,
+    /// In the quit prompt: quit and drop what could not be saved.
+    QuitUnsaved,
     /// A left click at a screen cell.
     Click {
         column: u16,
@@ -89,8 +97,15 @@ pub enum Effect {
     Save,
     /// Move the unreadable progress file aside and open a fresh one.
     Recover,
-    /// Leave, saving first when `save` (the place in the roadmap changed).
-    Quit {
-        save: bool,
-    },
+    /// Write the state file now: the roadmap open changed (the CLI reads it).
+    KeepPlace,
+    /// Leave: first save anything not yet on disk; if that fails, ask
+    /// ([`App::ask_quit`](super::app::App::ask_quit)) instead of leaving.
+    Quit,
+    /// Move the unreadable progress file aside, save, then leave as [`Effect::Quit`].
+    RecoverThenQuit,
+    /// Leave without saving: the learner chose to drop the pending changes.
+    QuitUnsaved,
+    /// Give the terminal back to the shell until the process is continued.
+    Suspend,
 }

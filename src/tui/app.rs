@@ -19,9 +19,17 @@ use super::undo::{History, Place};
 use crate::catalog::Catalog;
 use crate::estimate::{Total, Weeks};
 use crate::forecast::{self, Forecast, RoadmapSummary, Summary};
-use crate::progress::{Cursor, Mode, ProgressError, SkillRecord, Store, skill_record_id};
+use crate::progress::{Mode, SkillRecord, Store, skill_record_id};
 use crate::roadmap::{Phase, Project, Roadmap, Skill};
+use crate::state::Places;
 use crate::stats::{self, WeekPoint};
+
+mod live;
+mod places;
+mod saving;
+
+pub use live::shared_keys;
+pub use saving::Pending;
 
 /// The three panes of the main screen, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +71,9 @@ pub enum Overlay {
     Editor(Editor),
     /// Asks whether to move an unreadable progress file aside.
     ConfirmRecover,
+    /// Quitting with changes that could not be saved: retry, move the
+    /// unreadable file aside, or quit without them.
+    ConfirmQuit,
     Stats(Box<StatsData>),
 }
 
@@ -178,6 +189,11 @@ pub struct App {
     /// Roadmap files that failed to load, as their error text.
     pub load_errors: Vec<String>,
     pub progress_problem: Option<ProgressProblem>,
+    /// Set while changes are not on disk because the last save failed.
+    pub pending: Option<Pending>,
+    /// The roadmap opened last and the place in each: browsing state, kept
+    /// in the state file rather than the progress.
+    pub places: Places,
     /// Catalog indices of the roadmaps using each shared key.
     pub shared: HashMap<String, Vec<usize>>,
     pub view: View,
@@ -190,6 +206,7 @@ impl App {
             catalog,
             store,
             data_path,
+            places,
         } = launch;
         let (mut store, progress_problem) = match store {
             Ok(store) => (store, None),
@@ -202,19 +219,10 @@ impl App {
                 (Store::in_memory(data_path, reason), Some(problem))
             }
         };
-        let mut shared: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, entry) in catalog.entries.iter().enumerate() {
-            for (_, skill) in entry.roadmap.skills() {
-                if let Some(key) = &skill.key {
-                    let users = shared.entry(key.clone()).or_default();
-                    if users.last() != Some(&i) {
-                        users.push(i);
-                    }
-                }
-            }
-        }
         store.set_roadmaps(catalog.entries.iter().map(|e| &e.roadmap));
         let notices: Vec<String> = store.notices().iter().map(ToString::to_string).collect();
+        let places = places.unwrap_or_else(|| Places::from_progress(store.progress()));
+        let shared = shared_keys(&catalog);
         let load_errors = catalog.errors.iter().map(ToString::to_string).collect();
         let mut app = App {
             catalog,
@@ -233,20 +241,13 @@ impl App {
             history: History::default(),
             message: None,
             load_errors,
+            places,
             progress_problem,
+            pending: None,
             shared,
             view: View::default(),
         };
-        let last = app
-            .store
-            .progress()
-            .legacy
-            .last_roadmap
-            .as_deref()
-            .and_then(|id| app.catalog.position(id));
-        if let Some(i) = last {
-            app.open_roadmap(i);
-        }
+        app.open_last_roadmap();
         if !notices.is_empty() {
             app.info(notices.join("; "));
         }
@@ -295,6 +296,7 @@ impl App {
             Overlay::Search(_) => Ctx::SEARCH,
             Overlay::Editor(_) => Ctx::EDITOR,
             Overlay::ConfirmRecover => Ctx::CONFIRM,
+            Overlay::ConfirmQuit => Ctx::QUIT,
             Overlay::Stats(_) => Ctx::STATS,
         }
     }
@@ -375,51 +377,6 @@ impl App {
             Mode::ReadOnly(reason) => Some(reason),
             Mode::ReadWrite => None,
         }
-    }
-
-    /// Opens a roadmap where the learner left it (`progress.legacy.cursors`).
-    pub fn open_roadmap(&mut self, index: usize) {
-        let Some(entry) = self.catalog.entries.get(index) else {
-            return;
-        };
-        let roadmap = &entry.roadmap;
-        let cursor = self.store.progress().legacy.cursors.get(&roadmap.id);
-        let phase = cursor
-            .and_then(|c| c.phase.as_deref())
-            .and_then(|id| roadmap.phases.iter().position(|p| p.id == id));
-        let skill = cursor.and_then(|c| c.skill.as_deref()).and_then(|id| {
-            phase.and_then(|pi| roadmap.phases[pi].skills.iter().position(|s| s.id == id))
-        });
-        self.current = Some(index);
-        self.phase = phase.unwrap_or(0);
-        self.skill = skill.unwrap_or(0);
-        self.project = 0;
-        self.offsets = Offsets::default();
-        self.refresh();
-        self.follow();
-    }
-
-    /// Writes the place in the open roadmap (and that it is the last one
-    /// open) into the progress. Returns whether anything changed.
-    pub fn remember_place(&mut self) -> bool {
-        let Some(roadmap) = self.roadmap() else {
-            return false;
-        };
-        let id = roadmap.id.clone();
-        let cursor = Cursor {
-            phase: self.current_phase().map(|p| p.id.clone()),
-            skill: self.current_skill().map(|s| s.id.clone()),
-        };
-        let progress = self.store.progress();
-        if progress.legacy.cursors.get(&id) == Some(&cursor)
-            && progress.legacy.last_roadmap.as_ref() == Some(&id)
-        {
-            return false;
-        }
-        let progress = self.store.progress_mut();
-        progress.legacy.cursors.insert(id.clone(), cursor);
-        progress.legacy.last_roadmap = Some(id);
-        true
     }
 
     /// Recomputes the cached numbers of the open roadmap: when it opens, and
@@ -578,17 +535,6 @@ impl App {
         });
     }
 
-    /// After a successful save: the merge may have brought in changes from
-    /// another trailmark, so the numbers are recomputed.
-    pub fn saved(&mut self) {
-        self.refresh();
-    }
-
-    /// After a failed save: say so, keeping the change in memory.
-    pub fn save_failed(&mut self, err: &ProgressError) {
-        self.error(format!("Not saved: {err}"));
-    }
-
     /// After the unreadable file was moved aside: use the fresh store,
     /// carrying over what was changed meanwhile. Returns whether that needs saving.
     pub fn recovered(&mut self, mut store: Store, aside: &Path) -> bool {
@@ -605,16 +551,7 @@ impl App {
             aside.display()
         ));
         if self.current.is_none() {
-            let last = self
-                .store
-                .progress()
-                .legacy
-                .last_roadmap
-                .as_deref()
-                .and_then(|id| self.catalog.position(id));
-            if let Some(i) = last {
-                self.open_roadmap(i);
-            }
+            self.open_last_roadmap();
         }
         self.refresh();
         self.open_picker_if_needed();

@@ -26,6 +26,8 @@ impl Ctx {
     pub const STATS: Ctx = Ctx(1 << 8);
     /// Added to the main panes while an unreadable progress file can be moved aside.
     pub const RECOVER: Ctx = Ctx(1 << 9);
+    /// The prompt when quitting with changes that could not be saved.
+    pub const QUIT: Ctx = Ctx(1 << 10);
     pub const LISTS: Ctx = Ctx::PHASES.with(Ctx::SKILLS);
     /// The text fields: search and editor.
     pub const TEXT: Ctx = Ctx::SEARCH.with(Ctx::EDITOR);
@@ -54,6 +56,7 @@ impl Ctx {
             Ctx::EDITOR => "Note and estimate editor (n, e)",
             Ctx::TEXT => "Typing in the search or the editor",
             Ctx::CONFIRM => "Recovery prompt",
+            Ctx::QUIT => "Quitting with unsaved changes",
             Ctx::STATS => "Stats screen (t)",
             Ctx::HELP => "This help (?)",
             _ => "Other",
@@ -121,7 +124,14 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(ctrl('c'), A::Quit)],
         label: "Ctrl-c",
         hint: "",
-        help: "Quit at once (every change is already saved)",
+        help: "Quit at once (every change is saved first; asks if that fails)",
+    },
+    Binding {
+        ctx: Ctx::ALL,
+        keys: &[(ctrl('z'), A::Suspend)],
+        label: "Ctrl-z",
+        hint: "",
+        help: "Suspend to the shell (fg comes back)",
     },
     // Main screen.
     Binding {
@@ -281,7 +291,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(ch('q'), A::Quit)],
         label: "q",
         hint: "quit",
-        help: "Quit (every change is already saved)",
+        help: "Quit (every change is saved first; asks if that fails)",
     },
     Binding {
         ctx: Ctx::RECOVER,
@@ -419,6 +429,35 @@ pub static BINDINGS: &[Binding] = &[
         label: "n Esc",
         hint: "keep it",
         help: "Leave the file alone and go on without saving (R asks again)",
+    },
+    // Quitting with unsaved changes.
+    Binding {
+        ctx: Ctx::QUIT,
+        keys: &[(ch('r'), A::Retry)],
+        label: "r",
+        hint: "retry",
+        help: "Try saving again, and quit if it works",
+    },
+    Binding {
+        ctx: Ctx::QUIT,
+        keys: &[(ch('m'), A::MoveAside)],
+        label: "m",
+        hint: "move aside",
+        help: "Move the unreadable progress file aside, save the changes to a fresh one and quit",
+    },
+    Binding {
+        ctx: Ctx::QUIT,
+        keys: &[(ch('d'), A::QuitUnsaved)],
+        label: "d",
+        hint: "quit without them",
+        help: "Quit and drop the changes that could not be saved",
+    },
+    Binding {
+        ctx: Ctx::QUIT,
+        keys: &[(key(K::Esc), A::Cancel)],
+        label: "Esc",
+        hint: "stay",
+        help: "Do not quit; the changes stay pending",
     },
     // Stats.
     Binding {

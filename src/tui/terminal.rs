@@ -1,54 +1,170 @@
 //! The only module that touches the terminal: entering and leaving the
-//! full-screen mode (also on error and on panic), and the event loop that
-//! turns terminal events into actions, performs the effects `update` asks
-//! for (saving, recovering, quitting) and redraws only when something changed.
+//! full-screen mode (also on error, panic and signals), and the event loop
+//! that turns terminal events into actions, performs the effects `update`
+//! asks for (saving, recovering, quitting, suspending), watches the files
+//! for other writers, and redraws only when something changed.
 
 use std::io::{self, Write};
-use std::time::Duration;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use chrono::Local;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
+use ratatui::backend::CrosstermBackend;
 
 use super::action::{Action, Effect};
 use super::app::App;
 use super::keys;
+use super::signals::{self, Signal, Signals};
 use super::update::update;
+use super::watch::Watch;
 use crate::progress::{self, Store};
+use crate::roadmap::Roadmap;
+use crate::state::{self, Places};
 
-/// Runs the app in the terminal until the user quits.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// How long the loop waits for a key before it looks at signals and files.
+const TICK: Duration = Duration::from_millis(250);
+/// How often the files are checked for other writers: the live view shows
+/// another copy's change within a second.
+const WATCH_EVERY: Duration = Duration::from_millis(500);
+
+/// Why the app ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// The learner quit.
+    Quit,
+    /// A termination signal (its number) ended it.
+    Signal(i32),
+}
+
+/// What the run leaves for the caller to report after the screen is back.
+#[derive(Debug)]
+pub struct Outcome {
+    pub ending: Ending,
+    /// Problems that could not be shown in the app any more (a save that
+    /// failed as a signal ended it, a state file that could not be written).
+    pub warnings: Vec<String>,
+}
+
+/// Runs the app in the terminal until the user quits or a signal ends it.
+/// `state_file` is where the place in each roadmap is kept (`None`: nowhere).
+pub fn run(mut app: App, state_file: Option<PathBuf>) -> anyhow::Result<Outcome> {
+    let mut signals = Signals::install()?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(err) => {
             // Raw mode may already be on.
-            ratatui::restore();
+            let _ = leave();
             return Err(err.into());
         }
     };
     install_mouse_hook();
+    let mut keep = Keep {
+        file: state_file,
+        written: None,
+    };
     let result = execute!(io::stdout(), EnableMouseCapture)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app));
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    let restored = ratatui::try_restore();
-    result?;
-    Ok(restored?)
+        .and_then(|()| event_loop(&mut terminal, &mut app, &mut signals, &mut keep));
+    let restored = leave();
+    let mut warnings = Vec::new();
+    if let Some(p) = &app.pending {
+        warnings.push(format!("changes not saved: {}", p.reason));
+    }
+    if let Err(err) = keep.write(&mut app) {
+        warnings.push(err.to_string());
+    }
+    let ending = result?;
+    // After a signal the terminal may be gone (SIGHUP): failing to restore
+    // it is no error then.
+    if ending == Ending::Quit {
+        restored?;
+    }
+    Ok(Outcome { ending, warnings })
 }
 
 /// ratatui's panic hook restores the screen and raw mode; this one also
-/// turns the mouse capture off first, so a panic leaves a usable shell.
+/// turns the mouse capture off and shows the cursor first, so a panic
+/// leaves a usable shell.
 fn install_mouse_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
         let _ = io::stdout().flush();
         previous(info);
     }));
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+/// Gives the terminal back: mouse reporting off, raw mode off, the main
+/// screen, the cursor shown. Every step is tried even if one fails.
+fn leave() -> io::Result<()> {
+    let mut out = io::stdout();
+    let mouse = execute!(out, DisableMouseCapture);
+    let raw = crossterm::terminal::disable_raw_mode();
+    let screen = execute!(out, LeaveAlternateScreen, crossterm::cursor::Show);
+    mouse.and(raw).and(screen)
+}
+
+/// Takes the terminal again after a suspend.
+fn enter() -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// Clears the screen and forgets what ratatui thinks is on it, so the next
+/// frame is drawn whole. (`Terminal::clear` asks the terminal where its
+/// cursor is, which not every terminal answers.)
+fn afresh(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    *terminal = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok(())
+}
+
+/// The state file and the places last written to it (`None` before the
+/// first write: places taken over from a version-1 progress file are
+/// written once, so they outlive that file's next save).
+struct Keep {
+    file: Option<PathBuf>,
+    written: Option<Places>,
+}
+
+impl Keep {
+    /// Writes the places when they changed since the last write.
+    fn write(&mut self, app: &mut App) -> Result<(), state::StateError> {
+        let places = app.places_now().clone();
+        let Some(file) = &self.file else {
+            return Ok(());
+        };
+        if self.written.as_ref() == Some(&places) {
+            return Ok(());
+        }
+        state::save_places(file, app.store.path(), &places)?;
+        self.written = Some(places);
+        Ok(())
+    }
+}
+
+/// What one batch of events asks of the loop.
+enum Step {
+    Idle,
+    Redraw,
+    Leave,
+}
+
+/// Reason for the length: the one loop that multiplexes keys, signals and
+/// file changes reads best in one place.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    signals: &mut Signals,
+    keep: &mut Keep,
+) -> anyhow::Result<Ending> {
+    // Before the first frame: a file changed once the app shows is noticed.
+    let mut watch = Watch::new(app.store.path(), &app.catalog);
+    let mut looked = Instant::now();
     let size = terminal.size()?;
     update(
         app,
@@ -59,44 +175,144 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
     );
     draw(terminal, app)?;
     loop {
-        let mut changed = false;
-        let mut unsaved = false;
-        // Handle everything already waiting before drawing once, so held
-        // keys and wheel bursts never queue up frames.
-        let mut next = Some(event::read()?);
-        while let Some(ev) = next.take() {
-            if let Some(action) = keys::map_event(app.ctx(), &ev) {
-                app.set_clock(progress::now(), Local::now().date_naive());
-                changed = true;
-                match update(app, action) {
-                    Effect::None => {}
-                    Effect::Save => unsaved = true,
-                    Effect::Recover => recover(app),
-                    Effect::Quit { save } => {
-                        if save || unsaved {
-                            // Failing to save here cannot be shown any more;
-                            // changes were saved as they happened, so at
-                            // most the place in the roadmap is lost.
-                            let _ = app.store.save();
-                        }
-                        return Ok(());
+        let mut redraw = false;
+        for signal in signals.pending() {
+            match signal {
+                Signal::Terminate(n) => {
+                    // A change is saved as it is made; a failed one is tried
+                    // once more, and reported on the shell if it fails again.
+                    if app.pending.is_some() {
+                        save(app, &mut watch);
                     }
+                    return Ok(Ending::Signal(n));
+                }
+                Signal::Suspend => suspend(terminal, app, &mut watch)?,
+                Signal::Continue => {
+                    afresh(terminal)?;
+                    redraw = true;
                 }
             }
-            if event::poll(Duration::ZERO)? {
-                next = Some(event::read()?);
+        }
+        if looked.elapsed() >= WATCH_EVERY {
+            looked = Instant::now();
+            redraw |= live(app, &mut watch);
+        }
+        if event::poll(TICK)? {
+            match events(terminal, app, keep, &mut watch)? {
+                Step::Idle => {}
+                Step::Redraw => redraw = true,
+                Step::Leave => return Ok(Ending::Quit),
             }
         }
-        if changed {
-            draw(terminal, app)?;
-        }
-        // The frame first, then the disk: the key press shows at once, and
-        // the save (with the numbers it may change) follows a moment later.
-        if unsaved {
-            save(app);
+        if redraw {
             draw(terminal, app)?;
         }
     }
+}
+
+/// Handles every event already waiting, so held keys and wheel bursts never
+/// queue up frames, then saves what changed: a change is on disk (or marked
+/// pending) before the frame that shows it is drawn.
+fn events(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    keep: &mut Keep,
+    watch: &mut Watch,
+) -> anyhow::Result<Step> {
+    let mut step = Step::Idle;
+    let mut unsaved = false;
+    let mut next = Some(event::read()?);
+    while let Some(ev) = next.take() {
+        if let Some(action) = keys::map_event(app.ctx(), &ev) {
+            app.set_clock(progress::now(), Local::now().date_naive());
+            step = Step::Redraw;
+            match update(app, action) {
+                Effect::None => {}
+                Effect::Save => unsaved = true,
+                Effect::Recover => recover(app, watch),
+                Effect::KeepPlace => {
+                    if let Err(err) = keep.write(app) {
+                        app.error(err.to_string());
+                    }
+                }
+                Effect::Quit => {
+                    if leave_saved(app, unsaved, watch) {
+                        return Ok(Step::Leave);
+                    }
+                    unsaved = false;
+                }
+                Effect::RecoverThenQuit => {
+                    recover(app, watch);
+                    if leave_saved(app, true, watch) {
+                        return Ok(Step::Leave);
+                    }
+                    unsaved = false;
+                }
+                Effect::QuitUnsaved => {
+                    app.pending = None;
+                    return Ok(Step::Leave);
+                }
+                Effect::Suspend => {
+                    if unsaved {
+                        save(app, watch);
+                        unsaved = false;
+                    }
+                    suspend(terminal, app, watch)?;
+                }
+            }
+        }
+        // A terminal that fails now (closed by SIGHUP, say) ends the batch;
+        // its changes are still saved below, and the next poll reports it.
+        next = match event::poll(Duration::ZERO) {
+            Ok(true) => event::read().ok(),
+            _ => None,
+        };
+    }
+    if unsaved {
+        save(app, watch);
+    }
+    Ok(step)
+}
+
+/// Saves what is not on disk yet before leaving. Returns whether the app may
+/// leave; when the save fails it asks instead, and the changes stay.
+fn leave_saved(app: &mut App, unsaved: bool, watch: &mut Watch) -> bool {
+    if unsaved || app.pending.is_some() {
+        save(app, watch);
+        if app.pending.is_some() {
+            app.ask_quit();
+            return false;
+        }
+    }
+    true
+}
+
+/// Back to the shell until `fg`: the terminal is restored first and taken
+/// again after, and the screen drawn afresh.
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App, watch: &mut Watch) -> anyhow::Result<()> {
+    leave()?;
+    signals::stop()?;
+    enter()?;
+    afresh(terminal)?;
+    // Another copy may have written while this one was stopped.
+    live(app, watch);
+    draw(terminal, app)
+}
+
+/// Reads the files another program changed and hands the results to the app.
+/// Returns whether the screen must be drawn again.
+fn live(app: &mut App, watch: &mut Watch) -> bool {
+    let changes = watch.changes();
+    let mut redraw = false;
+    if changes.progress && app.progress_problem.is_none() {
+        let result = app.store.refresh();
+        redraw |= app.progress_reloaded(result);
+    }
+    for i in changes.roadmaps {
+        let file = PathBuf::from(&app.catalog.entries[i].file);
+        redraw |= app.roadmap_reloaded(i, Roadmap::load_file(&file));
+    }
+    redraw
 }
 
 /// Draws a frame, first catching up with a resize the events have not
@@ -117,21 +333,22 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
 }
 
 /// Moves the unreadable progress file aside and opens a fresh one.
-fn recover(app: &mut App) {
+fn recover(app: &mut App, watch: &mut Watch) {
     let path = app.store.path().to_owned();
     match Store::recover(&path).and_then(|aside| Store::open(path).map(|store| (aside, store))) {
         Ok((aside, store)) => {
             if app.recovered(store, &aside) {
-                save(app);
+                save(app, watch);
             }
         }
         Err(err) => app.error(format!("Could not move the file aside: {err}")),
     }
 }
 
-fn save(app: &mut App) {
+fn save(app: &mut App, watch: &mut Watch) {
     match app.store.save() {
         Ok(()) => app.saved(),
         Err(err) => app.save_failed(&err),
     }
+    watch.saw_progress();
 }

@@ -15,6 +15,7 @@ pub mod footer;
 pub mod header;
 pub mod overlay;
 pub mod panes;
+pub mod quit;
 pub mod rows;
 pub mod stats;
 /// Text cleaning and measuring live in [`crate::text`], shared with the command line.
@@ -182,6 +183,7 @@ impl Widget for &App {
             Overlay::Search(s) => overlay::render_search(self, s, area, buf),
             Overlay::Editor(e) => overlay::render_editor(self, e, area, buf),
             Overlay::ConfirmRecover => overlay::render_confirm(self, area, buf),
+            Overlay::ConfirmQuit => quit::render_confirm_quit(self, area, buf),
             Overlay::None | Overlay::Stats(_) => {}
         }
     }

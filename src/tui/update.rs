@@ -12,7 +12,8 @@ use super::search::Search;
 use super::ui;
 use super::undo::{Change, Edit, Place};
 use crate::estimate;
-use crate::progress::{Mode, Status};
+use crate::progress::Status;
+use quit::{confirm_quit, quit};
 
 /// Applies one action to the state and says what the loop must do next.
 pub fn update(app: &mut App, action: Action) -> Effect {
@@ -24,6 +25,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Click { column, row } => click(app, Position::new(column, row)),
         Action::Scroll { column, row, down } => scroll(app, Position::new(column, row), down),
         Action::Quit => quit(app),
+        Action::Suspend => Effect::Suspend,
         _ => {
             // A key press dismisses the previous message.
             app.message = None;
@@ -34,19 +36,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 Overlay::Search(_) => search(app, action),
                 Overlay::Editor(_) => editor(app, action),
                 Overlay::ConfirmRecover => confirm(app, action),
+                Overlay::ConfirmQuit => confirm_quit(app, action),
                 Overlay::Stats(_) => stats(app, action),
             }
         }
     };
     app.follow();
     effect
-}
-
-fn quit(app: &mut App) -> Effect {
-    let moved = app.remember_place();
-    Effect::Quit {
-        save: moved && *app.store.mode() == Mode::ReadWrite,
-    }
 }
 
 /// The keys of the main screen.
@@ -436,7 +432,7 @@ fn switcher(app: &mut App, action: Action) -> Effect {
         Action::Confirm => return switch_to(app),
         Action::Cancel => {
             if app.current.is_none() {
-                return Effect::Quit { save: false };
+                return Effect::Quit;
             }
             app.overlay = Overlay::None;
         }
@@ -461,7 +457,7 @@ fn switch_to(app: &mut App) -> Effect {
     app.remember_place();
     let title = app.catalog.entries[target].roadmap.title.clone();
     app.info(format!("Opened “{title}”"));
-    Effect::Save
+    Effect::KeepPlace
 }
 
 fn help(app: &mut App, action: Action) -> Effect {
@@ -591,5 +587,6 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
     Effect::None
 }
 
+mod quit;
 #[cfg(test)]
 mod tests;

@@ -14,7 +14,16 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let [top, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
 
-    let flag = app.read_only_reason().map(|_| " read-only, not saving ");
+    // Changes a failed save left in memory are marked until a save works;
+    // read-only mode says so instead, as retrying there cannot help.
+    let read_only = app.read_only_reason().is_some();
+    let flag = if read_only {
+        Some(" read-only, not saving ")
+    } else {
+        app.pending
+            .as_ref()
+            .map(|_| " not saved, retrying with next change ")
+    };
     let flag_width = flag.map_or(0, |f| width(f) as u16);
     let [title_area, flag_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(flag_width)]).areas(top);

@@ -21,7 +21,7 @@ use crate::tui::search::{self, Field, Search};
 use crate::tui::theme::Theme;
 
 /// A centred rectangle of at most `cols`×`rows`, leaving a margin when it can.
-fn popup(area: Rect, cols: u16, rows: u16) -> Rect {
+pub(super) fn popup(area: Rect, cols: u16, rows: u16) -> Rect {
     let w = cols
         .min(area.width.saturating_sub(2))
         .max(area.width.min(cols));
@@ -36,7 +36,7 @@ fn popup(area: Rect, cols: u16, rows: u16) -> Rect {
     )
 }
 
-fn popup_block<'a>(app: &App, title: String) -> Block<'a> {
+pub(super) fn popup_block<'a>(app: &App, title: String) -> Block<'a> {
     Block::bordered()
         .border_style(app.theme.border(true))
         .title(Line::styled(title, app.theme.border(true)))

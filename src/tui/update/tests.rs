@@ -35,6 +35,7 @@ fn fresh() -> Fixture {
         catalog: Catalog::load(&Sources::bundled_only()),
         store: Store::open(path.clone()),
         data_path: path,
+        places: None,
     };
     let mut app = App::new(launch, now(), today(), Theme::COLOR);
     update(
@@ -54,7 +55,7 @@ fn opened() -> Fixture {
         matches!(f.app.overlay, Overlay::Switcher(_)),
         "first run opens the picker"
     );
-    assert_eq!(press(&mut f.app, KeyCode::Enter), Effect::Save);
+    assert_eq!(press(&mut f.app, KeyCode::Enter), Effect::KeepPlace);
     assert_eq!(f.app.current, Some(0));
     f
 }
@@ -175,9 +176,10 @@ fn status_keys_change_the_selected_skill_and_save() {
     // The numbers follow at once.
     ch(app, ' ');
     assert_eq!(app.view.summary.overall.counts.done, 1);
-    // The place is part of what is saved.
-    let cursor = &app.store.progress().legacy.cursors["backend-burger"];
-    assert_eq!(cursor.skill.as_deref(), Some("know-your-why"));
+    // The place is kept as browsing state, never in the progress.
+    let place = &app.places.roadmaps["backend-burger"];
+    assert_eq!(place.skill.as_deref(), Some("know-your-why"));
+    assert!(app.store.progress().legacy.cursors.is_empty());
 }
 
 #[test]
@@ -370,13 +372,14 @@ fn switcher_switches_and_keeps_the_place_per_roadmap() {
     press(app, KeyCode::Down);
     ch(app, 'j');
     ch(app, 'k');
-    assert_eq!(press(app, KeyCode::Enter), Effect::Save);
+    assert_eq!(press(app, KeyCode::Enter), Effect::KeepPlace);
     assert_eq!(app.current, Some(1));
     assert_eq!((app.phase, app.skill), (0, 0));
     assert_eq!(
-        app.store.progress().legacy.last_roadmap.as_deref(),
+        app.places.last_roadmap.as_deref(),
         Some(app.roadmap().unwrap().id.as_str())
     );
+    assert_eq!(app.store.progress().legacy.last_roadmap, None);
     // Back to the first: the place is restored.
     ch(app, 'r');
     ch(app, 'g');
@@ -414,10 +417,7 @@ fn switcher_counts_skills_covered_through_shared_keys() {
 #[test]
 fn the_first_run_picker_quits_when_closed() {
     let mut f = fresh();
-    assert_eq!(
-        press(&mut f.app, KeyCode::Esc),
-        Effect::Quit { save: false }
-    );
+    assert_eq!(press(&mut f.app, KeyCode::Esc), Effect::Quit);
 }
 
 #[test]
@@ -595,20 +595,20 @@ fn stats_open_and_close() {
 }
 
 #[test]
-fn quit_saves_the_place_only_when_it_moved() {
+fn quit_keeps_the_place_and_leaves_the_progress_alone() {
     let mut f = opened();
     let app = &mut f.app;
-    assert_eq!(
-        ch(app, 'q'),
-        Effect::Quit { save: false },
-        "the switch saved it"
-    );
     ch(app, 'j');
-    assert_eq!(ch(app, 'q'), Effect::Quit { save: true });
+    press(app, KeyCode::Tab);
+    assert_eq!(ch(app, 'q'), Effect::Quit);
+    let place = &app.places.roadmaps["backend-burger"];
+    assert_eq!(place.phase.as_deref(), Some("foundations"));
+    assert_eq!(place.focus, Some(crate::state::Focus::Skills));
+    assert_eq!(*app.store.progress(), crate::progress::Progress::default());
     ch(app, 'n');
     assert_eq!(
         press_with(app, KeyCode::Char('c'), KeyModifiers::CONTROL),
-        Effect::Quit { save: false },
+        Effect::Quit,
         "Ctrl-c quits from the editor too"
     );
 }
@@ -624,6 +624,7 @@ fn an_unreadable_progress_file_asks_before_moving_it_aside() {
         catalog: Catalog::load(&Sources::bundled_only()),
         store,
         data_path: path.clone(),
+        places: None,
     };
     let mut app = App::new(launch, now(), today(), Theme::COLOR);
     assert!(matches!(app.overlay, Overlay::ConfirmRecover));
@@ -741,7 +742,7 @@ fn clicks_select_panes_and_rows_and_the_wheel_scrolls() {
                 row: list.y + 2
             }
         ),
-        Effect::Save
+        Effect::KeepPlace
     );
     assert_eq!(app.current, Some(2));
 }
@@ -775,6 +776,7 @@ fn saving_fails_loudly_on_a_read_only_store() {
             "a test".into(),
         )),
         data_path: "/nonexistent/progress.yaml".into(),
+        places: None,
     };
     let mut app = App::new(launch, now(), today(), Theme::COLOR);
     press(&mut app, KeyCode::Enter);
@@ -788,7 +790,8 @@ fn saving_fails_loudly_on_a_read_only_store() {
             .text
             .starts_with("Not saved: ")
     );
-    assert_eq!(ch(&mut app, 'q'), Effect::Quit { save: false });
+    assert!(app.pending.is_some(), "the change is pending");
+    assert_eq!(ch(&mut app, 'q'), Effect::Quit);
 }
 
 /// An app in the state where `ctx`'s keys apply.
@@ -802,6 +805,7 @@ fn in_context(ctx: keys::Ctx) -> Fixture {
             catalog: Catalog::load(&Sources::bundled_only()),
             store: Store::open(path.clone()),
             data_path: path,
+            places: None,
         };
         let mut app = App::new(launch, now(), today(), Theme::COLOR);
         if ctx == Ctx::RECOVER {
@@ -826,6 +830,13 @@ fn in_context(ctx: keys::Ctx) -> Fixture {
         Ctx::STATS => {
             ch(app, 't');
         }
+        Ctx::QUIT => {
+            app.pending = Some(crate::tui::app::Pending {
+                reason: "a test".into(),
+                recoverable: true,
+            });
+            app.ask_quit();
+        }
         _ => {}
     }
     f
@@ -847,6 +858,7 @@ fn every_binding_maps_and_runs_in_its_context() {
         Ctx::CONFIRM,
         Ctx::STATS,
         Ctx::RECOVER,
+        Ctx::QUIT,
     ];
     let mut pressed = 0;
     for ctx in contexts {
@@ -872,3 +884,5 @@ fn every_binding_maps_and_runs_in_its_context() {
     }
     assert!(pressed > 100, "{pressed}");
 }
+
+mod saving;
