@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the commands. This is the binary's
 //! edge, so it speaks `anyhow`, prints, and chooses exit codes.
 
+mod authoring;
 mod markdown;
 mod roadmaps;
 mod tracking;
@@ -87,6 +88,23 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Write a starter roadmap that uses every field once, with comments; never overwrites a file.
+    New {
+        /// The new roadmap's id: lowercase letters, digits, `-` and `_`.
+        id: String,
+        /// Where to write it [default: ID.yaml in the current folder].
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of roadmap files, for editor completion and checking.
+    Schema,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `trailmark man > ~/.local/share/man/man1/trailmark.1`.
+    Man,
 }
 
 /// Runs the command line and maps failures to exit codes: 2 for an unknown
@@ -104,6 +122,7 @@ pub fn main() -> ExitCode {
                 || err.downcast_ref::<tracking::UnknownSkill>().is_some()
                 || err.downcast_ref::<tracking::NoRoadmap>().is_some()
                 || err.downcast_ref::<BadStatus>().is_some()
+                || err.downcast_ref::<authoring::BadId>().is_some()
             {
                 ExitCode::from(2)
             } else {
@@ -146,6 +165,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(Command::Reset { roadmap, yes }) => {
             tracking::reset(&load(), &mut open_store(cli)?, roadmap, *yes, out)
         }
+        Some(Command::New { id, output }) => authoring::new(id, output.as_deref(), out),
+        Some(Command::Schema) => authoring::schema(out),
+        Some(Command::Completions { shell }) => authoring::completions(*shell, out),
+        Some(Command::Man) => authoring::man(out),
     }
 }
 

@@ -18,6 +18,8 @@ mod flow;
 mod guard;
 mod locate;
 mod raw;
+mod scaffold;
+pub mod schema;
 mod shape;
 mod tree;
 mod validate;
@@ -27,6 +29,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 pub use error::{LoadError, Problem};
+pub use scaffold::scaffold;
 pub(crate) use validate::did_you_mean;
 pub use validate::is_valid_id;
 
@@ -74,6 +77,11 @@ pub struct Skill {
     pub title: String,
     /// Names the same skill across roadmaps, so progress on it is shared.
     pub key: Option<String>,
+    /// Ids this skill had before a rename (`aliases:` in the file), so that
+    /// progress recorded under one of them still belongs to this skill (the
+    /// progress store moves it to the new id). The loader guarantees they are valid ids, distinct from
+    /// each other and from every skill id of the roadmap.
+    pub aliases: Vec<String>,
     pub summary: String,
     pub topics: Vec<String>,
     pub resources: Vec<Resource>,
@@ -116,6 +124,13 @@ impl Phase {
     }
 }
 
+impl Skill {
+    /// The ids this skill was known by before, in file order (see [`Skill::aliases`]).
+    pub fn old_ids(&self) -> impl Iterator<Item = &str> {
+        self.aliases.iter().map(String::as_str)
+    }
+}
+
 impl Roadmap {
     /// The sum of the phases' times.
     pub fn total(&self) -> Total {
@@ -148,6 +163,17 @@ impl Roadmap {
             .iter()
             .enumerate()
             .find_map(|(pi, p)| p.skills.iter().position(|s| s.id == id).map(|si| (pi, si)))
+    }
+
+    /// Phase and skill index of the skill that lists `old_id` among its
+    /// [`aliases`](Skill::aliases): where a renamed skill lives now.
+    pub fn find_renamed_skill(&self, old_id: &str) -> Option<(usize, usize)> {
+        self.phases.iter().enumerate().find_map(|(pi, p)| {
+            p.skills
+                .iter()
+                .position(|s| s.old_ids().any(|a| a == old_id))
+                .map(|si| (pi, si))
+        })
     }
 
     /// Reads a roadmap file, refusing oversized files before reading them.

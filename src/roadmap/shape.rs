@@ -39,6 +39,7 @@ static SKILL: Schema = Schema {
         ("id", Kind::Text),
         ("title", Kind::Text),
         ("key", Kind::Text),
+        ("aliases", Kind::TextList),
         ("summary", Kind::Text),
         ("topics", Kind::TextList),
         ("resources", Kind::MapList(&RESOURCE)),
