@@ -5,6 +5,7 @@ mod authoring;
 mod markdown;
 mod roadmaps;
 mod tracking;
+mod validate;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -143,7 +144,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(Command::List { json: false }) => roadmaps::list(&load(), out, false),
         Some(Command::List { json: true }) => roadmaps::list(&load(), out, true),
         Some(Command::Show { roadmap, json }) => roadmaps::show(&load(), roadmap, *json, out),
-        Some(Command::Validate { files }) => roadmaps::validate(files, out),
+        Some(Command::Validate { files }) => validate::validate(files, out),
         Some(Command::Status { roadmap, json }) => tracking::status(
             &load(),
             &mut open_store(cli)?,

@@ -11,6 +11,7 @@
 //! that would expand the file in memory, deep nesting, and files of millions
 //! of values.
 
+mod check;
 mod error;
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -23,11 +24,13 @@ pub mod schema;
 mod shape;
 mod tree;
 mod validate;
+pub mod vocabulary;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+pub use check::{Checked, check_file, declared_twice};
 pub use error::{LoadError, Problem};
 pub use scaffold::scaffold;
 pub(crate) use validate::did_you_mean;
@@ -178,17 +181,8 @@ impl Roadmap {
 
     /// Reads a roadmap file, refusing oversized files before reading them.
     pub fn load_file(path: &Path) -> Result<Self, LoadError> {
-        let name = path.display().to_string();
-        let io = |source| LoadError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(LoadError::TooLarge { file: name, size });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
-        Self::from_yaml_bytes(&bytes, &name)
+        let bytes = read_capped(path)?;
+        Self::from_yaml_bytes(&bytes, &path.display().to_string())
     }
 
     /// Parses a roadmap from bytes that should be UTF-8 YAML.
@@ -265,6 +259,22 @@ impl Roadmap {
             }
         }
     }
+}
+
+/// The bytes of a roadmap file, refusing oversized files before reading them.
+fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: path.display().to_string(),
+            size,
+        });
+    }
+    std::fs::read(path).map_err(io)
 }
 
 /// Turns the guard's verdict into the error a refused file gets.
