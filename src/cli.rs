@@ -104,8 +104,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff), e.g. `trailmark man > ~/.local/share/man/man1/trailmark.1`.
-    Man,
+    /// Print the man page (roff), or write a page per command into a folder.
+    Man {
+        /// Write trailmark.1 and a trailmark-COMMAND.1 per command into DIR (e.g. ~/.local/share/man/man1).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Runs the command line and maps failures to exit codes: 2 for an unknown
@@ -169,7 +173,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(Command::New { id, output }) => authoring::new(id, output.as_deref(), out),
         Some(Command::Schema) => authoring::schema(out),
         Some(Command::Completions { shell }) => authoring::completions(*shell, out),
-        Some(Command::Man) => authoring::man(out),
+        Some(Command::Man { dir }) => authoring::man(dir.as_deref(), out),
     }
 }
 

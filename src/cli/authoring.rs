@@ -90,14 +90,35 @@ pub(super) fn completions(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let mut cmd = Cli::command();
-    clap_complete::generate(shell, &mut cmd, "trailmark", out);
+    // clap_complete panics when its writer fails (`| head` closes the pipe),
+    // so the script is built in memory and written here, where a failed
+    // write is an ordinary error.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "trailmark", &mut script);
+    out.write_all(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The man page (roff): synopsis, global options, and every subcommand with
-/// its description, all from the same clap definitions as `--help`.
-pub(super) fn man(out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let cmd = Cli::command();
-    clap_mangen::Man::new(cmd).render(out)?;
+/// The man page (roff) on `out`: synopsis, global options, and every
+/// subcommand with its description, from the same clap definitions as
+/// `--help`. With `dir`, the pages it refers to as well, one per command
+/// (`trailmark-list.1`, …), written there (replacing older copies).
+pub(super) fn man(dir: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let cmd = Cli::command().disable_help_subcommand(true);
+    let Some(dir) = dir else {
+        clap_mangen::Man::new(cmd).render(out)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    clap_mangen::generate_to(cmd, dir).with_context(|| {
+        format!(
+            "cannot write the man pages into {}; check that the folder exists and that you may write there",
+            dir.display()
+        )
+    })?;
+    writeln!(
+        out,
+        "wrote trailmark.1 and a trailmark-COMMAND.1 per command into {}",
+        dir.display()
+    )?;
     Ok(ExitCode::SUCCESS)
 }
