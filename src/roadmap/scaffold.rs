@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 /// loads it); `published` is usually today, since the author is the source.
 pub fn scaffold(id: &str, published: NaiveDate) -> String {
     format!(
-        r#"# yaml-language-server: $schema=roadmap.schema.json
+        r"# yaml-language-server: $schema=roadmap.schema.json
 # A trailmark roadmap. Every field is used once below; delete what you do not need.
 # The format and its rules: roadmaps/README.md. Check this file: trailmark validate FILE
 id: {id}                      # lowercase letters, digits and `-`; unique among your roadmaps
@@ -42,7 +42,7 @@ phases:                       # in order; at least one
         title: A first project
         description: Something small that uses the skills above.
         skills: [version-control]   # skill ids from any phase of this roadmap
-"#,
+",
         title = title_of(id),
     )
 }

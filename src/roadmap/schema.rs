@@ -107,3 +107,45 @@ pub(crate) fn estimate() -> Schema {
         "examples": [3, "1 week", "4-6 weeks", "2–3 months"]
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use serde_json::Value;
+
+    use super::super::shape::{self, Kind};
+
+    /// The slow path's field tables (`shape.rs`) and the serde structs the
+    /// schema is generated from name the same fields, mapping by mapping.
+    #[test]
+    fn the_shape_tables_list_the_schemas_fields() {
+        let schema = serde_json::to_value(super::json_schema()).unwrap_or_default();
+        let mut todo = vec![&shape::ROADMAP];
+        let mut seen = 0;
+        while let Some(table) = todo.pop() {
+            seen += 1;
+            let node = match table.what {
+                "roadmap" => &schema,
+                what => {
+                    let mut name = what.to_owned();
+                    name[..1].make_ascii_uppercase();
+                    &schema["definitions"][name]
+                }
+            };
+            let props: BTreeSet<&str> = node["properties"]
+                .as_object()
+                .map(|m| m.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            let fields: BTreeSet<&str> = table.fields.iter().map(|(n, _)| *n).collect();
+            assert_eq!(props, fields, "the fields of a {}", table.what);
+            assert_eq!(node["additionalProperties"], Value::Bool(false));
+            for (_, kind) in table.fields {
+                if let Kind::Map(t) | Kind::MapList(t) = kind {
+                    todo.push(t);
+                }
+            }
+        }
+        assert_eq!(seen, 6);
+    }
+}

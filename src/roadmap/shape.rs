@@ -23,7 +23,7 @@ pub(crate) enum Kind {
 }
 
 /// The fields one kind of mapping may hold. Kept beside `raw.rs`, whose
-/// structs must list the same names; a test checks they agree.
+/// structs must list the same names; a test in `schema.rs` checks they agree.
 pub(crate) struct Schema {
     pub what: &'static str,
     pub fields: &'static [(&'static str, Kind)],

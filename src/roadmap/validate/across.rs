@@ -99,3 +99,72 @@ fn aliases(phases: &[Phase], out: &mut Vec<Pending>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::roadmap::Roadmap;
+
+    const TWO: &str = "id: r\ntitle: R\nsource: {}\nphases:\n  - id: p\n    title: P\n    skills:\n      - id: git\n        title: Git\n        aliases: [version-control, vcs]\n      - id: http\n        title: HTTP\n";
+
+    fn messages(text: &str) -> Vec<String> {
+        let err = Roadmap::from_yaml_str(text, "f.yaml").unwrap_err();
+        err.problems().into_iter().map(|p| p.message).collect()
+    }
+
+    #[test]
+    fn aliases_load_in_file_order_and_find_the_renamed_skill() {
+        let r = Roadmap::from_yaml_str(TWO, "f.yaml").unwrap();
+        let git = &r.phases[0].skills[0];
+        assert_eq!(
+            git.old_ids().collect::<Vec<_>>(),
+            ["version-control", "vcs"]
+        );
+        assert!(r.phases[0].skills[1].aliases.is_empty());
+        assert_eq!(r.find_renamed_skill("vcs"), Some((0, 0)));
+        assert_eq!(r.find_renamed_skill("git"), None);
+    }
+
+    #[test]
+    fn an_alias_must_have_the_id_syntax() {
+        assert_eq!(
+            messages(&TWO.replace("vcs]", "Version Control]")),
+            [
+                "`Version Control` is not a valid id; an alias is a former id of this skill, so it uses lowercase letters, digits, `-` and `_`, starting with a letter or digit (try `version-control`)"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_alias_may_not_be_a_later_skill_id_nor_claimed_twice() {
+        // The skill it collides with comes after it in the file.
+        assert_eq!(
+            messages(&TWO.replace("vcs]", "http]")),
+            [
+                "`http` is the id of phase 1 `p` › skill `http`; an alias is a former id whose progress moves to this skill, so it cannot be a current id: remove the alias or rename that skill"
+            ]
+        );
+        let text = format!("{TWO}        aliases: [vcs]\n");
+        assert_eq!(
+            messages(&text),
+            [
+                "`vcs` is already an alias of phase 1 `p` › skill `git`; progress under a former id can move to one skill only, so keep the alias on one of them"
+            ]
+        );
+    }
+
+    #[test]
+    fn aliases_are_reported_on_the_slow_path_too() {
+        // An unknown field sends the file down the slow path; the alias
+        // problem is still found, beside it.
+        let text = TWO
+            .replace("vcs]", "git]")
+            .replace("title: HTTP", "title: HTTP\n        colour: red");
+        let got = messages(&text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got[0].starts_with("`git` is this skill's own id"),
+            "{got:?}"
+        );
+        assert!(got[1].starts_with("unknown field `colour`"), "{got:?}");
+    }
+}
