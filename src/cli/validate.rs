@@ -109,10 +109,15 @@ fn summary(r: &Roadmap) -> String {
         || "pace not stated".to_owned(),
         |h| format!("pace {h} h/week"),
     );
+    // The title is the file's text: no control character reaches the terminal.
+    let title: String = r
+        .title
+        .chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
     format!(
-        "`{}` \"{}\", {phases} phase{}, {skills} skill{}, {}, {pace}",
+        "`{}` \"{title}\", {phases} phase{}, {skills} skill{}, {}, {pace}",
         r.id,
-        r.title,
         plural(phases),
         plural(skills),
         r.total()

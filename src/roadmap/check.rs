@@ -9,6 +9,7 @@ use super::{LoadError, Problem, Roadmap, vocabulary};
 /// A roadmap file that loaded, with what is worth a warning in it.
 #[derive(Debug, Clone)]
 pub struct Checked {
+    /// The roadmap, exactly as [`Roadmap::load_file`] reads it.
     pub roadmap: Roadmap,
     /// Not errors (the file is valid): each skill `key` outside the shared
     /// vocabulary, with the nearest vocabulary keys. In file order.

@@ -49,6 +49,7 @@ pub fn text() -> String {
     text
 }
 
+/// A required id (roadmap, phase, skill, project).
 pub(crate) fn id(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "string", "pattern": ID_PATTERN })
 }
@@ -58,10 +59,12 @@ pub(crate) fn title(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "string", "pattern": "\\S" })
 }
 
+/// An optional shared skill key: the id syntax.
 pub(crate) fn key(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": ["string", "null"], "pattern": ID_PATTERN })
 }
 
+/// The optional `source.published` date.
 pub(crate) fn date(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": ["string", "null"], "pattern": DATE_PATTERN })
 }
@@ -76,10 +79,12 @@ pub(crate) fn required_url(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "string", "pattern": URL_PATTERN })
 }
 
+/// The optional weekly hours: above 0, at most a week's 168.
 pub(crate) fn pace(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": ["number", "null"], "exclusiveMinimum": 0, "maximum": 168 })
 }
 
+/// A skill's former ids: ids, each listed once (collisions with other skills need the whole file).
 pub(crate) fn aliases(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "type": ["array", "null"],
@@ -88,10 +93,12 @@ pub(crate) fn aliases(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// A skill's topics: non-empty text each.
 pub(crate) fn topics(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": ["array", "null"], "items": { "type": "string", "pattern": "\\S" } })
 }
 
+/// A project's skill ids; whether each names a skill needs the whole file.
 pub(crate) fn skill_refs(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": ["array", "null"], "items": { "type": "string" } })
 }
