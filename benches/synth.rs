@@ -34,7 +34,8 @@ pub fn roadmap_yaml(skills: usize) -> String {
                 let _ = writeln!(s, "        topics: [topic {i}, another topic]");
             }
             if i % 7 == 0 {
-                let _ = writeln!(s, "        key: shared-{}", i % 50);
+                // Unique: two skills of one roadmap may not share a key.
+                let _ = writeln!(s, "        key: shared-{i}");
             }
             if i % 2 == 0 {
                 let _ = writeln!(s, "        estimate: {}-{} weeks", 1 + i % 3, 2 + i % 3);

@@ -187,15 +187,27 @@ impl Catalog {
             file,
             replaced: None,
         };
-        if let Some(old) = self
+        let Some(old) = self
             .entries
             .iter_mut()
             .find(|e| e.roadmap.id == entry.roadmap.id)
-        {
+        else {
+            self.entries.push(entry);
+            return;
+        };
+        if old.origin == Origin::Bundled {
             let replaced = Some(old.file.clone());
             *old = Entry { replaced, ..entry };
-        } else {
-            self.entries.push(entry);
+        } else if !same_file(&old.file, &entry.file) {
+            // Two files of the user's own would be one roadmap, one hiding
+            // the other depending on load order: keep the first, refuse the second.
+            let text = std::fs::read_to_string(&entry.file).unwrap_or_default();
+            self.errors.push(crate::roadmap::declared_twice(
+                &entry.file,
+                &text,
+                &entry.roadmap.id,
+                &old.file,
+            ));
         }
     }
 
@@ -218,6 +230,15 @@ impl Catalog {
 
     pub fn position(&self, id: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.roadmap.id == id)
+    }
+}
+
+/// Whether two names point at one file (`--roadmap` naming a file that is
+/// also in the user's roadmap directory), which is not a second declaration.
+fn same_file(a: &str, b: &str) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 
@@ -257,6 +278,39 @@ mod tests {
             Some(format!("roadmaps/{}", BUNDLED[0].name).as_str())
         );
         assert_eq!(catalog.entries.len(), BUNDLED.len());
+    }
+
+    #[test]
+    fn two_user_files_with_one_id_are_an_error_naming_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let (id, text) = mini();
+        let first = dir.path().join("a.yaml");
+        std::fs::write(&first, &text).unwrap();
+        std::fs::write(dir.path().join("b.yaml"), text.replace("Mine", "Theirs")).unwrap();
+        let sources = Sources {
+            bundled: true,
+            dirs: vec![dir.path().to_owned()],
+            // The same file again, through `--roadmap`: not a second declaration.
+            paths: vec![first.clone()],
+            ..Sources::default()
+        };
+        let catalog = Catalog::load(&sources);
+        let e = catalog.get(&id).unwrap();
+        assert_eq!(
+            (e.roadmap.title.as_str(), e.file.as_str()),
+            ("Mine", first.to_str().unwrap())
+        );
+        assert!(e.replaced.is_some());
+        let errors: Vec<String> = catalog.errors.iter().map(ToString::to_string).collect();
+        let b = dir.path().join("b.yaml");
+        assert_eq!(
+            errors,
+            [format!(
+                "{}:1:5: id: roadmap id `{id}` is also declared by {}; two files cannot declare one roadmap, so give one of them another `id` (only a bundled roadmap may be replaced by a file with its id)",
+                b.display(),
+                first.display()
+            )]
+        );
     }
 
     #[test]

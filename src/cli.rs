@@ -1,11 +1,13 @@
 //! The command line: argument parsing and the commands. This is the binary's
 //! edge, so it speaks `anyhow`, prints, and chooses exit codes.
 
+mod authoring;
 mod markdown;
 mod output;
 mod roadmaps;
 mod sync;
 mod tracking;
+mod validate;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -103,6 +105,27 @@ pub enum Command {
         /// The repository [default: the one holding the progress file].
         repo: Option<PathBuf>,
     },
+    /// Write a starter roadmap that uses every field once, with comments; never overwrites a file.
+    New {
+        /// The new roadmap's id: lowercase letters, digits, `-` and `_`.
+        id: String,
+        /// Where to write it [default: ID.yaml in the current folder].
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of roadmap files, for editor completion and checking.
+    Schema,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write a page per command into a folder.
+    Man {
+        /// Write trailmark.1 and a trailmark-COMMAND.1 per command into DIR (e.g. ~/.local/share/man/man1).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Runs the command line and maps failures to exit codes: 2 for an unknown
@@ -127,6 +150,7 @@ pub fn main() -> ExitCode {
                 || err.downcast_ref::<tracking::NoRoadmap>().is_some()
                 || err.downcast_ref::<BadStatus>().is_some()
                 || err.downcast_ref::<sync::NotInRepo>().is_some()
+                || err.downcast_ref::<authoring::BadId>().is_some()
             {
                 ExitCode::from(2)
             } else {
@@ -147,7 +171,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(Command::List { json: false }) => roadmaps::list(&load(), out, false),
         Some(Command::List { json: true }) => roadmaps::list(&load(), out, true),
         Some(Command::Show { roadmap, json }) => roadmaps::show(&load(), roadmap, *json, out),
-        Some(Command::Validate { files }) => roadmaps::validate(files, out),
+        Some(Command::Validate { files }) => validate::validate(files, out),
         Some(Command::Status { roadmap, json }) => {
             let catalog = load();
             let mut store = open_store(cli, &catalog)?;
@@ -179,6 +203,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         }
         Some(Command::MergeFile { base, ours, theirs }) => sync::merge_file(base, ours, theirs),
         Some(Command::GitSetup { repo }) => sync::git_setup(&data_path(cli)?, repo.as_deref(), out),
+        Some(Command::New { id, output }) => authoring::new(id, output.as_deref(), out),
+        Some(Command::Schema) => authoring::schema(out),
+        Some(Command::Completions { shell }) => authoring::completions(*shell, out),
+        Some(Command::Man { dir }) => authoring::man(dir.as_deref(), out),
     }
 }
 

@@ -11,6 +11,7 @@
 //! that would expand the file in memory, deep nesting, and files of millions
 //! of values.
 
+mod check;
 mod error;
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -18,17 +19,22 @@ mod flow;
 mod guard;
 pub(crate) mod locate;
 mod raw;
+mod scaffold;
+pub mod schema;
 mod shape;
 mod strict;
 mod syntax;
 mod tree;
 mod validate;
+pub mod vocabulary;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+pub use check::{Checked, check_file, declared_twice};
 pub use error::{LoadError, Problem};
+pub use scaffold::scaffold;
 pub use strict::parse_date;
 pub(crate) use validate::did_you_mean;
 pub use validate::is_valid_id;
@@ -86,6 +92,11 @@ pub struct Skill {
     pub title: String,
     /// Names the same skill across roadmaps, so progress on it is shared.
     pub key: Option<String>,
+    /// Ids this skill had before a rename (`aliases:` in the file), so that
+    /// progress recorded under one of them still belongs to this skill (the
+    /// progress store moves it to the new id). The loader guarantees they are valid ids, distinct from
+    /// each other and from every skill id of the roadmap.
+    pub aliases: Vec<String>,
     pub summary: String,
     pub topics: Vec<String>,
     pub resources: Vec<Resource>,
@@ -127,6 +138,13 @@ impl Phase {
     }
 }
 
+impl Skill {
+    /// The ids this skill was known by before, in file order (see [`Skill::aliases`]).
+    pub fn old_ids(&self) -> impl Iterator<Item = &str> {
+        self.aliases.iter().map(String::as_str)
+    }
+}
+
 impl Roadmap {
     /// The sum of the phases' times.
     pub fn total(&self) -> Total {
@@ -161,19 +179,21 @@ impl Roadmap {
             .find_map(|(pi, p)| p.skills.iter().position(|s| s.id == id).map(|si| (pi, si)))
     }
 
+    /// Phase and skill index of the skill that lists `old_id` among its
+    /// [`aliases`](Skill::aliases): where a renamed skill lives now.
+    pub fn find_renamed_skill(&self, old_id: &str) -> Option<(usize, usize)> {
+        self.phases.iter().enumerate().find_map(|(pi, p)| {
+            p.skills
+                .iter()
+                .position(|s| s.old_ids().any(|a| a == old_id))
+                .map(|si| (pi, si))
+        })
+    }
+
     /// Reads a roadmap file, refusing oversized files before reading them.
     pub fn load_file(path: &Path) -> Result<Self, LoadError> {
-        let name = path.display().to_string();
-        let io = |source| LoadError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(LoadError::TooLarge { file: name, size });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
-        Self::from_yaml_bytes(&bytes, &name)
+        let bytes = read_capped(path)?;
+        Self::from_yaml_bytes(&bytes, &path.display().to_string())
     }
 
     /// Parses a roadmap from bytes that should be UTF-8 YAML.
@@ -250,6 +270,22 @@ impl Roadmap {
             }
         }
     }
+}
+
+/// The bytes of a roadmap file, refusing oversized files before reading them.
+fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: path.display().to_string(),
+            size,
+        });
+    }
+    std::fs::read(path).map_err(io)
 }
 
 /// Turns the guard's verdict into the error a refused file gets.

@@ -19,6 +19,7 @@ const VALID: &str = "tests/fixtures/valid";
 /// The fixtures with a test below; a new fixture must be added here too.
 const COVERED: &[&str] = &[
     "alias-bomb.yaml",
+    "alias-is-a-skill-id.yaml",
     "bad-pace.yaml",
     "bad-published.yaml",
     "binary-junk.yaml",
@@ -37,8 +38,10 @@ const COVERED: &[&str] = &[
     "date-not-padded.yaml",
     "date-with-time.yaml",
     "deep-nesting.yaml",
+    "duplicate-alias.yaml",
     "duplicate-ids.yaml",
     "duplicate-key.yaml",
+    "duplicate-skill-key.yaml",
     "empty-roadmap.yaml",
     "empty-title.yaml",
     "empty.yaml",
@@ -637,7 +640,7 @@ fn unknown_field() {
     assert_eq!(
         errors("unknown-field.yaml"),
         "tests/fixtures/invalid/unknown-field.yaml:10:9: phase 1 `basics` › skill `git` › summry: unknown field `summry` in the skill; did you mean `summary`?\n\
-         tests/fixtures/invalid/unknown-field.yaml:11:9: phase 1 `basics` › skill `git` › colour: unknown field `colour` in the skill; a skill may have: `id`, `title`, `key`, `summary`, `topics`, `resources`, `estimate`"
+         tests/fixtures/invalid/unknown-field.yaml:11:9: phase 1 `basics` › skill `git` › colour: unknown field `colour` in the skill; a skill may have: `id`, `title`, `key`, `aliases`, `summary`, `topics`, `resources`, `estimate`"
     );
 }
 
@@ -855,5 +858,31 @@ fn tab_indent() {
     assert_eq!(
         errors("tab-indent.yaml"),
         "tests/fixtures/invalid/tab-indent.yaml:13:1: YAML error: a tab indents this line; tabs cannot indent YAML; use spaces"
+    );
+}
+
+#[test]
+fn duplicate_skill_key() {
+    assert_eq!(
+        errors("duplicate-skill-key.yaml"),
+        "tests/fixtures/invalid/duplicate-skill-key.yaml:16:14: phase 2 `tools` › skill `github` › key: key `git` is already used by phase 1 `basics` › skill `git`; two skills with one key share one tick (ticking one ticks both), so keep the key on one of them, or merge the two skills"
+    );
+}
+
+#[test]
+fn alias_is_a_skill_id() {
+    assert_eq!(
+        errors("alias-is-a-skill-id.yaml"),
+        "tests/fixtures/invalid/alias-is-a-skill-id.yaml:10:19: phase 1 `basics` › skill `git` › aliases #1: `git` is this skill's own id; list only the ids the skill had before it was renamed\n\
+         tests/fixtures/invalid/alias-is-a-skill-id.yaml:13:24: phase 1 `basics` › skill `http` › aliases #2: `git` is the id of phase 1 `basics` › skill `git`; an alias is a former id whose progress moves to this skill, so it cannot be a current id: remove the alias or rename that skill"
+    );
+}
+
+#[test]
+fn duplicate_alias() {
+    assert_eq!(
+        errors("duplicate-alias.yaml"),
+        "tests/fixtures/invalid/duplicate-alias.yaml:10:31: phase 1 `basics` › skill `version-control` › aliases #2: `git-basics` is listed twice in `aliases`; remove one\n\
+         tests/fixtures/invalid/duplicate-alias.yaml:14:13: phase 1 `basics` › skill `git-internals` › aliases #1: `git-basics` is already an alias of phase 1 `basics` › skill `version-control`; progress under a former id can move to one skill only, so keep the alias on one of them"
     );
 }

@@ -168,6 +168,7 @@ fn skill(id: String, key: Option<String>, estimate: Option<Weeks>) -> Skill {
         title: id.to_uppercase(),
         id,
         key,
+        aliases: vec![],
         summary: String::new(),
         topics: vec![],
         resources: vec![],

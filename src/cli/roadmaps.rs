@@ -1,7 +1,7 @@
-//! `list`, `show` and `validate`: the commands about roadmap files themselves.
+//! `list` and `show`: the commands that present the loaded roadmaps
+//! (`validate` lives in `validate.rs`).
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -314,50 +314,4 @@ pub(crate) fn source_line(r: &Roadmap) -> Option<String> {
         parts.push(by.join(", "));
     }
     (!parts.is_empty()).then(|| parts.join(" — "))
-}
-
-/// Checks each file; a directory stands for every roadmap file in it.
-pub(super) fn validate(paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let found = crate::catalog::roadmap_files(path).map_err(|e| {
-                anyhow::anyhow!("{}: cannot list the directory: {e}", path.display())
-            })?;
-            if found.is_empty() {
-                anyhow::bail!(
-                    "{}: the directory holds no *.yaml or *.yml files",
-                    path.display()
-                );
-            }
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    let mut bad_files = 0;
-    let mut problems = 0;
-    for file in &files {
-        match Roadmap::load_file(file) {
-            Ok(_) => {}
-            Err(e) => {
-                bad_files += 1;
-                problems += e.problems().len();
-                writeln!(out, "{e}")?;
-            }
-        }
-    }
-    let n = files.len();
-    let s = crate::estimate::plural(n);
-    if bad_files == 0 {
-        writeln!(out, "{n} roadmap file{s} valid")?;
-        Ok(ExitCode::SUCCESS)
-    } else {
-        writeln!(
-            out,
-            "{bad_files} of {n} file{s} invalid, {problems} problem{}",
-            crate::estimate::plural(problems)
-        )?;
-        Ok(ExitCode::FAILURE)
-    }
 }

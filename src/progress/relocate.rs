@@ -37,7 +37,7 @@ pub fn moves_for<'a>(roadmaps: impl IntoIterator<Item = &'a Roadmap>) -> Vec<Mov
             if skill.key.is_some() {
                 from.push(format!("{}/{}", r.id, skill.id));
             }
-            for old in old_ids(skill) {
+            for old in skill.old_ids() {
                 from.push(format!("{}/{old}", r.id));
             }
             for from in from {
@@ -52,11 +52,6 @@ pub fn moves_for<'a>(roadmaps: impl IntoIterator<Item = &'a Roadmap>) -> Vec<Mov
         }
     }
     moves
-}
-
-/// Ids the skill had before it was renamed.
-fn old_ids(_skill: &crate::roadmap::Skill) -> Vec<String> {
-    Vec::new()
 }
 
 impl Progress {
@@ -114,5 +109,21 @@ mod tests {
         assert!(p.history.iter().all(|c| c.skill() == Some("docker")));
         assert!(p.orphans([&after]).is_empty());
         assert_eq!(p.relocate(&moves), 0);
+    }
+
+    #[test]
+    fn a_renamed_skill_keeps_its_progress_through_its_aliases() {
+        let before = one_phase(None, vec![skill("rest", None)]);
+        let mut p = Progress::default();
+        p.set_status(&before.id, &before.phases[0].skills[0], Status::Done, now());
+        let mut renamed = skill("rest-apis", None);
+        renamed.aliases = vec!["rest".into()];
+        let after = one_phase(None, vec![renamed]);
+        assert_eq!(p.relocate(&moves_for([&after])), 1);
+        assert_eq!(
+            p.status(&after.id, &after.phases[0].skills[0]),
+            Status::Done
+        );
+        assert!(p.orphans([&after]).is_empty());
     }
 }

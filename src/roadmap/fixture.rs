@@ -10,6 +10,7 @@ pub(crate) fn skill(id: &str, weeks: Option<f64>) -> Skill {
         id: id.into(),
         title: id.into(),
         key: None,
+        aliases: vec![],
         summary: String::new(),
         topics: vec![],
         resources: vec![],

@@ -25,7 +25,7 @@ pub(crate) enum Kind {
 }
 
 /// The fields one kind of mapping may hold. Kept beside `raw.rs`, whose
-/// structs must list the same names; a test checks they agree.
+/// structs must list the same names; a test in `schema.rs` checks they agree.
 pub(crate) struct Schema {
     pub what: &'static str,
     pub fields: &'static [(&'static str, Kind)],
@@ -41,6 +41,7 @@ static SKILL: Schema = Schema {
         ("id", Kind::Text),
         ("title", Kind::Text),
         ("key", Kind::Text),
+        ("aliases", Kind::TextList),
         ("summary", Kind::Text),
         ("topics", Kind::TextList),
         ("resources", Kind::MapList(&RESOURCE)),

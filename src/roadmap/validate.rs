@@ -2,6 +2,8 @@
 //! of stopping at the first. Problems carry a document path; positions are
 //! looked up afterwards, and only when there is something to report.
 
+mod across;
+
 use std::collections::HashMap;
 
 use super::locate::{Anchor, Pos, Seg};
@@ -658,6 +660,12 @@ impl Validator<'_> {
             id,
             title,
             key,
+            aliases: rs
+                .aliases
+                .unwrap_or_default()
+                .into_iter()
+                .map(String::from)
+                .collect(),
             summary: self.prose(|| at.at().key("summary"), rs.summary),
             topics,
             resources,
@@ -780,11 +788,13 @@ fn suggest_id(text: &str) -> String {
 /// Validates `raw` into a roadmap, appending every problem to `out`. The
 /// roadmap is only meaningful when `out` stayed empty.
 pub(crate) fn validate(raw: RawRoadmap, out: &mut Vec<Pending>) -> Roadmap {
-    Validator {
+    let roadmap = Validator {
         out,
         phase_places: Vec::new(),
     }
-    .roadmap(raw)
+    .roadmap(raw);
+    across::check(&roadmap.phases, out);
+    roadmap
 }
 
 #[cfg(test)]
@@ -813,6 +823,7 @@ mod tests {
             id: id.into(),
             title: "T".into(),
             key: None,
+            aliases: Vec::new(),
             summary: String::new(),
             topics: Vec::new(),
             resources: Vec::new(),

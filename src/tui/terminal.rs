@@ -193,6 +193,14 @@ fn event_loop(
                 }
             }
         }
+        if gone() {
+            // The terminal hung up without a signal reaching us (or before
+            // one did): keep what is pending, as on SIGHUP, and leave.
+            if app.pending.is_some() {
+                save(app, &mut watch);
+            }
+            return Ok(Ending::Signal(HANGUP));
+        }
         if looked.elapsed() >= WATCH_EVERY {
             looked = Instant::now();
             redraw |= live(app, &mut watch);
@@ -208,6 +216,16 @@ fn event_loop(
             draw(terminal, app)?;
         }
     }
+}
+
+/// The signal number of SIGHUP, the ending a vanished terminal gets.
+const HANGUP: i32 = 1;
+
+/// Whether the terminal is gone: a hung-up terminal answers no terminal
+/// requests, so it no longer counts as one.
+fn gone() -> bool {
+    use std::io::IsTerminal as _;
+    !io::stdout().is_terminal()
 }
 
 /// Handles every event already waiting, so held keys and wheel bursts never

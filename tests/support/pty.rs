@@ -27,6 +27,16 @@ pub struct Session {
     pub child: Box<dyn Child + Send + Sync>,
 }
 
+/// A test that fails half way must not leave the app running.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// The binary with a clean environment in `dir` (data, state and config inside it).
 pub fn trailmark_cmd(dir: &Path, program: &str) -> CommandBuilder {
     let mut cmd = CommandBuilder::new(program);
@@ -98,7 +108,7 @@ impl Session {
             if text.contains(what) && text == last {
                 return text;
             }
-            last = text.clone();
+            last.clone_from(&text);
             assert!(
                 start.elapsed() < TIMEOUT,
                 "timed out waiting for {what:?}; the screen:\n{text}"
@@ -178,7 +188,7 @@ pub fn wait_until(s: &Session, what: &str, check: impl Fn(&str) -> bool) -> Stri
         if check(&text) && text == last {
             return text;
         }
-        last = text.clone();
+        last.clone_from(&text);
         assert!(start.elapsed() < TIMEOUT, "never {what}:\n{text}");
         std::thread::sleep(Duration::from_millis(25));
     }
