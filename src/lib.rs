@@ -7,6 +7,7 @@
 //! - [`progress`]: the learner's progress and the data file that keeps it safe.
 //! - [`forecast`]: remaining weeks and finish dates, as pure functions.
 //! - [`stats`]: weekly series, burndown and streak from the history.
+//! - [`vocabulary`]: the shared skill keys and their documentation links.
 //! - [`tui`]: the interactive terminal UI that bare `trailmark` opens.
 //! - [`cli`]: the command line, the only place that prints.
 
@@ -18,3 +19,4 @@ pub mod progress;
 pub mod roadmap;
 pub mod stats;
 pub mod tui;
+pub mod vocabulary;

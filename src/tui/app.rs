@@ -23,6 +23,10 @@ use crate::progress::{Cursor, Mode, ProgressError, SkillRecord, Store, skill_rec
 use crate::roadmap::{Phase, Project, Roadmap, Skill};
 use crate::stats::{self, WeekPoint};
 
+/// The roadmap the first-run picker highlights: an estimate for every phase
+/// and a stated pace, so opening it shows weeks and a finish date.
+pub const FIRST_RUN_CHOICE: &str = "backend-six-phases";
+
 /// The three panes of the main screen, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -56,7 +60,13 @@ impl Pane {
 pub enum Overlay {
     None,
     Switcher(Switcher),
+    /// The help, over what was open when `?` was pressed (restored on close).
     Help {
+        scroll: usize,
+        under: Option<Box<Overlay>>,
+    },
+    /// The roadmap info view: summary, source, totals, pace, tips.
+    Info {
         scroll: usize,
     },
     Search(Search),
@@ -69,10 +79,21 @@ pub enum Overlay {
 /// The roadmap switcher, and on the first run the picker.
 #[derive(Debug, Clone)]
 pub struct Switcher {
+    /// Index into `order`, not into the catalog.
     pub selected: usize,
+    /// Catalog indices in the order the switcher lists them (see
+    /// [`Catalog::display_order`]).
+    pub order: Vec<usize>,
     pub offset: usize,
-    /// One per catalog entry, computed when the switcher opens.
+    /// One per catalog entry (by catalog index), computed when the switcher opens.
     pub rows: Vec<SwitchRow>,
+}
+
+impl Switcher {
+    /// The catalog index of the highlighted roadmap.
+    pub fn chosen(&self) -> Option<usize> {
+        self.order.get(self.selected).copied()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -89,13 +110,16 @@ pub struct SwitchRow {
 pub enum EditKind {
     Note,
     Estimate,
+    /// The learner's weekly hours (not tied to a skill).
+    Pace,
 }
 
 /// The one-line note or estimate editor.
 #[derive(Debug, Clone)]
 pub struct Editor {
     pub kind: EditKind,
-    pub place: Place,
+    /// The skill edited; `None` for the pace.
+    pub place: Option<Place>,
     pub input: LineEditor,
     /// Why the last Enter was refused (an estimate that does not parse).
     pub error: Option<String>,
@@ -171,6 +195,11 @@ pub struct App {
     pub skill: usize,
     /// The chosen project idea of the selected phase.
     pub project: usize,
+    /// The chosen resource of the selected skill (its own, then the
+    /// vocabulary's documentation link), for `o`.
+    pub resource: usize,
+    /// The learner hid the banner of roadmap files that did not load.
+    pub banner_dismissed: bool,
     pub offsets: Offsets,
     pub overlay: Overlay,
     pub history: History,
@@ -226,6 +255,8 @@ impl App {
             phase: 0,
             skill: 0,
             project: 0,
+            resource: 0,
+            banner_dismissed: false,
             offsets: Offsets::default(),
             overlay: Overlay::None,
             history: History::default(),
@@ -284,8 +315,10 @@ impl App {
                     pane
                 }
             }
+            Overlay::Switcher(_) if self.current.is_none() => Ctx::PICKER,
             Overlay::Switcher(_) => Ctx::SWITCHER,
             Overlay::Help { .. } => Ctx::HELP,
+            Overlay::Info { .. } => Ctx::INFO,
             Overlay::Search(_) => Ctx::SEARCH,
             Overlay::Editor(_) => Ctx::EDITOR,
             Overlay::ConfirmRecover => Ctx::CONFIRM,
@@ -516,8 +549,16 @@ impl App {
                 }
             })
             .collect();
+        let order = self.catalog.display_order();
+        // The open roadmap; on a first run the most complete one, so that
+        // Enter shows weeks and a finish date.
+        let chosen = self
+            .current
+            .or_else(|| self.catalog.position(FIRST_RUN_CHOICE))
+            .unwrap_or_else(|| order.first().copied().unwrap_or(0));
         Switcher {
-            selected: self.current.unwrap_or(0),
+            selected: order.iter().position(|&i| i == chosen).unwrap_or(0),
+            order,
             offset: 0,
             rows,
         }
@@ -543,6 +584,7 @@ impl App {
         if phase != self.phase {
             self.phase = phase;
             self.skill = 0;
+            self.resource = 0;
             self.project = 0;
             self.offsets.skills = 0;
             self.offsets.details = 0;
@@ -553,6 +595,7 @@ impl App {
     pub fn select_skill(&mut self, skill: usize) {
         if skill != self.skill {
             self.skill = skill;
+            self.resource = 0;
             self.offsets.details = 0;
         }
     }
@@ -654,9 +697,15 @@ impl App {
                 let rows = ui::overlay::search_rows(area, s.matches.len());
                 s.offset = ui::window(s.offset, s.selected, rows, s.matches.len());
             }
-            Overlay::Help { scroll } => {
+            Overlay::Help { scroll, .. } => {
                 let max = ui::overlay::help_max_scroll(area);
                 *scroll = (*scroll).min(max);
+            }
+            Overlay::Info { .. } => {
+                let max = ui::info::max_scroll(self, area);
+                if let Overlay::Info { scroll } = &mut self.overlay {
+                    *scroll = (*scroll).min(max);
+                }
             }
             _ => {}
         }

@@ -7,7 +7,9 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use chrono::Local;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
@@ -28,21 +30,21 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         }
     };
     install_mouse_hook();
-    let result = execute!(io::stdout(), EnableMouseCapture)
+    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
         .map_err(anyhow::Error::from)
         .and_then(|()| event_loop(&mut terminal, &mut app));
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     let restored = ratatui::try_restore();
     result?;
     Ok(restored?)
 }
 
 /// ratatui's panic hook restores the screen and raw mode; this one also
-/// turns the mouse capture off first, so a panic leaves a usable shell.
+/// turns the mouse capture and bracketed paste off first, so a panic leaves a usable shell.
 fn install_mouse_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         let _ = io::stdout().flush();
         previous(info);
     }));
@@ -72,6 +74,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
                     Effect::None => {}
                     Effect::Save => unsaved = true,
                     Effect::Recover => recover(app),
+                    Effect::Open(url) => open_link(app, &url),
                     Effect::Quit { save } => {
                         if save || unsaved {
                             // Failing to save here cannot be shown any more;
@@ -113,7 +116,35 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
         );
     }
     terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+    write_hyperlinks(app)
+}
+
+/// Makes the links on screen OSC 8 hyperlinks. ratatui drops control
+/// characters from its buffer, so after each frame the visible link text is
+/// written again, wrapped in the OSC 8 sequence, over the same cells: the
+/// screen looks the same and the buffer ratatui diffs against stays true.
+/// Only printable ASCII URLs are written (see `ui::links`).
+fn write_hyperlinks(app: &App) -> anyhow::Result<()> {
+    let links = super::ui::links::visible(app);
+    if links.is_empty() {
+        return Ok(());
+    }
+    let mut out = io::stdout().lock();
+    for link in links {
+        execute!(out, crossterm::cursor::MoveTo(link.x, link.y))?;
+        write!(out, "{}", link.osc8())?;
+    }
+    out.flush()?;
     Ok(())
+}
+
+/// Opens a link with the system's opener, without waiting for it.
+fn open_link(app: &mut App, url: &str) {
+    if let Err(err) = open::that_detached(url) {
+        app.error(format!(
+            "Could not open {url}: {err} (copy the link from the details instead)"
+        ));
+    }
 }
 
 /// Moves the unreadable progress file aside and opens a fresh one.

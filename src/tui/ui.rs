@@ -8,11 +8,15 @@
 //! - [`footer`]: the problem banner, the message line and the key hints.
 //! - [`overlay`]: switcher, help, search, editor and the recovery prompt.
 //! - [`stats`]: the stats screen.
+//! - [`info`]: the roadmap info view (`i`).
+//! - [`links`]: where the OSC 8 hyperlinks go.
 //! - [`text`]: widths, truncation, wrapping, cleaning.
 
 pub mod details;
 pub mod footer;
 pub mod header;
+pub mod info;
+pub mod links;
 pub mod overlay;
 pub mod panes;
 pub mod rows;
@@ -177,7 +181,13 @@ impl Widget for &App {
         footer::render_footer(self, areas.footer, buf);
         match &self.overlay {
             Overlay::Switcher(s) => overlay::render_switcher(self, s, area, buf),
-            Overlay::Help { scroll } => overlay::render_help(self, *scroll, area, buf),
+            Overlay::Help { scroll, under } => {
+                if let Some(Overlay::Switcher(s)) = under.as_deref() {
+                    overlay::render_switcher(self, s, area, buf);
+                }
+                overlay::render_help(self, *scroll, area, buf);
+            }
+            Overlay::Info { scroll } => info::render_info(self, *scroll, area, buf),
             Overlay::Search(s) => overlay::render_search(self, s, area, buf),
             Overlay::Editor(e) => overlay::render_editor(self, e, area, buf),
             Overlay::ConfirmRecover => overlay::render_confirm(self, area, buf),

@@ -31,6 +31,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 Overlay::None => main(app, action),
                 Overlay::Switcher(_) => switcher(app, action),
                 Overlay::Help { .. } => help(app, action),
+                Overlay::Info { .. } => info(app, action),
                 Overlay::Search(_) => search(app, action),
                 Overlay::Editor(_) => editor(app, action),
                 Overlay::ConfirmRecover => confirm(app, action),
@@ -65,6 +66,7 @@ fn main(app: &mut App, action: Action) -> Effect {
         Action::FocusRight => focus(app, (app.focus.index() + 1).min(2)),
         Action::FocusNext => focus(app, (app.focus.index() + 1) % 3),
         Action::FocusPrev => focus(app, (app.focus.index() + 2) % 3),
+        Action::OpenPhase => open_phase(app),
         Action::ToggleDone => {
             let done = app
                 .current_skill()
@@ -86,8 +88,21 @@ fn main(app: &mut App, action: Action) -> Effect {
             app.overlay = Overlay::Search(Search::default());
             Effect::None
         }
-        Action::OpenHelp => {
-            app.overlay = Overlay::Help { scroll: 0 };
+        Action::OpenHelp => open_help(app),
+        Action::OpenInfo => {
+            app.overlay = Overlay::Info { scroll: 0 };
+            Effect::None
+        }
+        Action::EditPace => open_pace_editor(app),
+        Action::PrevResource => choose_resource(app, -1),
+        Action::NextResource => choose_resource(app, 1),
+        Action::OpenResource => open_resource(app),
+        Action::DismissBanner => {
+            if app.load_errors.is_empty() || app.banner_dismissed {
+                app.info("No banner to dismiss");
+            } else {
+                app.banner_dismissed = true;
+            }
             Effect::None
         }
         Action::OpenStats => {
@@ -104,6 +119,119 @@ fn main(app: &mut App, action: Action) -> Effect {
         }
         _ => Effect::None,
     }
+}
+
+/// Enter or Space on a phase: its skills get the focus. Never a status
+/// change: on a narrow screen the skill it would change is not on screen.
+fn open_phase(app: &mut App) -> Effect {
+    if app.current_phase().is_some_and(|p| p.skills.is_empty()) {
+        app.info("This phase has no skills");
+        return Effect::None;
+    }
+    app.focus = Pane::Skills;
+    Effect::None
+}
+
+/// Opens the help over whatever is open, which comes back when it closes.
+fn open_help(app: &mut App) -> Effect {
+    let under = std::mem::replace(&mut app.overlay, Overlay::None);
+    let under = (!matches!(under, Overlay::None)).then(|| Box::new(under));
+    app.overlay = Overlay::Help { scroll: 0, under };
+    Effect::None
+}
+
+/// The selected skill's links: its own resources, then the vocabulary's
+/// documentation home for its key.
+fn links(app: &App) -> Vec<String> {
+    let Some(skill) = app.current_skill() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = skill.resources.iter().map(|r| r.url.clone()).collect();
+    if let Some(doc) = skill.key.as_deref().and_then(crate::vocabulary::docs_url) {
+        out.push(doc.to_owned());
+    }
+    out
+}
+
+fn choose_resource(app: &mut App, delta: isize) -> Effect {
+    let count = links(app).len();
+    if count == 0 {
+        app.info("This skill has no links");
+        return Effect::None;
+    }
+    app.resource = moved(app.resource, delta, count);
+    Effect::None
+}
+
+/// `o`: asks the loop to open the chosen link (never opened from here).
+fn open_resource(app: &mut App) -> Effect {
+    let Some(url) = links(app).into_iter().nth(app.resource) else {
+        app.info("This skill has no links");
+        return Effect::None;
+    };
+    app.info(format!("Opening {url}"));
+    Effect::Open(url)
+}
+
+fn open_pace_editor(app: &mut App) -> Effect {
+    let text = app
+        .store
+        .progress()
+        .pace_hours_per_week
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    app.overlay = Overlay::Editor(Editor {
+        kind: EditKind::Pace,
+        place: None,
+        input: LineEditor::new(&text),
+        error: None,
+    });
+    Effect::None
+}
+
+/// Reads weekly hours as `trailmark pace` does: more than 0, at most 168.
+pub fn parse_pace(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(h) if h.is_finite() && h > 0.0 && h <= 168.0 => Ok(h),
+        _ => Err(format!(
+            "“{}” is not a weekly pace; give the hours you study per week, more than 0 and at most 168 (e.g. 10)",
+            text.trim()
+        )),
+    }
+}
+
+/// Enter in the pace editor: sets (or, when empty, clears) the weekly
+/// hours, saved like any change.
+fn save_pace(app: &mut App) -> Effect {
+    let Overlay::Editor(ed) = &mut app.overlay else {
+        return Effect::None;
+    };
+    let text = ed.input.text().trim().to_owned();
+    let to = if text.is_empty() {
+        None
+    } else {
+        match parse_pace(&text) {
+            Ok(h) => Some(h),
+            Err(err) => {
+                ed.error = Some(err);
+                return Effect::None;
+            }
+        }
+    };
+    app.overlay = Overlay::None;
+    if app.store.progress().pace_hours_per_week == to {
+        app.info("Nothing changed");
+        return Effect::None;
+    }
+    app.store.progress_mut().pace_hours_per_week = to;
+    app.refresh();
+    match to {
+        Some(h) => app.info(format!(
+            "Your pace is now {h} hours per week: weeks left and the finish date follow it"
+        )),
+        None => app.info("Your pace is cleared"),
+    }
+    Effect::Save
 }
 
 fn focus(app: &mut App, index: usize) -> Effect {
@@ -287,10 +415,11 @@ fn open_editor(app: &mut App, kind: EditKind) -> Effect {
             .and_then(|r| r.estimate)
             .map(|w| w.to_string())
             .unwrap_or_default(),
+        EditKind::Pace => return open_pace_editor(app),
     };
     app.overlay = Overlay::Editor(Editor {
         kind,
-        place,
+        place: Some(place),
         input: LineEditor::new(&text),
         error: None,
     });
@@ -302,6 +431,19 @@ fn edit_text(input: &mut LineEditor, action: Action) -> bool {
     let before = input.text().to_owned();
     match action {
         Action::Insert(c) => input.insert(c),
+        Action::Paste(text) => {
+            // Pasted text is text: each line break (CRLF included) becomes
+            // one space, tabs a space, other control characters are dropped,
+            // and nothing in it runs as a key.
+            let flat = text.replace("\r\n", " ");
+            for c in flat.chars() {
+                match c {
+                    '\n' | '\r' | '\t' => input.insert(' '),
+                    c if c.is_control() => {}
+                    c => input.insert(c),
+                }
+            }
+        }
         Action::Backspace => input.backspace(),
         Action::Delete => input.delete(),
         Action::CursorLeft => input.left(),
@@ -323,7 +465,9 @@ fn editor(app: &mut App, action: Action) -> Effect {
             app.overlay = Overlay::None;
             Effect::None
         }
+        Action::Confirm if ed.kind == EditKind::Pace => save_pace(app),
         Action::Confirm => save_edit(app),
+        Action::OpenHelp => open_help(app),
         other => {
             if edit_text(&mut ed.input, other) {
                 ed.error = None;
@@ -340,7 +484,7 @@ fn save_edit(app: &mut App) -> Effect {
     };
     let (kind, place) = (ed.kind, ed.place);
     let text = ed.input.text().trim().to_owned();
-    let Some((roadmap, skill)) = app.skill_at(place) else {
+    let Some((place, (roadmap, skill))) = place.and_then(|p| Some((p, app.skill_at(p)?))) else {
         app.overlay = Overlay::None;
         return Effect::None;
     };
@@ -369,6 +513,7 @@ fn save_edit(app: &mut App) -> Effect {
             };
             (from != to).then_some(Change::Estimate { from, to })
         }
+        EditKind::Pace => None,
     };
     app.overlay = Overlay::None;
     let Some(c) = change_to else {
@@ -386,6 +531,9 @@ fn save_edit(app: &mut App) -> Effect {
 }
 
 fn search(app: &mut App, action: Action) -> Effect {
+    if action == Action::OpenHelp {
+        return open_help(app);
+    }
     let Some(index) = app.current else {
         app.overlay = Overlay::None;
         return Effect::None;
@@ -410,7 +558,7 @@ fn search(app: &mut App, action: Action) -> Effect {
         }
         other => {
             if edit_text(&mut s.input, other) {
-                s.refresh(&app.catalog.entries[index].roadmap);
+                s.refresh(&app.catalog.entries[index].roadmap, app.store.progress());
             }
         }
     }
@@ -432,12 +580,9 @@ fn switcher(app: &mut App, action: Action) -> Effect {
         Action::PageUp => s.selected = moved(s.selected, -page, len),
         Action::PageDown => s.selected = moved(s.selected, page, len),
         Action::Confirm => return switch_to(app),
-        Action::Cancel => {
-            if app.current.is_none() {
-                return Effect::Quit { save: false };
-            }
-            app.overlay = Overlay::None;
-        }
+        // On the first-run picker only `q` (Quit) leaves; Esc does nothing.
+        Action::Cancel if app.current.is_some() => app.overlay = Overlay::None,
+        Action::OpenHelp => return open_help(app),
         _ => {}
     }
     Effect::None
@@ -448,7 +593,7 @@ fn switch_to(app: &mut App) -> Effect {
     let Overlay::Switcher(s) = &app.overlay else {
         return Effect::None;
     };
-    let Some(target) = (s.selected < app.catalog.entries.len()).then_some(s.selected) else {
+    let Some(target) = s.chosen().filter(|&i| i < app.catalog.entries.len()) else {
         return Effect::None;
     };
     app.overlay = Overlay::None;
@@ -464,7 +609,7 @@ fn switch_to(app: &mut App) -> Effect {
 
 fn help(app: &mut App, action: Action) -> Effect {
     let page = ui::overlay::help_rows(app.area()).max(1);
-    let Overlay::Help { scroll } = &mut app.overlay else {
+    let Overlay::Help { scroll, under } = &mut app.overlay else {
         return Effect::None;
     };
     match action {
@@ -474,15 +619,41 @@ fn help(app: &mut App, action: Action) -> Effect {
         Action::PageDown => *scroll += page,
         Action::Top => *scroll = 0,
         Action::Bottom => *scroll = usize::MAX,
+        Action::Cancel => {
+            app.overlay = under.take().map_or(Overlay::None, |o| *o);
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+fn info(app: &mut App, action: Action) -> Effect {
+    let Overlay::Info { scroll } = &mut app.overlay else {
+        return Effect::None;
+    };
+    match action {
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll += 1,
         Action::Cancel => app.overlay = Overlay::None,
+        Action::OpenHelp => return open_help(app),
+        Action::OpenResource => {
+            let Some(url) = app.roadmap().and_then(|r| r.source.url.clone()) else {
+                app.info("The source gives no link");
+                return Effect::None;
+            };
+            app.info(format!("Opening {url}"));
+            return Effect::Open(url);
+        }
         _ => {}
     }
     Effect::None
 }
 
 fn stats(app: &mut App, action: Action) -> Effect {
-    if action == Action::Cancel {
-        app.overlay = Overlay::None;
+    match action {
+        Action::Cancel => app.overlay = Overlay::None,
+        Action::OpenHelp => return open_help(app),
+        _ => {}
     }
     Effect::None
 }
@@ -512,7 +683,7 @@ fn click(app: &mut App, at: Position) -> Effect {
         let list = ui::overlay::switcher_list_area(area, s.rows.len());
         if list.contains(at) {
             let row = s.offset + usize::from(at.y - list.y);
-            if row < s.rows.len() {
+            if row < s.order.len() {
                 if row == s.selected {
                     app.message = None;
                     return switch_to(app);
@@ -569,7 +740,9 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
     match &mut app.overlay {
         Overlay::Switcher(s) => s.selected = moved(s.selected, delta, s.rows.len()),
         Overlay::Search(s) => s.selected = moved(s.selected, delta, s.matches.len()),
-        Overlay::Help { scroll } => *scroll = scroll.saturating_add_signed(3 * delta),
+        Overlay::Help { scroll, .. } | Overlay::Info { scroll } => {
+            *scroll = scroll.saturating_add_signed(3 * delta);
+        }
         Overlay::None => {
             let areas = ui::layout(app, app.area());
             let Some(pane) = areas.pane_at(at) else {

@@ -10,9 +10,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::panes::SHARED_MARK;
-use super::rows::{Row, Rows};
-use super::text::{clean, fill, truncate, width, wrap};
+use super::panes::{NOTE_MARK, SHARED_MARK, status_mark};
+use super::rows::{HIGHLIGHT_WIDTH, Row, Rows};
+use super::text::{clean, fill, truncate, truncate_middle, width, wrap};
 use super::{inner, window};
 use crate::tui::app::{App, EditKind, Editor, Switcher};
 use crate::tui::editor::LineEditor;
@@ -42,18 +42,70 @@ fn popup_block<'a>(app: &App, title: String) -> Block<'a> {
         .title(Line::styled(title, app.theme.border(true)))
 }
 
-fn switcher_area(area: Rect, len: usize) -> Rect {
-    let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(3);
-    popup(area, 84, rows.max(4))
+/// The switcher takes most of the screen: the list, and beside it (or
+/// under it on a narrow screen) what the highlighted roadmap holds.
+fn switcher_area(area: Rect, _len: usize) -> Rect {
+    let above_footer = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    popup(above_footer, 130, above_footer.height)
 }
 
-/// The switcher's list, inside its border and above its legend line.
-pub fn switcher_list_area(area: Rect, len: usize) -> Rect {
+/// Inside the switcher: the list, the highlighted roadmap's details and the
+/// legend line.
+struct SwitcherParts {
+    list: Rect,
+    details: Rect,
+    legend: Option<Rect>,
+}
+
+/// From this inner width the details sit beside the list.
+const SIDE_BY_SIDE: u16 = 90;
+
+fn switcher_parts(area: Rect, len: usize) -> SwitcherParts {
     let inside = inner(switcher_area(area, len));
-    Rect {
-        height: inside.height.saturating_sub(1),
-        ..inside
+    let (body, legend) = if inside.height > 3 {
+        let [body, legend] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inside);
+        (body, Some(legend))
+    } else {
+        (inside, None)
+    };
+    let rows = u16::try_from(len).unwrap_or(u16::MAX);
+    if body.width >= SIDE_BY_SIDE {
+        let list_width = (body.width / 2).min(64);
+        let [list, _, details] = Layout::horizontal([
+            Constraint::Length(list_width),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
+        SwitcherParts {
+            list,
+            details,
+            legend,
+        }
+    } else {
+        // Stacked: the whole list when it leaves the details 6 rows.
+        let list_rows = rows.min(body.height.saturating_sub(7)).max(body.height.min(3));
+        let [list, _, details] = Layout::vertical([
+            Constraint::Length(list_rows),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
+        SwitcherParts {
+            list,
+            details,
+            legend,
+        }
     }
+}
+
+/// The switcher's list, inside its border.
+pub fn switcher_list_area(area: Rect, len: usize) -> Rect {
+    switcher_parts(area, len).list
 }
 
 pub fn switcher_rows(area: Rect, len: usize) -> usize {
@@ -62,7 +114,7 @@ pub fn switcher_rows(area: Rect, len: usize) -> usize {
 
 pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let len = s.rows.len();
+    let len = s.order.len();
     let outer = switcher_area(area, len);
     Clear.render(outer, buf);
     let title = if app.current.is_none() {
@@ -73,14 +125,8 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
     popup_block(app, title.to_owned())
         .title(Line::styled(format!(" {}/{len} ", s.selected + 1), theme.muted()).right_aligned())
         .render(outer, buf);
-    let list_area = switcher_list_area(area, len);
-    let inside = inner(outer);
-    if inside.height > list_area.height {
-        let legend = Rect {
-            y: inside.bottom() - 1,
-            height: 1,
-            ..inside
-        };
+    let parts = switcher_parts(area, len);
+    if let Some(legend) = parts.legend {
         let legends = [
             format!(
                 " % done · {SHARED_MARK} n/m: n of the m skills already finished through shared keys"
@@ -96,32 +142,53 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
         Line::styled(text, theme.muted()).render(legend, buf);
     }
     if len == 0 {
-        Line::styled(" No roadmap loaded.", theme.error()).render(list_area, buf);
+        Line::styled(" No roadmap loaded.", theme.error()).render(parts.list, buf);
         return;
     }
+    render_switcher_list(app, s, parts.list, buf);
+    if let Some(i) = s.chosen() {
+        let roadmap = &app.catalog.entries[i].roadmap;
+        let details = Rect {
+            x: parts.details.x + 1,
+            width: parts.details.width.saturating_sub(2),
+            ..parts.details
+        };
+        let lines = super::info::roadmap_lines(app, roadmap, None, usize::from(details.width));
+        let more = lines.len() > usize::from(details.height);
+        let mut lines: Vec<Line> = lines.into_iter().take(usize::from(details.height)).collect();
+        if more && let Some(last) = lines.last_mut() {
+            *last = Line::styled("… (i shows it all once open)", theme.muted());
+        }
+        Paragraph::new(lines).render(details, buf);
+    }
+}
+
+fn render_switcher_list(app: &App, s: &Switcher, list_area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let len = s.order.len();
     let rows = usize::from(list_area.height);
     let offset = window(s.offset, s.selected, rows, len);
     let rows = s
-        .rows
+        .order
         .iter()
-        .enumerate()
         .skip(offset)
         .take(rows)
-        .map(|(i, row)| {
-            let title = &app.catalog.entries[i].roadmap.title;
-            let title = if app.current == Some(i) {
-                format!("{title} (open)").into()
-            } else {
-                title.into()
-            };
+        .map(|&i| {
+            let row = s.rows[i];
+            let title = clean(&app.catalog.entries[i].roadmap.title);
+            let open = if app.current == Some(i) { " (open)" } else { "" };
+            let right = format!(
+                "  {:>4.0}%  {SHARED_MARK} {:>3}/{:<3}",
+                row.percent, row.covered, row.skills
+            );
+            // Cut in the middle so similar titles stay apart.
+            let room = usize::from(list_area.width)
+                .saturating_sub(usize::from(HIGHLIGHT_WIDTH) + width(&right) + width(open));
             Row {
                 left: Vec::new(),
-                title,
+                title: format!("{}{open}", truncate_middle(&title, room)).into(),
                 title_style: theme.bold(),
-                right: vec![Span::raw(format!(
-                    "  {:>4.0}%  {SHARED_MARK} {:>3}/{:<3}",
-                    row.percent, row.covered, row.skills
-                ))],
+                right: vec![Span::raw(right)],
                 style: theme.plain(),
             }
         })
@@ -134,8 +201,13 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
     .render(list_area, buf);
 }
 
+/// The help covers everything but the footer, whose keys stay readable.
 fn help_area(area: Rect) -> Rect {
-    popup(area, 100, area.height)
+    let above_footer = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    popup(above_footer, 100, above_footer.height)
 }
 
 pub fn help_rows(area: Rect) -> usize {
@@ -184,6 +256,11 @@ fn help_lines(theme: Theme, cols: usize) -> Vec<Line<'static>> {
         &mut lines,
     );
     add(
+        NOTE_MARK,
+        "you wrote a note on the skill (n edits it; / finds notes too)",
+        &mut lines,
+    );
+    add(
         "?",
         "in the time columns: skills with no estimate",
         &mut lines,
@@ -198,6 +275,9 @@ fn help_lines(theme: Theme, cols: usize) -> Vec<Line<'static>> {
     lines.push(Line::default());
     lines.push(Line::styled(" Mouse", theme.heading()));
     add("click, wheel", keys::MOUSE_HELP, &mut lines);
+    lines.push(Line::default());
+    lines.push(Line::styled(" Paste", theme.heading()));
+    add("paste", keys::PASTE_HELP, &mut lines);
     lines
 }
 
@@ -272,7 +352,7 @@ pub fn render_search(app: &App, s: &Search, area: Rect, buf: &mut Buffer) {
         1 => " 1 match ".to_owned(),
         n => format!(" {n} matches "),
     };
-    popup_block(app, " Search titles, topics, keys ".to_owned())
+    popup_block(app, " Search titles, topics, keys, notes ".to_owned())
         .title(Line::styled(count, theme.muted()).right_aligned())
         .render(outer, buf);
     let inside = inner(outer);
@@ -304,14 +384,23 @@ pub fn render_search(app: &App, s: &Search, area: Rect, buf: &mut Buffer) {
                 Field::Title => String::new(),
                 Field::Topic(t) => format!("topic “{}” · ", clean(&skill.topics[t])),
                 Field::Key => format!("key {} · ", clean(skill.key.as_deref().unwrap_or_default())),
+                Field::Note => "your note · ".to_owned(),
             };
             let right = truncate(&format!("  {why}{}", clean(&phase.title)), half);
             // A title match is shown with the matched part marked.
             let room = usize::from(results.width).saturating_sub(2 + width(&right));
             let shown = truncate(&clean(&skill.title), room);
+            // Each hit shows its status, as the skills pane does.
+            let status = app.store.progress().status(&roadmap.id, skill);
+            let mark = vec![
+                Span::styled(status_mark(status), theme.status(status)),
+                Span::raw(" "),
+            ];
+            let room = room.saturating_sub(4);
+            let shown = truncate(&shown, room);
             let (left, title) = match highlighted(&shown, query, m.field == Field::Title, app) {
-                Some(spans) => (spans, "".into()),
-                None => (Vec::new(), skill.title.as_str().into()),
+                Some(spans) => ([mark, spans].concat(), "".into()),
+                None => (mark, skill.title.as_str().into()),
             };
             Row {
                 left,
@@ -350,15 +439,19 @@ fn highlighted(text: &str, query: &str, matched: bool, app: &App) -> Option<Vec<
 
 pub fn render_editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let skill = app
-        .skill_at(e.place)
-        .map(|(_, s)| clean(&s.title))
-        .unwrap_or_default();
+    let skill = e
+        .place
+        .and_then(|p| app.skill_at(p))
+        .map_or_else(|| "hours per week".to_owned(), |(_, s)| clean(&s.title));
     let (what, hint) = match e.kind {
         EditKind::Note => ("Note", "Enter saves · Esc cancels · empty clears the note"),
         EditKind::Estimate => (
             "Your estimate",
             "e.g. 3, 2-4 weeks, 1 month · Enter saves · Esc cancels · empty clears",
+        ),
+        EditKind::Pace => (
+            "Your pace",
+            "the hours you study per week, e.g. 10 · Enter saves · Esc cancels · empty clears",
         ),
     };
     let cols = 72.min(area.width.saturating_sub(2));
