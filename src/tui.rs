@@ -13,6 +13,7 @@
 //! - [`update`]: how each action changes the state.
 //! - [`undo`]: undoable edits and the undo/redo stacks.
 //! - [`editor`]: the one-line text field; [`search`]: the `/` matching.
+//! - [`layout`]: the pure layout maths (areas, pane widths, popups, scrolling).
 //! - [`ui`]: rendering, one `render_*` per pane and popup; [`theme`]: styles.
 //! - [`terminal`]: terminal setup and restore, the event loop.
 
@@ -20,6 +21,7 @@ pub mod action;
 pub mod app;
 pub mod editor;
 pub mod keys;
+pub mod layout;
 pub mod search;
 pub mod terminal;
 pub mod theme;

@@ -14,6 +14,7 @@ use super::editor::LineEditor;
 use super::keys::Ctx;
 use super::search::Search;
 use super::theme::Theme;
+use super::layout;
 use super::ui;
 use super::undo::{History, Place};
 use crate::catalog::Catalog;
@@ -678,24 +679,24 @@ impl App {
         self.phase = self.phase.min(phases.saturating_sub(1));
         self.skill = self.skill.min(skills.saturating_sub(1));
         self.project = self.project.min(projects.saturating_sub(1));
-        let areas = ui::layout(self, self.area());
+        let areas = layout::layout(self, self.area());
         let rows = |pane: Pane| areas.list_rows(pane);
         self.offsets.phases =
-            ui::window(self.offsets.phases, self.phase, rows(Pane::Phases), phases);
+            layout::window(self.offsets.phases, self.phase, rows(Pane::Phases), phases);
         self.offsets.skills =
-            ui::window(self.offsets.skills, self.skill, rows(Pane::Skills), skills);
+            layout::window(self.offsets.skills, self.skill, rows(Pane::Skills), skills);
         let details = ui::details::content(self, areas.details_width());
         let max = details.lines.len().saturating_sub(rows(Pane::Details));
         self.offsets.details = self.offsets.details.min(max);
         let area = self.area();
         match &mut self.overlay {
             Overlay::Switcher(s) => {
-                let rows = ui::overlay::switcher_rows(area, s.rows.len());
-                s.offset = ui::window(s.offset, s.selected, rows, s.rows.len());
+                let rows = layout::switcher_rows(area, s.rows.len());
+                s.offset = layout::window(s.offset, s.selected, rows, s.rows.len());
             }
             Overlay::Search(s) => {
-                let rows = ui::overlay::search_rows(area, s.matches.len());
-                s.offset = ui::window(s.offset, s.selected, rows, s.matches.len());
+                let rows = layout::search_rows(area, s.matches.len());
+                s.offset = layout::window(s.offset, s.selected, rows, s.matches.len());
             }
             Overlay::Help { scroll, .. } => {
                 let max = ui::overlay::help_max_scroll(area);
@@ -713,7 +714,7 @@ impl App {
 
     /// Scrolls the details so the chosen project idea is in view.
     pub fn show_project(&mut self) {
-        let areas = ui::layout(self, self.area());
+        let areas = layout::layout(self, self.area());
         let content = ui::details::content(self, areas.details_width());
         let height = areas.list_rows(Pane::Details);
         if let Some(&(start, end)) = content.projects.get(self.project) {

@@ -9,6 +9,7 @@ use super::action::{Action, Effect};
 use super::app::{App, EditKind, Editor, Overlay, Pane};
 use super::editor::LineEditor;
 use super::search::Search;
+use super::layout;
 use super::ui;
 use super::undo::{Change, Edit, Place};
 use crate::estimate;
@@ -277,7 +278,7 @@ fn moved(from: usize, delta: isize, len: usize) -> usize {
 
 /// PgUp/PgDn: a list moves by its height; the details scroll by theirs.
 fn page(app: &mut App, direction: isize) -> Effect {
-    let areas = ui::layout(app, app.area());
+    let areas = layout::layout(app, app.area());
     let rows = isize::try_from(areas.list_rows(app.focus).max(1)).unwrap_or(isize::MAX);
     if app.focus == Pane::Details {
         app.offsets.details = app
@@ -571,7 +572,7 @@ fn switcher(app: &mut App, action: Action) -> Effect {
         return Effect::None;
     };
     let len = s.rows.len();
-    let page = isize::try_from(ui::overlay::switcher_rows(area, len).max(1)).unwrap_or(isize::MAX);
+    let page = isize::try_from(layout::switcher_rows(area, len).max(1)).unwrap_or(isize::MAX);
     match action {
         Action::Up => s.selected = moved(s.selected, -1, len),
         Action::Down => s.selected = moved(s.selected, 1, len),
@@ -608,7 +609,7 @@ fn switch_to(app: &mut App) -> Effect {
 }
 
 fn help(app: &mut App, action: Action) -> Effect {
-    let page = ui::overlay::help_rows(app.area()).max(1);
+    let page = layout::help_rows(app.area()).max(1);
     let Overlay::Help { scroll, under } = &mut app.overlay else {
         return Effect::None;
     };
@@ -678,9 +679,9 @@ fn confirm(app: &mut App, action: Action) -> Effect {
 /// clicking the chosen row again opens it).
 fn click(app: &mut App, at: Position) -> Effect {
     let area = app.area();
-    let areas = ui::layout(app, area);
+    let areas = layout::layout(app, area);
     if let Overlay::Switcher(s) = &mut app.overlay {
-        let list = ui::overlay::switcher_list_area(area, s.rows.len());
+        let list = layout::switcher_list_area(area, s.rows.len());
         if list.contains(at) {
             let row = s.offset + usize::from(at.y - list.y);
             if row < s.order.len() {
@@ -744,7 +745,7 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
             *scroll = scroll.saturating_add_signed(3 * delta);
         }
         Overlay::None => {
-            let areas = ui::layout(app, app.area());
+            let areas = layout::layout(app, app.area());
             let Some(pane) = areas.pane_at(at) else {
                 return Effect::None;
             };

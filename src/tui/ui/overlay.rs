@@ -14,102 +14,20 @@ use super::panes::{NOTE_MARK, SHARED_MARK, status_mark};
 use super::rows::{HIGHLIGHT_WIDTH, Row, Rows};
 use super::text::{clean, fill, truncate, truncate_middle, width, wrap};
 use super::{inner, window};
+use crate::tui::layout::{
+    help_area, popup, search_area, switcher_area, switcher_parts,
+};
+pub use crate::tui::layout::{help_rows, search_rows, switcher_list_area, switcher_rows};
 use crate::tui::app::{App, EditKind, Editor, Switcher};
 use crate::tui::editor::LineEditor;
 use crate::tui::keys;
 use crate::tui::search::{self, Field, Search};
 use crate::tui::theme::Theme;
 
-/// A centred rectangle of at most `cols`×`rows`, leaving a margin when it can.
-fn popup(area: Rect, cols: u16, rows: u16) -> Rect {
-    let w = cols
-        .min(area.width.saturating_sub(2))
-        .max(area.width.min(cols));
-    let h = rows
-        .min(area.height.saturating_sub(2))
-        .max(area.height.min(rows));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
 fn popup_block<'a>(app: &App, title: String) -> Block<'a> {
     Block::bordered()
         .border_style(app.theme.border(true))
         .title(Line::styled(title, app.theme.border(true)))
-}
-
-/// The switcher takes most of the screen: the list, and beside it (or
-/// under it on a narrow screen) what the highlighted roadmap holds.
-fn switcher_area(area: Rect, _len: usize) -> Rect {
-    let above_footer = Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    popup(above_footer, 130, above_footer.height)
-}
-
-/// Inside the switcher: the list, the highlighted roadmap's details and the
-/// legend line.
-struct SwitcherParts {
-    list: Rect,
-    details: Rect,
-    legend: Option<Rect>,
-}
-
-/// From this inner width the details sit beside the list.
-const SIDE_BY_SIDE: u16 = 90;
-
-fn switcher_parts(area: Rect, len: usize) -> SwitcherParts {
-    let inside = inner(switcher_area(area, len));
-    let (body, legend) = if inside.height > 3 {
-        let [body, legend] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inside);
-        (body, Some(legend))
-    } else {
-        (inside, None)
-    };
-    let rows = u16::try_from(len).unwrap_or(u16::MAX);
-    if body.width >= SIDE_BY_SIDE {
-        let list_width = (body.width / 2).min(64);
-        let [list, _, details] = Layout::horizontal([
-            Constraint::Length(list_width),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(body);
-        SwitcherParts {
-            list,
-            details,
-            legend,
-        }
-    } else {
-        // Stacked: the whole list when it leaves the details 6 rows.
-        let list_rows = rows.min(body.height.saturating_sub(7)).max(body.height.min(3));
-        let [list, _, details] = Layout::vertical([
-            Constraint::Length(list_rows),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(body);
-        SwitcherParts {
-            list,
-            details,
-            legend,
-        }
-    }
-}
-
-/// The switcher's list, inside its border.
-pub fn switcher_list_area(area: Rect, len: usize) -> Rect {
-    switcher_parts(area, len).list
-}
-
-pub fn switcher_rows(area: Rect, len: usize) -> usize {
-    usize::from(switcher_list_area(area, len).height)
 }
 
 pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
@@ -199,19 +117,6 @@ fn render_switcher_list(app: &App, s: &Switcher, list_area: Rect, buf: &mut Buff
         highlight: theme.selected(true),
     }
     .render(list_area, buf);
-}
-
-/// The help covers everything but the footer, whose keys stay readable.
-fn help_area(area: Rect) -> Rect {
-    let above_footer = Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    popup(above_footer, 100, above_footer.height)
-}
-
-pub fn help_rows(area: Rect) -> usize {
-    usize::from(inner(help_area(area)).height)
 }
 
 /// The help text at a width: every binding of the key table, by section.
@@ -305,16 +210,6 @@ pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         .render(outer, buf);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
     Paragraph::new(visible).render(inside, buf);
-}
-
-fn search_area(area: Rect, len: usize) -> Rect {
-    let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(3);
-    popup(area, 80, rows.clamp(5, 20))
-}
-
-/// Rows for matches under the search field.
-pub fn search_rows(area: Rect, len: usize) -> usize {
-    usize::from(inner(search_area(area, len)).height.saturating_sub(1))
 }
 
 /// A text field with a visible cursor, scrolled so the cursor stays in view.

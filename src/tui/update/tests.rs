@@ -811,8 +811,8 @@ fn an_unreadable_progress_file_asks_before_moving_it_aside() {
 fn clicks_select_panes_and_rows_and_the_wheel_scrolls() {
     let mut f = opened();
     let app = &mut f.app;
-    let areas = crate::tui::ui::layout(app, app.area());
-    let phases = crate::tui::ui::inner(areas.panes[0].unwrap());
+    let areas = crate::tui::layout::layout(app, app.area());
+    let phases = crate::tui::layout::inner(areas.panes[0].unwrap());
     update(
         app,
         Action::Click {
@@ -821,7 +821,7 @@ fn clicks_select_panes_and_rows_and_the_wheel_scrolls() {
         },
     );
     assert_eq!((app.focus, app.phase), (Pane::Phases, 3));
-    let skills = crate::tui::ui::inner(areas.panes[1].unwrap());
+    let skills = crate::tui::layout::inner(areas.panes[1].unwrap());
     update(
         app,
         Action::Click {
@@ -871,7 +871,7 @@ fn clicks_select_panes_and_rows_and_the_wheel_scrolls() {
     );
     // Clicking in the switcher chooses, clicking the chosen row opens it.
     ch(app, 'r');
-    let list = crate::tui::ui::overlay::switcher_list_area(app.area(), app.catalog.entries.len());
+    let list = crate::tui::layout::switcher_list_area(app.area(), app.catalog.entries.len());
     update(
         app,
         Action::Click {
@@ -906,7 +906,7 @@ fn resizing_keeps_the_selection_in_view() {
             height: 8,
         },
     );
-    let rows = crate::tui::ui::layout(app, app.area()).list_rows(Pane::Phases);
+    let rows = crate::tui::layout::layout(app, app.area()).list_rows(Pane::Phases);
     assert!(app.phase >= app.offsets.phases && app.phase < app.offsets.phases + rows);
     assert_eq!(app.size.width, 50);
 }
