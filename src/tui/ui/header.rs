@@ -9,6 +9,9 @@ use ratatui::widgets::{LineGauge, Widget};
 use super::text::{clean, truncate, width};
 use crate::tui::app::App;
 
+/// The gauge's least width: its ` 100%` label and a bar of 11 cells.
+const GAUGE_MIN: u16 = 16;
+
 pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let [top, bottom] =
@@ -63,7 +66,7 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
         left_texts(app),
         finish_texts(app),
     ];
-    let mut room = usize::from(bottom.width.saturating_sub(12));
+    let mut room = usize::from(bottom.width.saturating_sub(GAUGE_MIN + 2));
     let mut spans = Vec::new();
     for variants in pieces {
         let sep = if spans.is_empty() { 0 } else { 3 };
@@ -78,7 +81,7 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let text = Line::from(spans);
     let text_width = u16::try_from(text.width()).unwrap_or(u16::MAX);
-    let gauge_width = bottom.width.saturating_sub(text_width + 3).max(10);
+    let gauge_width = bottom.width.saturating_sub(text_width + 3).max(GAUGE_MIN);
     let [gauge_area, _, text_area] = Layout::horizontal([
         Constraint::Length(gauge_width),
         Constraint::Length(2),
