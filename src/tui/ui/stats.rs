@@ -72,11 +72,29 @@ pub fn render_stats(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         render_weekly(app, data, bars, buf);
         render_phase_bars(app, phases, buf);
         render_numbers(app, data, text, buf);
+    } else if inside.height < 30 {
+        // Short (80×24, the most common terminal): every phase keeps its
+        // bar, beside the numbers, under the two charts.
+        let phase_rows = u16::try_from(roadmap.phases.len() + 2).unwrap_or(u16::MAX);
+        let bottom_rows = phase_rows.max(text_rows).min(inside.height / 2);
+        let [burn, bars, bottom] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(4),
+            Constraint::Length(bottom_rows),
+        ])
+        .areas(inside);
+        let [phases, text] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
+        render_burndown(app, data, burn, buf);
+        render_weekly(app, data, bars, buf);
+        render_phase_bars(app, phases, buf);
+        render_numbers(app, data, text, buf);
     } else {
+        let phase_rows = u16::try_from(roadmap.phases.len() + 2).unwrap_or(u16::MAX);
         let [burn, bars, phases, text] = Layout::vertical([
             Constraint::Fill(3),
             Constraint::Fill(2),
-            Constraint::Fill(2),
+            Constraint::Length(phase_rows.min(inside.height / 3)),
             Constraint::Length(text_rows),
         ])
         .areas(inside);
