@@ -118,6 +118,7 @@ struct ShowSource<'a> {
 struct ShowPhase<'a> {
     id: &'a str,
     title: &'a str,
+    summary: &'a str,
     estimate_weeks: Option<Weeks>,
     weeks_total: Option<Weeks>,
     skills: Vec<ShowSkill<'a>>,
@@ -160,6 +161,7 @@ fn show_phase(p: &Phase) -> ShowPhase<'_> {
     ShowPhase {
         id: &p.id,
         title: &p.title,
+        summary: &p.summary,
         estimate_weeks: p.estimate,
         weeks_total: p.total().weeks,
         skills: p
@@ -212,6 +214,9 @@ pub(super) fn show(
             p.id,
             phase_time(p)
         )?;
+        if !p.summary.trim().is_empty() {
+            writeln!(out, "   {}", p.summary.trim())?;
+        }
         for s in &p.skills {
             let est = s
                 .estimate
