@@ -230,18 +230,16 @@ impl Catalog {
         order.sort_by(|&a, &b| {
             let (ea, eb) = (&self.entries[a], &self.entries[b]);
             let bundled = |e: &Entry| e.origin == Origin::Bundled;
-            bundled(ea)
-                .cmp(&bundled(eb))
-                .then_with(|| {
-                    if bundled(ea) {
-                        completeness(&eb.roadmap)
-                            .partial_cmp(&completeness(&ea.roadmap))
-                            .unwrap_or(std::cmp::Ordering::Equal)
-                            .then_with(|| ea.roadmap.title.cmp(&eb.roadmap.title))
-                    } else {
-                        a.cmp(&b)
-                    }
-                })
+            bundled(ea).cmp(&bundled(eb)).then_with(|| {
+                if bundled(ea) {
+                    completeness(&eb.roadmap)
+                        .partial_cmp(&completeness(&ea.roadmap))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                        .then_with(|| ea.roadmap.title.cmp(&eb.roadmap.title))
+                } else {
+                    a.cmp(&b)
+                }
+            })
         });
         order
     }

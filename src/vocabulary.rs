@@ -77,10 +77,16 @@ mod tests {
         for k in linked {
             let url = k.docs.as_deref().unwrap_or_default();
             assert!(url.starts_with("https://"), "{}: {url}", k.key);
-            let path_depth = url["https://".len()..].trim_end_matches('/').matches('/').count();
+            let path_depth = url["https://".len()..]
+                .trim_end_matches('/')
+                .matches('/')
+                .count();
             assert!(path_depth <= 2, "{}: {url} is a deep link", k.key);
         }
-        assert_eq!(docs_url("postgresql"), Some("https://www.postgresql.org/docs/"));
+        assert_eq!(
+            docs_url("postgresql"),
+            Some("https://www.postgresql.org/docs/")
+        );
         assert_eq!(docs_url("git"), Some("https://git-scm.com/doc"));
         assert_eq!(docs_url("programming-basics"), None);
         assert_eq!(docs_url("no-such-key"), None);

@@ -278,7 +278,10 @@ fn show_json_has_phases_skills_and_projects() {
         );
         assert_eq!(p["id"], rp.id.as_str());
         assert_eq!(p["summary"], rp.summary.as_str());
-        assert!(!rp.summary.is_empty(), "the six-phase roadmap has phase summaries");
+        assert!(
+            !rp.summary.is_empty(),
+            "the six-phase roadmap has phase summaries"
+        );
         assert_eq!(p["estimate_weeks"], weeks_json(rp.estimate));
         assert_eq!(p["weeks_total"], weeks_json(rp.total().weeks));
         for (s, rs) in p["skills"].as_array().unwrap().iter().zip(&rp.skills) {

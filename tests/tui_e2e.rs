@@ -187,7 +187,10 @@ fn enter_on_a_phase_and_bracketed_paste() {
     s.wait_for("Enter saves");
     s.keys("\x1b[200~read chapter 3\nss\x1b[201~");
     let screen = s.wait_for("read chapter 3 ss");
-    assert!(screen.contains("Enter saves"), "the editor stays open:\n{screen}");
+    assert!(
+        screen.contains("Enter saves"),
+        "the editor stays open:\n{screen}"
+    );
     s.keys("\r");
     s.wait_for("note");
     s.keys("q");

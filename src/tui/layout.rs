@@ -9,7 +9,6 @@ use super::app::{App, Pane};
 use super::ui::footer;
 use super::ui::text::{clean, width};
 
-
 /// Below this the screen shows only a short message.
 pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 8;
@@ -182,7 +181,6 @@ pub fn window(offset: usize, selected: usize, rows: usize, len: usize) -> usize 
     offset
 }
 
-
 /// A centred rectangle of at most `cols`×`rows`, leaving a margin when it can.
 pub fn popup(area: Rect, cols: u16, rows: u16) -> Rect {
     let w = cols
@@ -247,7 +245,9 @@ pub fn switcher_parts(area: Rect, len: usize) -> SwitcherParts {
         }
     } else {
         // Stacked: the whole list when it leaves the details 6 rows.
-        let list_rows = rows.min(body.height.saturating_sub(7)).max(body.height.min(3));
+        let list_rows = rows
+            .min(body.height.saturating_sub(7))
+            .max(body.height.min(3));
         let [list, _, details] = Layout::vertical([
             Constraint::Length(list_rows),
             Constraint::Length(1),
@@ -293,4 +293,3 @@ pub fn search_area(area: Rect, len: usize) -> Rect {
 pub fn search_rows(area: Rect, len: usize) -> usize {
     usize::from(inner(search_area(area, len)).height.saturating_sub(1))
 }
-

@@ -204,7 +204,10 @@ mod tests {
         p.set_note(&r.id, skill, Some("read chapter 3".to_owned()), Utc::now());
         let found = find(r, &p, "CHAPTER 3");
         assert_eq!(found.len(), 1);
-        assert_eq!((found[0].phase, found[0].skill, found[0].field), (1, 0, Field::Note));
+        assert_eq!(
+            (found[0].phase, found[0].skill, found[0].field),
+            (1, 0, Field::Note)
+        );
     }
 
     #[test]

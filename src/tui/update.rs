@@ -8,8 +8,8 @@ use ratatui::layout::{Position, Size};
 use super::action::{Action, Effect};
 use super::app::{App, EditKind, Editor, Overlay, Pane};
 use super::editor::LineEditor;
-use super::search::Search;
 use super::layout;
+use super::search::Search;
 use super::ui;
 use super::undo::{Change, Edit, Place};
 use crate::estimate;
@@ -29,14 +29,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             // A key press dismisses the previous message.
             app.message = None;
             match &app.overlay {
-                Overlay::None => main(app, action),
-                Overlay::Switcher(_) => switcher(app, action),
-                Overlay::Help { .. } => help(app, action),
-                Overlay::Info { .. } => info(app, action),
+                Overlay::None => main(app, &action),
+                Overlay::Switcher(_) => switcher(app, &action),
+                Overlay::Help { .. } => help(app, &action),
+                Overlay::Info { .. } => info(app, &action),
                 Overlay::Search(_) => search(app, action),
                 Overlay::Editor(_) => editor(app, action),
-                Overlay::ConfirmRecover => confirm(app, action),
-                Overlay::Stats(_) => stats(app, action),
+                Overlay::ConfirmRecover => confirm(app, &action),
+                Overlay::Stats(_) => stats(app, &action),
             }
         }
     };
@@ -52,7 +52,7 @@ fn quit(app: &mut App) -> Effect {
 }
 
 /// The keys of the main screen.
-fn main(app: &mut App, action: Action) -> Effect {
+fn main(app: &mut App, action: &Action) -> Effect {
     if app.current.is_none() {
         return Effect::None;
     }
@@ -75,7 +75,7 @@ fn main(app: &mut App, action: Action) -> Effect {
                 .is_some_and(|(s, r)| app.store.progress().status(&r.id, s) == Status::Done);
             set_status(app, if done { Status::Todo } else { Status::Done })
         }
-        Action::SetStatus(status) => set_status(app, status),
+        Action::SetStatus(status) => set_status(app, *status),
         Action::PrevProject => choose_project(app, -1),
         Action::NextProject => choose_project(app, 1),
         Action::CycleProject => cycle_project(app),
@@ -566,7 +566,7 @@ fn search(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-fn switcher(app: &mut App, action: Action) -> Effect {
+fn switcher(app: &mut App, action: &Action) -> Effect {
     let area = app.area();
     let Overlay::Switcher(s) = &mut app.overlay else {
         return Effect::None;
@@ -608,7 +608,7 @@ fn switch_to(app: &mut App) -> Effect {
     Effect::Save
 }
 
-fn help(app: &mut App, action: Action) -> Effect {
+fn help(app: &mut App, action: &Action) -> Effect {
     let page = layout::help_rows(app.area()).max(1);
     let Overlay::Help { scroll, under } = &mut app.overlay else {
         return Effect::None;
@@ -628,7 +628,7 @@ fn help(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-fn info(app: &mut App, action: Action) -> Effect {
+fn info(app: &mut App, action: &Action) -> Effect {
     let Overlay::Info { scroll } = &mut app.overlay else {
         return Effect::None;
     };
@@ -650,7 +650,7 @@ fn info(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-fn stats(app: &mut App, action: Action) -> Effect {
+fn stats(app: &mut App, action: &Action) -> Effect {
     match action {
         Action::Cancel => app.overlay = Overlay::None,
         Action::OpenHelp => return open_help(app),
@@ -659,7 +659,7 @@ fn stats(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-fn confirm(app: &mut App, action: Action) -> Effect {
+fn confirm(app: &mut App, action: &Action) -> Effect {
     match action {
         Action::Yes => {
             app.overlay = Overlay::None;

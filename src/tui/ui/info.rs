@@ -108,12 +108,7 @@ pub fn info_lines(app: &App, max: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let theme = app.theme;
-    let mut lines = roadmap_lines(
-        app,
-        roadmap,
-        Some(app.view.summary.overall.remaining),
-        max,
-    );
+    let mut lines = roadmap_lines(app, roadmap, Some(app.view.summary.overall.remaining), max);
     let yours = match app.store.progress().pace_hours_per_week {
         Some(h) => format!("{h} hours per week (P changes it)"),
         None => "not set (P sets it)".to_owned(),
@@ -127,7 +122,10 @@ pub fn info_lines(app: &App, max: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
         lines.push(Line::styled("Tips", theme.heading()));
         for tip in tips {
-            for (i, part) in wrap(&tip, max.saturating_sub(2).max(1)).into_iter().enumerate() {
+            for (i, part) in wrap(&tip, max.saturating_sub(2).max(1))
+                .into_iter()
+                .enumerate()
+            {
                 let lead = if i == 0 { "• " } else { "  " };
                 lines.push(Line::raw(format!("{lead}{part}")));
             }

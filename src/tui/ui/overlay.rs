@@ -14,13 +14,11 @@ use super::panes::{NOTE_MARK, SHARED_MARK, status_mark};
 use super::rows::{HIGHLIGHT_WIDTH, Row, Rows};
 use super::text::{clean, fill, truncate, truncate_middle, width, wrap};
 use super::{inner, window};
-use crate::tui::layout::{
-    help_area, popup, search_area, switcher_area, switcher_parts,
-};
-pub use crate::tui::layout::{help_rows, search_rows, switcher_list_area, switcher_rows};
 use crate::tui::app::{App, EditKind, Editor, Switcher};
 use crate::tui::editor::LineEditor;
 use crate::tui::keys;
+use crate::tui::layout::{help_area, popup, search_area, switcher_area, switcher_parts};
+pub use crate::tui::layout::{help_rows, search_rows, switcher_list_area, switcher_rows};
 use crate::tui::search::{self, Field, Search};
 use crate::tui::theme::Theme;
 
@@ -73,7 +71,10 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
         };
         let lines = super::info::roadmap_lines(app, roadmap, None, usize::from(details.width));
         let more = lines.len() > usize::from(details.height);
-        let mut lines: Vec<Line> = lines.into_iter().take(usize::from(details.height)).collect();
+        let mut lines: Vec<Line> = lines
+            .into_iter()
+            .take(usize::from(details.height))
+            .collect();
         if more && let Some(last) = lines.last_mut() {
             *last = Line::styled("… (i shows it all once open)", theme.muted());
         }
@@ -94,7 +95,11 @@ fn render_switcher_list(app: &App, s: &Switcher, list_area: Rect, buf: &mut Buff
         .map(|&i| {
             let row = s.rows[i];
             let title = clean(&app.catalog.entries[i].roadmap.title);
-            let open = if app.current == Some(i) { " (open)" } else { "" };
+            let open = if app.current == Some(i) {
+                " (open)"
+            } else {
+                ""
+            };
             let right = format!(
                 "  {:>4.0}%  {SHARED_MARK} {:>3}/{:<3}",
                 row.percent, row.covered, row.skills

@@ -102,7 +102,11 @@ pub fn truncate_middle(text: &str, max: usize) -> String {
         head.push(c);
         head_used += w;
     }
-    format!("{}…{}", head.trim_end(), tail.iter().collect::<String>().trim_start())
+    format!(
+        "{}…{}",
+        head.trim_end(),
+        tail.iter().collect::<String>().trim_start()
+    )
 }
 
 /// Spaces to put after `text` so that it fills `total` cells.
@@ -169,7 +173,10 @@ mod tests {
         assert_eq!(truncate_middle("abcdef", 2), "a…");
         assert_ne!(a, b);
         // Cut at the end, these two would read the same.
-        let (x, y) = ("The Backend Roadmap, as of 2024", "The Backend Roadmap, as of 2025");
+        let (x, y) = (
+            "The Backend Roadmap, as of 2024",
+            "The Backend Roadmap, as of 2025",
+        );
         assert_eq!(truncate(x, 20), truncate(y, 20));
         assert_ne!(truncate_middle(x, 20), truncate_middle(y, 20));
     }

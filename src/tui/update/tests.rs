@@ -434,8 +434,17 @@ fn on_the_first_run_picker_only_q_quits_and_help_opens() {
     assert_eq!(s.chosen(), six, "the most complete roadmap is highlighted");
     assert!(keys::lookup(app.ctx(), KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)).is_none());
     assert_eq!(update(app, Action::Cancel), Effect::None);
-    assert!(matches!(app.overlay, Overlay::Switcher(_)), "Esc does nothing");
-    assert!(keys::lookup(app.ctx(), KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE)).is_none());
+    assert!(
+        matches!(app.overlay, Overlay::Switcher(_)),
+        "Esc does nothing"
+    );
+    assert!(
+        keys::lookup(
+            app.ctx(),
+            KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE)
+        )
+        .is_none()
+    );
     ch(app, '?');
     assert!(matches!(app.overlay, Overlay::Help { .. }));
     press(app, KeyCode::Esc);
@@ -465,7 +474,13 @@ fn enter_and_space_on_a_phase_focus_its_skills_and_change_nothing() {
     assert_eq!(app.focus, Pane::Skills);
     assert_eq!(*app.store.progress(), before, "no status changed");
     // The same at 40×12, where only one pane shows.
-    update(app, Action::Resize { width: 40, height: 12 });
+    update(
+        app,
+        Action::Resize {
+            width: 40,
+            height: 12,
+        },
+    );
     press(app, KeyCode::Tab);
     press(app, KeyCode::Tab);
     assert_eq!(app.focus, Pane::Phases);
@@ -479,7 +494,11 @@ fn a_paste_is_text_in_an_editor_and_ignored_elsewhere() {
     let app = &mut f.app;
     press(app, KeyCode::Tab);
     let paste = crossterm::event::Event::Paste("read chapter 3\nss".to_owned());
-    assert_eq!(keys::map_event(app.ctx(), &paste), None, "ignored outside editors");
+    assert_eq!(
+        keys::map_event(app.ctx(), &paste),
+        None,
+        "ignored outside editors"
+    );
     let before = app.store.progress().clone();
     ch(app, 'n');
     let action = keys::map_event(app.ctx(), &paste).expect("a paste in the editor");
@@ -507,7 +526,12 @@ fn pace_is_set_in_the_app_and_saved() {
     let Overlay::Editor(e) = &app.overlay else {
         panic!("an invalid pace keeps the editor open")
     };
-    assert!(e.error.as_deref().unwrap().contains("more than 0 and at most 168"));
+    assert!(
+        e.error
+            .as_deref()
+            .unwrap()
+            .contains("more than 0 and at most 168")
+    );
     press(app, KeyCode::Backspace);
     typed(app, "12.5");
     assert_eq!(press(app, KeyCode::Enter), Effect::Save);
@@ -525,12 +549,11 @@ fn info_view_opens_and_o_asks_to_open_links() {
     let app = &mut f.app;
     ch(app, 'i');
     assert!(matches!(app.overlay, Overlay::Info { .. }));
-    match app.roadmap().unwrap().source.url.clone() {
-        Some(url) => assert_eq!(ch(app, 'o'), Effect::Open(url)),
-        None => {
-            assert_eq!(ch(app, 'o'), Effect::None);
-            assert!(app.message.as_ref().unwrap().text.contains("no link"));
-        }
+    if let Some(url) = app.roadmap().unwrap().source.url.clone() {
+        assert_eq!(ch(app, 'o'), Effect::Open(url));
+    } else {
+        assert_eq!(ch(app, 'o'), Effect::None);
+        assert!(app.message.as_ref().unwrap().text.contains("no link"));
     }
     press(app, KeyCode::Esc);
     assert!(matches!(app.overlay, Overlay::None));
