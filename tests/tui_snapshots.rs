@@ -36,9 +36,13 @@ struct Fixture {
 }
 
 fn fixture(setup: impl FnOnce(&Catalog, &mut Progress)) -> Fixture {
+    fixture_on(Catalog::load(&Sources::bundled_only()), setup)
+}
+
+/// The app on a given catalog.
+fn fixture_on(catalog: Catalog, setup: impl FnOnce(&Catalog, &mut Progress)) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.yaml");
-    let catalog = Catalog::load(&Sources::bundled_only());
     let mut store = Store::open(path.clone()).unwrap();
     setup(&catalog, store.progress_mut());
     store.save().unwrap();
@@ -438,22 +442,21 @@ fn no_size_panics() {
 /// Text from a roadmap file cannot reach the terminal as control characters.
 #[test]
 fn escape_sequences_in_roadmap_text_are_not_drawn() {
-    let mut f = fixture(|_, p| p.last_roadmap = Some("evil".into()));
     let text = "id: evil\ntitle: \"Evil\\e[2J\\ttitle\"\nsource: {author: me}\nphases:\n  - id: a\n    title: \"A\\e]0;pwned\\a\"\n    skills:\n      - {id: s, title: \"S\\e[31m\\tred\", summary: \"bell\\a\"}\n";
     let evil = Roadmap::from_yaml_str(text, "evil.yaml");
     let Ok(evil) = evil else {
         // The loader refusing control characters is fine too.
         return;
     };
-    f.app.catalog.entries.push(trailmark::catalog::Entry {
+    let mut catalog = Catalog::load(&Sources::bundled_only());
+    catalog.entries.push(trailmark::catalog::Entry {
         roadmap: evil,
         origin: trailmark::catalog::Origin::Path,
         file: "evil.yaml".into(),
         replaced: None,
     });
-    f.app.open_roadmap(f.app.catalog.entries.len() - 1);
-    // Close the switcher the missing last roadmap opened.
-    press(&mut f.app, KeyCode::Esc);
+    let mut f = fixture_on(catalog, |_, p| p.last_roadmap = Some("evil".into()));
+    assert_eq!(f.app.roadmap().unwrap().id, "evil");
     let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
     update(
         &mut f.app,

@@ -177,40 +177,41 @@ pub struct View {
     pub records: HashMap<String, Vec<usize>>,
 }
 
-/// The whole state of the TUI.
+/// The whole state of the TUI. Its fields are private to the `tui` module:
+/// outside it, the app is built with [`App::new`] and driven with actions.
 #[derive(Debug)]
 pub struct App {
-    pub catalog: Catalog,
-    pub store: Store,
+    pub(in crate::tui) catalog: Catalog,
+    pub(in crate::tui) store: Store,
     /// Injected, so that tests (and snapshots) do not depend on the clock.
-    pub today: NaiveDate,
+    pub(in crate::tui) today: NaiveDate,
     /// The timestamp given to changes; the event loop sets it before each action.
-    pub now: DateTime<Utc>,
-    pub theme: Theme,
+    pub(in crate::tui) now: DateTime<Utc>,
+    pub(in crate::tui) theme: Theme,
     /// The terminal's size, for page sizes and mouse hit-testing.
-    pub size: Size,
+    pub(in crate::tui) size: Size,
     /// The open roadmap, by catalog index; `None` until one is picked.
-    pub current: Option<usize>,
-    pub focus: Pane,
-    pub phase: usize,
-    pub skill: usize,
+    pub(in crate::tui) current: Option<usize>,
+    pub(in crate::tui) focus: Pane,
+    pub(in crate::tui) phase: usize,
+    pub(in crate::tui) skill: usize,
     /// The chosen project idea of the selected phase.
-    pub project: usize,
+    pub(in crate::tui) project: usize,
     /// The chosen resource of the selected skill (its own, then the
     /// vocabulary's documentation link), for `o`.
-    pub resource: usize,
+    pub(in crate::tui) resource: usize,
     /// The learner hid the banner of roadmap files that did not load.
-    pub banner_dismissed: bool,
-    pub offsets: Offsets,
-    pub overlay: Overlay,
-    pub history: History,
-    pub message: Option<Message>,
+    pub(in crate::tui) banner_dismissed: bool,
+    pub(in crate::tui) offsets: Offsets,
+    pub(in crate::tui) overlay: Overlay,
+    pub(in crate::tui) history: History,
+    pub(in crate::tui) message: Option<Message>,
     /// Roadmap files that failed to load, as their error text.
-    pub load_errors: Vec<String>,
-    pub progress_problem: Option<ProgressProblem>,
+    pub(in crate::tui) load_errors: Vec<String>,
+    pub(in crate::tui) progress_problem: Option<ProgressProblem>,
     /// Catalog indices of the roadmaps using each shared key.
-    pub shared: HashMap<String, Vec<usize>>,
-    pub view: View,
+    pub(in crate::tui) shared: HashMap<String, Vec<usize>>,
+    pub(in crate::tui) view: View,
 }
 
 impl App {
@@ -299,6 +300,11 @@ impl App {
             self.today = today;
             self.refresh();
         }
+    }
+
+    /// The loaded roadmaps.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
     }
 
     /// The keys that apply now.
