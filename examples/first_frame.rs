@@ -96,12 +96,18 @@ fn main() {
         let _ = std::fs::remove_file(&fresh);
         p.push(time_to(
             &trailmark,
-            &[("TRAILMARK_DATA", &fresh), ("TRAILMARK_CONFIG_DIR", &config)],
+            &[
+                ("TRAILMARK_DATA", &fresh),
+                ("TRAILMARK_CONFIG_DIR", &config),
+            ],
             "Pick a roadmap",
         ));
         m.push(time_to(
             &trailmark,
-            &[("TRAILMARK_DATA", &opened), ("TRAILMARK_CONFIG_DIR", &config)],
+            &[
+                ("TRAILMARK_DATA", &opened),
+                ("TRAILMARK_CONFIG_DIR", &config),
+            ],
             "Programming fundamentals",
         ));
     }

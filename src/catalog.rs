@@ -64,6 +64,14 @@ impl Sources {
         }
     }
 
+    /// Whether any roadmap may come from outside the bundled ones: a user
+    /// directory that exists, a directory named by the user, or a path.
+    pub fn has_user_files(&self) -> bool {
+        self.dirs.iter().any(|d| d.is_dir())
+            || !self.required_dirs.is_empty()
+            || !self.paths.is_empty()
+    }
+
     /// Bundled roadmaps, then `<config>/roadmaps`, then `TRAILMARK_ROADMAPS`,
     /// then each `--roadmap` path.
     pub fn standard(paths: Vec<PathBuf>) -> Self {
@@ -153,6 +161,26 @@ impl Catalog {
             }
         }
         catalog
+    }
+
+    /// Just the bundled roadmap with this id (bundled files are named
+    /// `<id>.yaml`), for drawing the first screen before the rest loads.
+    /// `None` when there is no such file or it does not load as that id.
+    pub fn load_bundled_one(id: &str) -> Option<Self> {
+        let file = BUNDLED
+            .iter()
+            .find(|f| f.name.strip_suffix(".yaml") == Some(id))?;
+        let name = format!("roadmaps/{}", file.name);
+        let roadmap = Roadmap::from_yaml_str(file.text, &name).ok()?;
+        (roadmap.id == id).then(|| Self {
+            entries: vec![Entry {
+                roadmap,
+                origin: Origin::Bundled,
+                file: name,
+                replaced: None,
+            }],
+            errors: Vec::new(),
+        })
     }
 
     fn add_dir(&mut self, dir: &Path, origin: Origin) {
@@ -320,6 +348,19 @@ mod tests {
         assert_eq!(first.id, "backend-six-phases");
         let last = &catalog.entries[order[order.len() - 1]].roadmap;
         assert!(completeness(first) > completeness(last));
+    }
+
+    #[test]
+    fn one_bundled_roadmap_loads_alone_by_id() {
+        let one = Catalog::load_bundled_one("backend-six-phases").unwrap();
+        assert_eq!(one.entries.len(), 1);
+        let all = Catalog::load(&Sources::bundled_only());
+        assert_eq!(
+            one.entries[0].roadmap,
+            all.get("backend-six-phases").unwrap().roadmap
+        );
+        assert!(Catalog::load_bundled_one("no-such-roadmap").is_none());
+        assert!(!Sources::bundled_only().has_user_files());
     }
 
     #[test]

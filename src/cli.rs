@@ -182,8 +182,9 @@ fn open_store(cli: &Cli) -> anyhow::Result<Store> {
 /// is not a terminal (a pipe, a file) it prints the list instead.
 fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal as _;
-    let catalog = Catalog::load(&Sources::standard(cli.roadmaps.clone()));
+    let sources = Sources::standard(cli.roadmaps.clone());
     if !std::io::stdout().is_terminal() {
+        let catalog = Catalog::load(&sources);
         report_broken(&catalog);
         return roadmaps::list(&catalog, out, false);
     }
@@ -193,11 +194,27 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     } else {
         Store::open(data_path.clone())
     };
-    crate::tui::run(crate::tui::Launch {
-        catalog,
-        store,
-        data_path,
-    })?;
+    // A fast first frame: when the roadmap last open is a bundled one and
+    // no user file could replace it, only it is parsed before the first
+    // frame; the rest loads right after.
+    let first = store
+        .as_ref()
+        .ok()
+        .and_then(|s| s.progress().last_roadmap.clone())
+        .filter(|_| !sources.has_user_files())
+        .and_then(|id| Catalog::load_bundled_one(&id));
+    let (catalog, rest) = match first {
+        Some(one) => (one, Some(sources)),
+        None => (Catalog::load(&sources), None),
+    };
+    crate::tui::run_with_rest(
+        crate::tui::Launch {
+            catalog,
+            store,
+            data_path,
+        },
+        rest,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -33,7 +33,7 @@ use std::path::PathBuf;
 
 use chrono::Local;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Sources};
 use crate::progress::{self, ProgressError, Store};
 
 /// What the command line hands the TUI: the roadmaps that loaded (and the
@@ -47,11 +47,17 @@ pub struct Launch {
 
 /// Runs the TUI until the user quits; the terminal is restored on every way out.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
+    run_with_rest(launch, None)
+}
+
+/// Runs the TUI on a catalog that may hold only the roadmap the first screen
+/// needs; `rest`, when given, is loaded in full right after the first frame.
+pub fn run_with_rest(launch: Launch, rest: Option<Sources>) -> anyhow::Result<()> {
     let app = app::App::new(
         launch,
         progress::now(),
         Local::now().date_naive(),
         theme::Theme::from_env(),
     );
-    terminal::run(app)
+    terminal::run(app, rest)
 }

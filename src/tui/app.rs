@@ -177,6 +177,22 @@ pub struct View {
     pub records: HashMap<String, Vec<usize>>,
 }
 
+/// Catalog indices of the roadmaps using each shared key.
+fn shared_keys(catalog: &Catalog) -> HashMap<String, Vec<usize>> {
+    let mut shared: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, entry) in catalog.entries.iter().enumerate() {
+        for (_, skill) in entry.roadmap.skills() {
+            if let Some(key) = &skill.key {
+                let users = shared.entry(key.clone()).or_default();
+                if users.last() != Some(&i) {
+                    users.push(i);
+                }
+            }
+        }
+    }
+    shared
+}
+
 /// The whole state of the TUI. Its fields are private to the `tui` module:
 /// outside it, the app is built with [`App::new`] and driven with actions.
 #[derive(Debug)]
@@ -233,17 +249,7 @@ impl App {
                 (Store::in_memory(data_path, reason), Some(problem))
             }
         };
-        let mut shared: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, entry) in catalog.entries.iter().enumerate() {
-            for (_, skill) in entry.roadmap.skills() {
-                if let Some(key) = &skill.key {
-                    let users = shared.entry(key.clone()).or_default();
-                    if users.last() != Some(&i) {
-                        users.push(i);
-                    }
-                }
-            }
-        }
+        let shared = shared_keys(&catalog);
         let load_errors = catalog.errors.iter().map(ToString::to_string).collect();
         let mut app = App {
             catalog,
@@ -283,6 +289,24 @@ impl App {
             app.open_picker_if_needed();
         }
         app
+    }
+
+    /// The full catalog arrived (the app started on just the roadmap its
+    /// first screen needed): the open roadmap is found again by id, and the
+    /// shared keys, the banner and the numbers are brought up to date.
+    pub fn catalog_loaded(&mut self, catalog: Catalog) {
+        let open = self.roadmap().map(|r| r.id.clone());
+        self.load_errors = catalog.errors.iter().map(ToString::to_string).collect();
+        self.shared = shared_keys(&catalog);
+        self.catalog = catalog;
+        self.current = open.as_deref().and_then(|id| self.catalog.position(id));
+        self.view = View::default();
+        self.refresh();
+        if let Overlay::Switcher(_) = self.overlay {
+            self.overlay = Overlay::Switcher(self.switcher());
+        }
+        self.open_picker_if_needed();
+        self.follow();
     }
 
     /// On the first run (or when the last roadmap is gone) the switcher is

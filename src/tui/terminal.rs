@@ -17,10 +17,13 @@ use super::action::{Action, Effect};
 use super::app::App;
 use super::keys;
 use super::update::update;
+use crate::catalog::{Catalog, Sources};
 use crate::progress::{self, Store};
 
 /// Runs the app in the terminal until the user quits.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// `rest`: where the full catalog comes from, when `app` started on just
+/// the roadmap its first screen needs (loaded after the first frame).
+pub fn run(mut app: App, rest: Option<Sources>) -> anyhow::Result<()> {
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(err) => {
@@ -32,7 +35,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     install_mouse_hook();
     let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app));
+        .and_then(|()| event_loop(&mut terminal, &mut app, rest.as_ref()));
     let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     let restored = ratatui::try_restore();
     result?;
@@ -50,7 +53,11 @@ fn install_mouse_hook() {
     }));
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    rest: Option<&Sources>,
+) -> anyhow::Result<()> {
     let size = terminal.size()?;
     update(
         app,
@@ -60,6 +67,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
         },
     );
     draw(terminal, app)?;
+    if let Some(sources) = rest {
+        app.catalog_loaded(Catalog::load(sources));
+        draw(terminal, app)?;
+    }
     loop {
         let mut changed = false;
         let mut unsaved = false;

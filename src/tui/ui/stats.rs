@@ -146,11 +146,25 @@ fn render_burndown(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
     let low: Vec<(f64, f64)> = series_by(data, |w| w.min);
     let high: Vec<(f64, f64)> = series_by(data, |w| w.max);
     let ranged = low.iter().zip(&high).any(|(a, b)| (a.1 - b.1).abs() > 1e-9);
-    let values = || actual.iter().chain(&planned).chain(&low).chain(&high).map(|(_, w)| *w);
+    let values = || {
+        actual
+            .iter()
+            .chain(&planned)
+            .chain(&low)
+            .chain(&high)
+            .map(|(_, w)| *w)
+    };
     // The y-axis spans the data's own range, not 0 to its top.
-    let (bottom, top) = y_range(values().fold(f64::MAX, f64::min), values().fold(0.0, f64::max));
+    let (bottom, top) = y_range(
+        values().fold(f64::MAX, f64::min),
+        values().fold(0.0, f64::max),
+    );
     let last = (actual.len() - 1) as f64;
-    let week = |i: usize| data.series[i.min(data.series.len() - 1)].week_start.to_string();
+    let week = |i: usize| {
+        data.series[i.min(data.series.len() - 1)]
+            .week_start
+            .to_string()
+    };
     let mut datasets = vec![
         Dataset::default()
             .marker(Marker::Dot)
@@ -314,7 +328,13 @@ fn render_weekly(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         if y >= inside.y && x < inside.right() {
             let text = count.to_string();
             let room = usize::from(inside.right() - x);
-            buf.set_stringn(x, y, &text, room.min(usize::from(bar_width).max(text.len())), theme.bar_value());
+            buf.set_stringn(
+                x,
+                y,
+                &text,
+                room.min(usize::from(bar_width).max(text.len())),
+                theme.bar_value(),
+            );
         }
     }
 }

@@ -1043,3 +1043,38 @@ fn every_binding_maps_and_runs_in_its_context() {
     }
     assert!(pressed > 100, "{pressed}");
 }
+
+#[test]
+fn the_rest_of_the_catalog_arrives_after_the_first_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.yaml");
+    let mut store = Store::open(path.clone()).unwrap();
+    store.progress_mut().last_roadmap = Some("backend-ten-steps".to_owned());
+    let launch = Launch {
+        catalog: Catalog::load_bundled_one("backend-ten-steps").unwrap(),
+        store: Ok(store),
+        data_path: path,
+    };
+    let mut app = App::new(launch, now(), today(), Theme::COLOR);
+    assert_eq!(app.current, Some(0));
+    assert!(
+        matches!(app.overlay, Overlay::None),
+        "the main screen at once"
+    );
+    let skill = app
+        .roadmap()
+        .unwrap()
+        .skills()
+        .map(|(_, s)| s.clone())
+        .find(|s| s.key.is_some())
+        .unwrap();
+    assert!(!app.is_shared(&skill), "alone, nothing is shared yet");
+    let full = Catalog::load(&Sources::bundled_only());
+    let ten = full.position("backend-ten-steps");
+    app.catalog_loaded(full);
+    assert_eq!(app.current, ten);
+    assert_eq!(app.roadmap().unwrap().id, "backend-ten-steps");
+    assert_eq!(app.catalog().entries.len(), 8);
+    assert!(app.shared.values().any(|users| users.len() > 1));
+    assert_eq!(app.view.roadmap, ten);
+}
