@@ -1,3 +1,4 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Time from process start to the first frame on screen, in a pseudo-terminal
 //! of 120×40, for a bare ratatui program (`bare_frame`) and for trailmark on
 //! its first run (the picker) and with a roadmap open (the main screen).

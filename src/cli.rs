@@ -213,7 +213,7 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             store,
             data_path,
         },
-        rest,
+        rest.as_ref(),
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -52,7 +52,7 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
 
 /// Runs the TUI on a catalog that may hold only the roadmap the first screen
 /// needs; `rest`, when given, is loaded in full right after the first frame.
-pub fn run_with_rest(launch: Launch, rest: Option<Sources>) -> anyhow::Result<()> {
+pub fn run_with_rest(launch: Launch, rest: Option<&Sources>) -> anyhow::Result<()> {
     let app = app::App::new(
         launch,
         progress::now(),

@@ -23,7 +23,7 @@ use crate::progress::{self, Store};
 /// Runs the app in the terminal until the user quits.
 /// `rest`: where the full catalog comes from, when `app` started on just
 /// the roadmap its first screen needs (loaded after the first frame).
-pub fn run(mut app: App, rest: Option<Sources>) -> anyhow::Result<()> {
+pub fn run(mut app: App, rest: Option<&Sources>) -> anyhow::Result<()> {
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(err) => {
@@ -35,7 +35,7 @@ pub fn run(mut app: App, rest: Option<Sources>) -> anyhow::Result<()> {
     install_mouse_hook();
     let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app, rest.as_ref()));
+        .and_then(|()| event_loop(&mut terminal, &mut app, rest));
     let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     let restored = ratatui::try_restore();
     result?;

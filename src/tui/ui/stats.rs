@@ -121,18 +121,7 @@ fn render_burndown(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         .filter_map(|(i, p)| p.weeks_remaining.map(|w| (i as f64, w.mid())))
         .collect();
     if actual.len() < 2 {
-        let now = actual
-            .first()
-            .map_or_else(|| "unknown".to_owned(), |(_, w)| format!("{w:.1} weeks"));
-        Paragraph::new(vec![
-            Line::raw(format!("Remaining now: {now}.")),
-            Line::styled(
-                "The burndown draws once there are two weeks of history.",
-                theme.muted(),
-            ),
-        ])
-        .wrap(Wrap { trim: true })
-        .render(inside, buf);
+        render_no_burndown(app, actual.first().map(|(_, w)| *w), inside, buf);
         return;
     }
     let planned: Vec<(f64, f64)> = data
@@ -194,17 +183,7 @@ fn render_burndown(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
     // The legend sits outside the plot, on the line under it.
     let [plot, legend] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inside);
-    let actual_name = if ranged {
-        "⣀ remaining (low and high end of the range)"
-    } else {
-        "⣀ remaining"
-    };
-    Line::from(vec![
-        Span::styled(actual_name, theme.chart_actual()),
-        Span::raw("   "),
-        Span::styled("• planned", theme.chart_planned()),
-    ])
-    .render(legend, buf);
+    render_legend(app, ranged, legend, buf);
     let middle = data.series.len() / 2;
     Chart::new(datasets)
         .legend_position(None)
@@ -225,6 +204,36 @@ fn render_burndown(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
                 .style(theme.muted()),
         )
         .render(plot, buf);
+}
+
+/// Before two weeks of history: the remaining time now, and why no line.
+fn render_no_burndown(app: &App, now: Option<f64>, area: Rect, buf: &mut Buffer) {
+    let now = now.map_or_else(|| "unknown".to_owned(), |w| format!("{w:.1} weeks"));
+    Paragraph::new(vec![
+        Line::raw(format!("Remaining now: {now}.")),
+        Line::styled(
+            "The burndown draws once there are two weeks of history.",
+            app.theme.muted(),
+        ),
+    ])
+    .wrap(Wrap { trim: true })
+    .render(area, buf);
+}
+
+/// The burndown's legend, on its own line under the plot.
+fn render_legend(app: &App, ranged: bool, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let actual_name = if ranged {
+        "⣀ remaining (low and high end of the range)"
+    } else {
+        "⣀ remaining"
+    };
+    Line::from(vec![
+        Span::styled(actual_name, theme.chart_actual()),
+        Span::raw("   "),
+        Span::styled("• planned", theme.chart_planned()),
+    ])
+    .render(area, buf);
 }
 
 /// One end of the remaining-weeks range per week, as chart points.
