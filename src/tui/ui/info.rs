@@ -15,6 +15,14 @@ use crate::roadmap::Roadmap;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
+/// The label before the source's address.
+pub const LINK_LABEL: &str = "Link ";
+
+/// The source's address as shown at a width: cut with `…`, never wrapped.
+pub fn link_text(url: &str, max: usize) -> String {
+    truncate(&clean(url), max.saturating_sub(width(LINK_LABEL)))
+}
+
 /// Lines for one roadmap at a width. `remaining` is the learner's remaining
 /// time when known (the info view), `None` in the picker.
 pub fn roadmap_lines(
@@ -64,8 +72,8 @@ pub fn roadmap_lines(
     if let Some(url) = &source.url {
         // An address is never wrapped: cut with `…` when it does not fit.
         lines.push(Line::from(vec![
-            Span::styled("Link ", theme.heading()),
-            Span::styled(truncate(&clean(url), max.saturating_sub(5)), theme.muted()),
+            Span::styled(LINK_LABEL, theme.heading()),
+            Span::styled(link_text(url, max), theme.muted()),
         ]));
     }
     let skills = roadmap.skill_count();
@@ -134,7 +142,7 @@ pub fn info_lines(app: &App, max: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn info_area(area: Rect) -> Rect {
+pub fn info_area(area: Rect) -> Rect {
     let above_footer = Rect {
         height: area.height.saturating_sub(1),
         ..area

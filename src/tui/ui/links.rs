@@ -3,8 +3,8 @@
 //! after the frame, wrapped in the OSC 8 sequence; this module says where
 //! the links are, from the state alone.
 
-use super::details;
 use super::inner;
+use super::{details, info};
 use crate::tui::app::{App, Overlay, Pane};
 
 /// A link drawn at a screen cell.
@@ -31,9 +31,12 @@ pub fn is_safe(url: &str) -> bool {
     !url.is_empty() && url.chars().all(|c| c.is_ascii_graphic())
 }
 
-/// The links visible in the current frame (only the details pane, while no
-/// popup covers it).
+/// The links visible in the current frame: the details pane's while no
+/// popup covers it, and the source's in the roadmap info view.
 pub fn visible(app: &App) -> Vec<Link> {
+    if let Overlay::Info { scroll } = app.overlay {
+        return info_link(app, scroll).into_iter().collect();
+    }
     if !matches!(app.overlay, Overlay::None) || app.current.is_none() {
         return Vec::new();
     }
@@ -59,6 +62,26 @@ pub fn visible(app: &App) -> Vec<Link> {
             text: l.shown,
         })
         .collect()
+}
+
+/// The source's address in the info view, when it is in view.
+fn info_link(app: &App, scroll: usize) -> Option<Link> {
+    let url = app.roadmap()?.source.url.clone().filter(|u| is_safe(u))?;
+    let inside = inner(info::info_area(app.area()));
+    let lines = info::info_lines(app, usize::from(inside.width));
+    let rows = usize::from(inside.height);
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let line = lines.iter().position(|l| {
+        l.spans
+            .first()
+            .is_some_and(|s| s.content == info::LINK_LABEL)
+    })?;
+    (scroll..scroll + rows).contains(&line).then(|| Link {
+        x: inside.x + super::text::width(info::LINK_LABEL) as u16,
+        y: inside.y + (line - scroll) as u16,
+        text: info::link_text(&url, usize::from(inside.width)),
+        url,
+    })
 }
 
 #[cfg(test)]

@@ -1078,3 +1078,31 @@ fn the_rest_of_the_catalog_arrives_after_the_first_frame() {
     assert!(app.shared.values().any(|users| users.len() > 1));
     assert_eq!(app.view.roadmap, ten);
 }
+
+#[test]
+fn visible_links_sit_where_their_text_is_drawn() {
+    let mut f = opened();
+    let app = &mut f.app;
+    ch(app, '/');
+    typed(app, "postgres");
+    press(app, KeyCode::Enter);
+    let links = crate::tui::ui::links::visible(app);
+    let docs = links
+        .iter()
+        .find(|l| l.url == "https://www.postgresql.org/docs/")
+        .expect("the vocabulary's link is on screen");
+    let area = app.area();
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    ratatui::widgets::Widget::render(&*app, area, &mut buf);
+    let drawn: String = (0..docs.text.chars().count() as u16)
+        .map(|i| buf[(docs.x + i, docs.y)].symbol().to_owned())
+        .collect();
+    assert_eq!(drawn, docs.text);
+    assert!(
+        docs.osc8()
+            .starts_with("\u{1b}]8;;https://www.postgresql.org/docs/\u{1b}\\")
+    );
+    // A popup covers the details: no links.
+    ch(app, '?');
+    assert!(crate::tui::ui::links::visible(app).is_empty());
+}
