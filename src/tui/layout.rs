@@ -155,7 +155,8 @@ fn pane_areas(app: &App, body: Rect) -> [Option<Rect>; 3] {
         } else {
             (1, skills_want)
         };
-        let left = want.min(width - width / 3).max(width / 3);
+        // The list gets what it wants while the other pane keeps 34 cells.
+        let left = want.min(width.saturating_sub(34)).max(width / 3);
         let [a, b] =
             Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(body);
         panes[first] = Some(a);

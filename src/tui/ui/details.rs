@@ -263,10 +263,12 @@ fn resource_lines(c: &mut Content, app: &App, skill: &Skill, max: usize) {
 fn project_lines(c: &mut Content, app: &App, roadmap: &Roadmap, phase: &Phase, max: usize) {
     let theme = app.theme;
     if phase.projects.is_empty() {
-        c.lines.push(Line::styled(
+        c.wrapped(
+            ("", theme.plain()),
             "No project ideas in this phase",
             theme.muted(),
-        ));
+            max,
+        );
         return;
     }
     c.lines.push(Line::from(vec![
