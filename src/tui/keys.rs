@@ -202,7 +202,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(key(K::Enter), A::OpenPhase), (ch(' '), A::OpenPhase)],
         label: "Enter Space",
         hint: "skills",
-        help: "Open the phase: focus its skills (never changes a status; tick skills in the skills pane)",
+        help: "Open the phase: focus its skills (never changes a status; when only the phases show, d s x n e wait for this too)",
     },
     Binding {
         ctx: Ctx::SKILL,

@@ -59,6 +59,16 @@ fn main(app: &mut App, action: &Action) -> Effect {
     if app.current.is_none() {
         return Effect::None;
     }
+    let skill_key = matches!(
+        action,
+        Action::ToggleDone | Action::SetStatus(_) | Action::EditNote | Action::EditEstimate
+    );
+    if skill_key && !skill_on_screen(app) {
+        // One pane, the phases: the selected skill is not on screen, so a
+        // key must not change it unseen.
+        app.info("Open the phase first (Enter): its skills are not on screen");
+        return Effect::None;
+    }
     match action {
         Action::Up => step(app, -1),
         Action::Down => step(app, 1),
@@ -123,6 +133,13 @@ fn main(app: &mut App, action: &Action) -> Effect {
         }
         _ => Effect::None,
     }
+}
+
+/// Whether the selected skill is on screen: the skills pane shows, or the
+/// focus is on the skills or the details.
+fn skill_on_screen(app: &App) -> bool {
+    app.focus != Pane::Phases
+        || layout::layout(app, app.area()).panes[Pane::Skills.index()].is_some()
 }
 
 /// Enter or Space on a phase: its skills get the focus. Never a status

@@ -486,6 +486,22 @@ fn enter_and_space_on_a_phase_focus_its_skills_and_change_nothing() {
     assert_eq!(app.focus, Pane::Phases);
     assert_eq!(press(app, KeyCode::Enter), Effect::None);
     assert_eq!(*app.store.progress(), before);
+    // Nor does any other status key while the skill is off screen.
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Phases);
+    for c in ['d', 's', 'x', 'n', 'e'] {
+        assert_eq!(ch(app, c), Effect::None, "{c}");
+        assert!(
+            app.message
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("Open the phase first")
+        );
+    }
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(*app.store.progress(), before);
 }
 
 #[test]
