@@ -314,7 +314,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(ch('/'), A::OpenSearch)],
         label: "/",
         hint: "search",
-        help: "Search skill titles, topics and keys of this roadmap",
+        help: "Search skill titles, topics, keys and your notes in this roadmap (each hit shows its status)",
     },
     Binding {
         ctx: Ctx::MAIN,
