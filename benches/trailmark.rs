@@ -205,8 +205,8 @@ fn frames(c: &mut Criterion) {
         ] {
             group.bench_function(BenchmarkId::new(name, n), |b| {
                 b.iter(|| {
-                    if let Some(a) = action {
-                        update(&mut app, a);
+                    if let Some(a) = &action {
+                        update(&mut app, a.clone());
                     }
                     draw(&mut terminal, &app)
                 });

@@ -64,6 +64,14 @@ impl Sources {
         }
     }
 
+    /// Whether any roadmap may come from outside the bundled ones: a user
+    /// directory that exists, a directory named by the user, or a path.
+    pub fn has_user_files(&self) -> bool {
+        self.dirs.iter().any(|d| d.is_dir())
+            || !self.required_dirs.is_empty()
+            || !self.paths.is_empty()
+    }
+
     /// Bundled roadmaps, then `<config>/roadmaps`, then `TRAILMARK_ROADMAPS`,
     /// then each `--roadmap` path.
     pub fn standard(paths: Vec<PathBuf>) -> Self {
@@ -155,6 +163,26 @@ impl Catalog {
         catalog
     }
 
+    /// Just the bundled roadmap with this id (bundled files are named
+    /// `<id>.yaml`), for drawing the first screen before the rest loads.
+    /// `None` when there is no such file or it does not load as that id.
+    pub fn load_bundled_one(id: &str) -> Option<Self> {
+        let file = BUNDLED
+            .iter()
+            .find(|f| f.name.strip_suffix(".yaml") == Some(id))?;
+        let name = format!("roadmaps/{}", file.name);
+        let roadmap = Roadmap::from_yaml_str(file.text, &name).ok()?;
+        (roadmap.id == id).then(|| Self {
+            entries: vec![Entry {
+                roadmap,
+                origin: Origin::Bundled,
+                file: name,
+                replaced: None,
+            }],
+            errors: Vec::new(),
+        })
+    }
+
     fn add_dir(&mut self, dir: &Path, origin: Origin) {
         match roadmap_files(dir) {
             Ok(files) => {
@@ -231,6 +259,58 @@ impl Catalog {
     pub fn position(&self, id: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.roadmap.id == id)
     }
+
+    /// Entry indices in the order a learner chooses by: the learner's own
+    /// roadmaps first (in load order), then the bundled ones from the most
+    /// complete to the least. Complete means: a stated pace and a time for
+    /// every phase (so a finish date can be given), then the share of
+    /// skills with an estimate, then more phases; ties by title.
+    pub fn display_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ea, eb) = (&self.entries[a], &self.entries[b]);
+            let bundled = |e: &Entry| e.origin == Origin::Bundled;
+            bundled(ea).cmp(&bundled(eb)).then_with(|| {
+                if bundled(ea) {
+                    completeness(&eb.roadmap)
+                        .partial_cmp(&completeness(&ea.roadmap))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                        .then_with(|| ea.roadmap.title.cmp(&eb.roadmap.title))
+                } else {
+                    a.cmp(&b)
+                }
+            })
+        });
+        order
+    }
+}
+
+/// How much of what a learner plans by a roadmap states, for ordering:
+/// (a pace and a time for every phase, share of estimated skills, phases).
+fn completeness(r: &Roadmap) -> (bool, f64, usize) {
+    let timed = r.phases.iter().all(|p| p.total().unestimated == 0);
+    let skills = r.skill_count();
+    let estimated = r
+        .phases
+        .iter()
+        .map(|p| {
+            if p.estimate.is_some() {
+                p.skills.len()
+            } else {
+                p.skills.iter().filter(|s| s.estimate.is_some()).count()
+            }
+        })
+        .sum::<usize>();
+    let share = if skills == 0 {
+        0.0
+    } else {
+        estimated as f64 / skills as f64
+    };
+    (
+        timed && r.pace_hours_per_week.is_some(),
+        share,
+        r.phases.len(),
+    )
 }
 
 /// Whether two names point at one file (`--roadmap` naming a file that is
@@ -311,6 +391,30 @@ mod tests {
                 first.display()
             )]
         );
+    }
+
+    #[test]
+    fn display_order_starts_with_the_most_complete_bundled_roadmap() {
+        let catalog = Catalog::load(&Sources::bundled_only());
+        let order = catalog.display_order();
+        assert_eq!(order.len(), catalog.entries.len());
+        let first = &catalog.entries[order[0]].roadmap;
+        assert_eq!(first.id, "backend-six-phases");
+        let last = &catalog.entries[order[order.len() - 1]].roadmap;
+        assert!(completeness(first) > completeness(last));
+    }
+
+    #[test]
+    fn one_bundled_roadmap_loads_alone_by_id() {
+        let one = Catalog::load_bundled_one("backend-six-phases").unwrap();
+        assert_eq!(one.entries.len(), 1);
+        let all = Catalog::load(&Sources::bundled_only());
+        assert_eq!(
+            one.entries[0].roadmap,
+            all.get("backend-six-phases").unwrap().roadmap
+        );
+        assert!(Catalog::load_bundled_one("no-such-roadmap").is_none());
+        assert!(!Sources::bundled_only().has_user_files());
     }
 
     #[test]

@@ -263,8 +263,9 @@ fn open_or_recover(cli: &Cli) -> anyhow::Result<Store> {
 /// is not a terminal (a pipe, a file) it prints the list instead.
 fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal as _;
-    let catalog = Catalog::load(&Sources::standard(cli.roadmaps.clone()));
+    let sources = Sources::standard(cli.roadmaps.clone());
     if !std::io::stdout().is_terminal() {
+        let catalog = Catalog::load(&sources);
         report_broken(&catalog);
         return roadmaps::list(&catalog, out, false);
     }
@@ -279,6 +280,25 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(file) => crate::state::places_for(file, &data_path),
         None => (None, None),
     };
+    // A fast first frame: when the roadmap last open is a bundled one and
+    // no user file could replace it, only it is parsed before the first
+    // frame; the rest loads right after.
+    let last = places
+        .as_ref()
+        .and_then(|p| p.last_roadmap.clone())
+        .or_else(|| {
+            store
+                .as_ref()
+                .ok()
+                .and_then(|s| s.progress().legacy.last_roadmap.clone())
+        });
+    let first = last
+        .filter(|_| !sources.has_user_files())
+        .and_then(|id| Catalog::load_bundled_one(&id));
+    let (catalog, rest) = match first {
+        Some(one) => (one, Some(sources)),
+        None => (Catalog::load(&sources), None),
+    };
     let outcome = crate::tui::run(
         crate::tui::Launch {
             catalog,
@@ -288,6 +308,7 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         },
         state_file,
         warning.map(|w| w.to_string()),
+        rest.as_ref(),
     )?;
     for warning in &outcome.warnings {
         eprintln!("trailmark: {warning}");

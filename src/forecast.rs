@@ -228,6 +228,19 @@ pub fn finish_by_pace(
     add_weeks(today, remaining?.mid() * assumed / actual)
 }
 
+/// Remaining weeks at the learner's pace: the roadmap's weeks (stated at its
+/// `roadmap_pace` hours per week) scaled to `learner_pace` hours per week.
+/// `None` unless both paces are known. [`finish_by_pace`] counts from the
+/// middle of this range, so the two agree.
+pub fn weeks_at_pace(
+    remaining: Weeks,
+    roadmap_pace: Option<f64>,
+    learner_pace: Option<f64>,
+) -> Option<Weeks> {
+    let (assumed, actual) = (roadmap_pace?, learner_pace?);
+    (actual > 0.0).then(|| remaining.scale(assumed / actual))
+}
+
 /// Monday of the ISO week holding `date`.
 pub fn week_start(date: NaiveDate) -> NaiveDate {
     date - Days::new(u64::from(date.weekday().num_days_from_monday()))
@@ -442,6 +455,20 @@ mod tests {
             None
         );
         assert_eq!(finish_by_pace(None, Some(10.0), Some(5.0), today), None);
+    }
+
+    #[test]
+    fn weeks_at_pace_agree_with_the_finish_date() {
+        let today = date(2026, 1, 1);
+        let left = Weeks::range(16.0, 24.0);
+        let mine = weeks_at_pace(left, Some(14.0), Some(10.0)).unwrap();
+        assert!((mine.min - 22.4).abs() < 1e-9 && (mine.max - 33.6).abs() < 1e-9);
+        assert_eq!(
+            add_weeks(today, mine.mid()),
+            finish_by_pace(Some(left), Some(14.0), Some(10.0), today)
+        );
+        assert_eq!(weeks_at_pace(left, None, Some(10.0)), None);
+        assert_eq!(weeks_at_pace(left, Some(14.0), None), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! - [`forecast`]: remaining weeks and finish dates, as pure functions.
 //! - [`stats`]: weekly series, burndown and streak from the history.
 //! - [`text`]: inert text (control characters shown, never emitted) and display widths.
+//! - [`vocabulary`]: the shared skill keys and their documentation links.
 //! - [`tui`]: the interactive terminal UI that bare `trailmark` opens.
 //! - [`cli`]: the command line, the only place that prints.
 
@@ -23,3 +24,4 @@ pub mod state;
 pub mod stats;
 pub mod text;
 pub mod tui;
+pub mod vocabulary;

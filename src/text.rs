@@ -173,6 +173,46 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// Cuts `text` to at most `max` cells by taking out its middle (`…`), so
+/// titles that differ at the end (`… in 2025`, `… (variant B)`) stay apart.
+pub fn truncate_middle(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    if max < 3 {
+        return truncate(text, max);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let keep_end = (max - 1) / 2;
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for &c in chars.iter().rev() {
+        let w = char_width(c);
+        if used + w > keep_end {
+            break;
+        }
+        tail.push(c);
+        used += w;
+    }
+    tail.reverse();
+    let head_room = max - 1 - used;
+    let mut head = String::new();
+    let mut head_used = 0;
+    for &c in &chars {
+        let w = char_width(c);
+        if head_used + w > head_room {
+            break;
+        }
+        head.push(c);
+        head_used += w;
+    }
+    format!(
+        "{}…{}",
+        head.trim_end(),
+        tail.iter().collect::<String>().trim_start()
+    )
+}
+
 /// Spaces to put after text `text_width` cells wide so that it fills `total` cells.
 pub fn fill(text_width: usize, total: usize) -> String {
     " ".repeat(total.saturating_sub(text_width))
@@ -233,6 +273,26 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncate_middle_keeps_both_ends() {
+        let a = truncate_middle("Backend Developer Roadmap: Six Phases to a Job", 24);
+        let b = truncate_middle("Backend Developer Roadmap: Ten Steps to a Job", 24);
+        assert!(width(&a) <= 24, "{a}");
+        assert!(a.starts_with("Backend Dev") && a.contains('…'), "{a}");
+        assert!(a.ends_with("to a Job"), "{a}");
+        assert_ne!(truncate(&a, 12), a);
+        assert_eq!(truncate_middle("short", 24), "short");
+        assert_eq!(truncate_middle("abcdef", 2), "a…");
+        assert_ne!(a, b);
+        // Cut at the end, these two would read the same.
+        let (x, y) = (
+            "The Backend Roadmap, as of 2024",
+            "The Backend Roadmap, as of 2025",
+        );
+        assert_eq!(truncate(x, 20), truncate(y, 20));
+        assert_ne!(truncate_middle(x, 20), truncate_middle(y, 20));
+    }
 
     #[test]
     fn knows_every_kind_of_control_character() {

@@ -13,6 +13,7 @@
 //! - [`update`]: how each action changes the state.
 //! - [`undo`]: undoable edits and the undo/redo stacks.
 //! - [`editor`]: the one-line text field; [`search`]: the `/` matching.
+//! - [`layout`]: the pure layout maths (areas, pane widths, popups, scrolling).
 //! - [`ui`]: rendering, one `render_*` per pane and popup; [`theme`]: styles.
 //! - [`terminal`]: terminal setup and restore, the event loop.
 //! - [`signals`]: the signals the loop answers; [`watch`]: files changed by others.
@@ -21,6 +22,7 @@ pub mod action;
 pub mod app;
 pub mod editor;
 pub mod keys;
+pub mod layout;
 pub mod search;
 pub mod signals;
 pub mod terminal;
@@ -34,7 +36,7 @@ use std::path::PathBuf;
 
 use chrono::Local;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Sources};
 use crate::progress::{self, ProgressError, Store};
 use crate::state::Places;
 
@@ -53,11 +55,14 @@ pub struct Launch {
 
 /// Runs the TUI until the user quits or a signal ends it; the terminal is
 /// restored on every way out. `state_file` keeps the place in each roadmap;
-/// `warning` is why it could not be read (shown in the app).
+/// `warning` is why it could not be read (shown in the app). The catalog may
+/// hold only the roadmap the first screen needs; `rest`, when given, is
+/// loaded in full right after the first frame.
 pub fn run(
     launch: Launch,
     state_file: Option<PathBuf>,
     warning: Option<String>,
+    rest: Option<&Sources>,
 ) -> anyhow::Result<terminal::Outcome> {
     let mut app = app::App::new(
         launch,
@@ -68,5 +73,5 @@ pub fn run(
     if let Some(warning) = warning {
         app.error(warning);
     }
-    terminal::run(app, state_file)
+    terminal::run(app, state_file, rest)
 }

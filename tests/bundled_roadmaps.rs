@@ -49,6 +49,8 @@ struct VocabularyEntry {
     title: String,
     #[allow(dead_code)]
     note: Option<String>,
+    #[allow(dead_code)]
+    docs: Option<String>,
 }
 
 fn vocabulary() -> Vocabulary {

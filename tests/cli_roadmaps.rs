@@ -415,6 +415,10 @@ fn show_json_has_phases_skills_and_projects() {
             p["estimate_weeks"],
             weeks_json(rp.estimate.map(|e| e.weeks))
         );
+        assert!(
+            !rp.summary.is_empty(),
+            "the six-phase roadmap has phase summaries"
+        );
         assert_eq!(p["weeks_total"], weeks_json(rp.total().weeks));
         for (s, rs) in p["skills"].as_array().unwrap().iter().zip(&rp.skills) {
             assert_eq!(

@@ -36,9 +36,13 @@ struct Fixture {
 }
 
 fn fixture(setup: impl FnOnce(&Catalog, &mut Progress)) -> Fixture {
+    fixture_on(Catalog::load(&Sources::bundled_only()), setup)
+}
+
+/// The app on a given catalog.
+fn fixture_on(catalog: Catalog, setup: impl FnOnce(&Catalog, &mut Progress)) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.yaml");
-    let catalog = Catalog::load(&Sources::bundled_only());
     let mut store = Store::open(path.clone()).unwrap();
     setup(&catalog, store.progress_mut());
     store.save().unwrap();
@@ -118,6 +122,85 @@ fn screen(app: &mut App, width: u16, height: u16) -> String {
         .draw(|frame| frame.render_widget(&*app, frame.area()))
         .unwrap();
     terminal.backend().to_string()
+}
+
+/// The three sizes every changed screen is checked at: the most common
+/// terminal, a medium one and a large one.
+const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (140, 40)];
+
+/// Snapshots a screen at each of [`SIZES`], named `name_WxH`.
+fn at_sizes(app: &mut App, name: &str) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(app, w, h));
+    }
+}
+
+#[test]
+fn sized_picker_with_details_of_the_most_complete_roadmap() {
+    let mut f = fixture(|_, _| {});
+    at_sizes(&mut f.app, "picker");
+}
+
+#[test]
+fn sized_main_screen_skills() {
+    let mut f = fixture(some_progress);
+    press(&mut f.app, KeyCode::Tab);
+    keys(&mut f.app, "jjj");
+    at_sizes(&mut f.app, "main_skills");
+}
+
+#[test]
+fn sized_main_screen_phases_show_the_phase_summary() {
+    let mut f = fixture(some_progress);
+    keys(&mut f.app, "j");
+    at_sizes(&mut f.app, "main_phases");
+}
+
+#[test]
+fn sized_details_with_links_and_a_note_mark() {
+    let mut f = fixture(some_progress);
+    keys(&mut f.app, "jj");
+    press(&mut f.app, KeyCode::Enter);
+    keys(&mut f.app, "j");
+    at_sizes(&mut f.app, "details_links");
+}
+
+#[test]
+fn sized_info_view() {
+    let mut f = fixture(some_progress);
+    keys(&mut f.app, "i");
+    at_sizes(&mut f.app, "info");
+}
+
+#[test]
+fn sized_help_leaves_the_footer() {
+    let mut f = fixture(some_progress);
+    keys(&mut f.app, "?");
+    at_sizes(&mut f.app, "help");
+}
+
+#[test]
+fn sized_pace_editor() {
+    let mut f = fixture(some_progress);
+    keys(&mut f.app, "P");
+    at_sizes(&mut f.app, "pace_editor");
+}
+
+#[test]
+fn sized_search_shows_status_and_finds_notes() {
+    let mut f = fixture(some_progress);
+    keys(&mut f.app, "/big-o");
+    at_sizes(&mut f.app, "search_notes");
+}
+
+#[test]
+fn sized_stats() {
+    let mut f = fixture(|c, p| {
+        some_progress(c, p);
+        long_history(c, p);
+    });
+    keys(&mut f.app, "t");
+    at_sizes(&mut f.app, "stats");
 }
 
 #[test]
@@ -376,20 +459,21 @@ fn no_size_panics() {
 /// Text from a roadmap file cannot reach the terminal as control characters.
 #[test]
 fn escape_sequences_in_roadmap_text_are_not_drawn() {
-    let mut f = fixture(|_, p| p.legacy.last_roadmap = Some("evil".into()));
     let text = "id: evil\ntitle: \"Evil\\e[2J\\ttitle\"\nsource: {author: me}\nphases:\n  - id: a\n    title: \"A\\e]0;pwned\\a\"\n    skills:\n      - {id: s, title: \"S\\e[31m\\tred\", summary: \"bell\\a\"}\n";
     let evil = Roadmap::from_yaml_str(text, "evil.yaml");
     let Ok(evil) = evil else {
         // The loader refusing control characters is fine too.
         return;
     };
-    f.app.catalog.entries.push(trailmark::catalog::Entry {
+    let mut catalog = Catalog::load(&Sources::bundled_only());
+    catalog.entries.push(trailmark::catalog::Entry {
         roadmap: evil,
         origin: trailmark::catalog::Origin::Path,
         file: "evil.yaml".into(),
         replaced: None,
     });
-    f.app.open_roadmap(f.app.catalog.entries.len() - 1);
+    let mut f = fixture_on(catalog, |_, p| p.legacy.last_roadmap = Some("evil".into()));
+    assert_eq!(f.app.roadmap().unwrap().id, "evil");
     let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
     update(
         &mut f.app,

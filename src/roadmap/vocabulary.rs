@@ -8,43 +8,18 @@
 
 use std::sync::LazyLock;
 
-use serde::Deserialize;
-
 use super::locate::{self, Anchor};
 use super::validate::{At, label, phase_label};
 use super::{Problem, Roadmap};
 
-/// The vocabulary file, as shipped.
-const VOCABULARY_YAML: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/roadmaps/vocabulary/skill-keys.yaml"
-));
-
-/// One shared skill key and what it stands for.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct VocabularyKey {
-    /// The key a skill gives as `key:` (e.g. `postgresql`).
-    pub key: String,
-    /// What the key means, for people.
-    pub title: String,
-    /// What the key covers, when the title alone is not clear.
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    keys: Vec<VocabularyKey>,
-}
+/// One shared skill key and what it stands for (one parser for the file:
+/// the app's links come from the same entries).
+pub use crate::vocabulary::KeyEntry as VocabularyKey;
 
 static KEYS: LazyLock<Vec<VocabularyKey>> = LazyLock::new(|| {
     // The file is part of the source; the bundled-roadmap tests fail loudly
     // if it does not parse, so an empty list here is never seen by a user.
-    serde_yaml::from_str::<File>(VOCABULARY_YAML)
-        .map(|f| f.keys)
-        .unwrap_or_default()
+    crate::vocabulary::parse(crate::vocabulary::TEXT).unwrap_or_default()
 });
 
 /// Every shared key, in the vocabulary file's order.

@@ -7,7 +7,7 @@ use crate::progress::Status;
 /// One thing the user asked for. The meaning of the movement actions depends
 /// on what has the focus (a list, the help, a text field), which is why they
 /// are named for the gesture rather than for each place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Up,
     Down,
@@ -19,6 +19,8 @@ pub enum Action {
     FocusRight,
     FocusNext,
     FocusPrev,
+    /// Enter or Space on a phase: focus its skills (never changes a status).
+    OpenPhase,
     /// Done, or back to todo when it already is.
     ToggleDone,
     SetStatus(Status),
@@ -34,6 +36,17 @@ pub enum Action {
     OpenStats,
     EditNote,
     EditEstimate,
+    /// Set the learner's weekly hours (`P`).
+    EditPace,
+    /// The roadmap info view (`i`): summary, source, totals, pace.
+    OpenInfo,
+    /// Choose the previous or next resource of the selected skill.
+    PrevResource,
+    NextResource,
+    /// Open the chosen resource with the system's opener.
+    OpenResource,
+    /// Hide the banner of roadmap files that did not load.
+    DismissBanner,
     /// Asks whether to move an unreadable progress file aside.
     AskRecover,
     /// Enter in a popup: switch roadmap, jump to a match, save an edit.
@@ -45,6 +58,9 @@ pub enum Action {
     /// A typed character for the search or the editor. In the key table the
     /// character is a placeholder; the typed one replaces it.
     Insert(char),
+    /// Text pasted with bracketed paste: goes into an editor as text
+    /// (newlines become spaces) and never runs keys; ignored elsewhere.
+    Paste(String),
     Backspace,
     Delete,
     CursorLeft,
@@ -90,7 +106,7 @@ impl Action {
 }
 
 /// What the event loop must do after an update: the only I/O the app asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     /// Write the progress now; report a failure back to the app.
@@ -108,4 +124,6 @@ pub enum Effect {
     QuitUnsaved,
     /// Give the terminal back to the shell until the process is continued.
     Suspend,
+    /// Open a web address with the system's opener (`open` crate).
+    Open(String),
 }

@@ -12,6 +12,7 @@ use ratatui::layout::{Rect, Size};
 use super::Launch;
 use super::editor::LineEditor;
 use super::keys::Ctx;
+use super::layout;
 use super::search::Search;
 use super::theme::Theme;
 use super::ui;
@@ -30,6 +31,10 @@ mod saving;
 
 pub use live::shared_keys;
 pub use saving::Pending;
+
+/// The roadmap the first-run picker highlights: an estimate for every phase
+/// and a stated pace, so opening it shows weeks and a finish date.
+pub const FIRST_RUN_CHOICE: &str = "backend-six-phases";
 
 /// The three panes of the main screen, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +69,13 @@ impl Pane {
 pub enum Overlay {
     None,
     Switcher(Switcher),
+    /// The help, over what was open when `?` was pressed (restored on close).
     Help {
+        scroll: usize,
+        under: Option<Box<Overlay>>,
+    },
+    /// The roadmap info view: summary, source, totals, pace, tips.
+    Info {
         scroll: usize,
     },
     Search(Search),
@@ -80,10 +91,21 @@ pub enum Overlay {
 /// The roadmap switcher, and on the first run the picker.
 #[derive(Debug, Clone)]
 pub struct Switcher {
+    /// Index into `order`, not into the catalog.
     pub selected: usize,
+    /// Catalog indices in the order the switcher lists them (see
+    /// [`Catalog::display_order`]).
+    pub order: Vec<usize>,
     pub offset: usize,
-    /// One per catalog entry, computed when the switcher opens.
+    /// One per catalog entry (by catalog index), computed when the switcher opens.
     pub rows: Vec<SwitchRow>,
+}
+
+impl Switcher {
+    /// The catalog index of the highlighted roadmap.
+    pub fn chosen(&self) -> Option<usize> {
+        self.order.get(self.selected).copied()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -100,13 +122,16 @@ pub struct SwitchRow {
 pub enum EditKind {
     Note,
     Estimate,
+    /// The learner's weekly hours (not tied to a skill).
+    Pace,
 }
 
 /// The one-line note or estimate editor.
 #[derive(Debug, Clone)]
 pub struct Editor {
     pub kind: EditKind,
-    pub place: Place,
+    /// The skill edited; `None` for the pace.
+    pub place: Option<Place>,
     pub input: LineEditor,
     /// Why the last Enter was refused (an estimate that does not parse).
     pub error: Option<String>,
@@ -163,40 +188,46 @@ pub struct View {
     pub records: HashMap<String, Vec<usize>>,
 }
 
-/// The whole state of the TUI.
+/// The whole state of the TUI. Its fields are private to the `tui` module:
+/// outside it, the app is built with [`App::new`] and driven with actions.
 #[derive(Debug)]
 pub struct App {
-    pub catalog: Catalog,
-    pub store: Store,
+    pub(in crate::tui) catalog: Catalog,
+    pub(in crate::tui) store: Store,
     /// Injected, so that tests (and snapshots) do not depend on the clock.
-    pub today: NaiveDate,
+    pub(in crate::tui) today: NaiveDate,
     /// The timestamp given to changes; the event loop sets it before each action.
-    pub now: DateTime<Utc>,
-    pub theme: Theme,
+    pub(in crate::tui) now: DateTime<Utc>,
+    pub(in crate::tui) theme: Theme,
     /// The terminal's size, for page sizes and mouse hit-testing.
-    pub size: Size,
+    pub(in crate::tui) size: Size,
     /// The open roadmap, by catalog index; `None` until one is picked.
-    pub current: Option<usize>,
-    pub focus: Pane,
-    pub phase: usize,
-    pub skill: usize,
+    pub(in crate::tui) current: Option<usize>,
+    pub(in crate::tui) focus: Pane,
+    pub(in crate::tui) phase: usize,
+    pub(in crate::tui) skill: usize,
     /// The chosen project idea of the selected phase.
-    pub project: usize,
-    pub offsets: Offsets,
-    pub overlay: Overlay,
-    pub history: History,
-    pub message: Option<Message>,
+    pub(in crate::tui) project: usize,
+    /// The chosen resource of the selected skill (its own, then the
+    /// vocabulary's documentation link), for `o`.
+    pub(in crate::tui) resource: usize,
+    /// The learner hid the banner of roadmap files that did not load.
+    pub(in crate::tui) banner_dismissed: bool,
+    pub(in crate::tui) offsets: Offsets,
+    pub(in crate::tui) overlay: Overlay,
+    pub(in crate::tui) history: History,
+    pub(in crate::tui) message: Option<Message>,
     /// Roadmap files that failed to load, as their error text.
-    pub load_errors: Vec<String>,
-    pub progress_problem: Option<ProgressProblem>,
+    pub(in crate::tui) load_errors: Vec<String>,
+    pub(in crate::tui) progress_problem: Option<ProgressProblem>,
     /// Set while changes are not on disk because the last save failed.
     pub pending: Option<Pending>,
     /// The roadmap opened last and the place in each: browsing state, kept
     /// in the state file rather than the progress.
     pub places: Places,
     /// Catalog indices of the roadmaps using each shared key.
-    pub shared: HashMap<String, Vec<usize>>,
-    pub view: View,
+    pub(in crate::tui) shared: HashMap<String, Vec<usize>>,
+    pub(in crate::tui) view: View,
 }
 
 impl App {
@@ -236,6 +267,8 @@ impl App {
             phase: 0,
             skill: 0,
             project: 0,
+            resource: 0,
+            banner_dismissed: false,
             offsets: Offsets::default(),
             overlay: Overlay::None,
             history: History::default(),
@@ -259,6 +292,27 @@ impl App {
         app
     }
 
+    /// The full catalog arrived (the app started on just the roadmap its
+    /// first screen needed): the open roadmap is found again by id, and the
+    /// shared keys, the banner and the numbers are brought up to date.
+    pub fn catalog_loaded(&mut self, catalog: Catalog) {
+        let open = self.roadmap().map(|r| r.id.clone());
+        self.load_errors = catalog.errors.iter().map(ToString::to_string).collect();
+        self.shared = shared_keys(&catalog);
+        self.catalog = catalog;
+        // Records kept under old ids of any roadmap now loaded count at once.
+        self.store
+            .set_roadmaps(self.catalog.entries.iter().map(|e| &e.roadmap));
+        self.current = open.as_deref().and_then(|id| self.catalog.position(id));
+        self.view = View::default();
+        self.refresh();
+        if let Overlay::Switcher(_) = self.overlay {
+            self.overlay = Overlay::Switcher(self.switcher());
+        }
+        self.open_picker_if_needed();
+        self.follow();
+    }
+
     /// On the first run (or when the last roadmap is gone) the switcher is
     /// the way in.
     pub fn open_picker_if_needed(&mut self) {
@@ -276,6 +330,11 @@ impl App {
         }
     }
 
+    /// The loaded roadmaps.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
     /// The keys that apply now.
     pub fn ctx(&self) -> Ctx {
         match &self.overlay {
@@ -291,8 +350,10 @@ impl App {
                     pane
                 }
             }
+            Overlay::Switcher(_) if self.current.is_none() => Ctx::PICKER,
             Overlay::Switcher(_) => Ctx::SWITCHER,
             Overlay::Help { .. } => Ctx::HELP,
+            Overlay::Info { .. } => Ctx::INFO,
             Overlay::Search(_) => Ctx::SEARCH,
             Overlay::Editor(_) => Ctx::EDITOR,
             Overlay::ConfirmRecover => Ctx::CONFIRM,
@@ -480,8 +541,16 @@ impl App {
                 }
             })
             .collect();
+        let order = self.catalog.display_order();
+        // The open roadmap; on a first run the most complete one, so that
+        // Enter shows weeks and a finish date.
+        let chosen = self
+            .current
+            .or_else(|| self.catalog.position(FIRST_RUN_CHOICE))
+            .unwrap_or_else(|| order.first().copied().unwrap_or(0));
         Switcher {
-            selected: self.current.unwrap_or(0),
+            selected: order.iter().position(|&i| i == chosen).unwrap_or(0),
+            order,
             offset: 0,
             rows,
         }
@@ -507,6 +576,7 @@ impl App {
         if phase != self.phase {
             self.phase = phase;
             self.skill = 0;
+            self.resource = 0;
             self.project = 0;
             self.offsets.skills = 0;
             self.offsets.details = 0;
@@ -517,6 +587,7 @@ impl App {
     pub fn select_skill(&mut self, skill: usize) {
         if skill != self.skill {
             self.skill = skill;
+            self.resource = 0;
             self.offsets.details = 0;
         }
     }
@@ -582,28 +653,34 @@ impl App {
         self.phase = self.phase.min(phases.saturating_sub(1));
         self.skill = self.skill.min(skills.saturating_sub(1));
         self.project = self.project.min(projects.saturating_sub(1));
-        let areas = ui::layout(self, self.area());
+        let areas = layout::layout(self, self.area());
         let rows = |pane: Pane| areas.list_rows(pane);
         self.offsets.phases =
-            ui::window(self.offsets.phases, self.phase, rows(Pane::Phases), phases);
+            layout::window(self.offsets.phases, self.phase, rows(Pane::Phases), phases);
         self.offsets.skills =
-            ui::window(self.offsets.skills, self.skill, rows(Pane::Skills), skills);
+            layout::window(self.offsets.skills, self.skill, rows(Pane::Skills), skills);
         let details = ui::details::content(self, areas.details_width());
         let max = details.lines.len().saturating_sub(rows(Pane::Details));
         self.offsets.details = self.offsets.details.min(max);
         let area = self.area();
         match &mut self.overlay {
             Overlay::Switcher(s) => {
-                let rows = ui::overlay::switcher_rows(area, s.rows.len());
-                s.offset = ui::window(s.offset, s.selected, rows, s.rows.len());
+                let rows = layout::switcher_rows(area, s.rows.len());
+                s.offset = layout::window(s.offset, s.selected, rows, s.rows.len());
             }
             Overlay::Search(s) => {
-                let rows = ui::overlay::search_rows(area, s.matches.len());
-                s.offset = ui::window(s.offset, s.selected, rows, s.matches.len());
+                let rows = layout::search_rows(area, s.matches.len());
+                s.offset = layout::window(s.offset, s.selected, rows, s.matches.len());
             }
-            Overlay::Help { scroll } => {
+            Overlay::Help { scroll, .. } => {
                 let max = ui::overlay::help_max_scroll(area);
                 *scroll = (*scroll).min(max);
+            }
+            Overlay::Info { .. } => {
+                let max = ui::info::max_scroll(self, area);
+                if let Overlay::Info { scroll } = &mut self.overlay {
+                    *scroll = (*scroll).min(max);
+                }
             }
             _ => {}
         }
@@ -611,7 +688,7 @@ impl App {
 
     /// Scrolls the details so the chosen project idea is in view.
     pub fn show_project(&mut self) {
-        let areas = ui::layout(self, self.area());
+        let areas = layout::layout(self, self.area());
         let content = ui::details::content(self, areas.details_width());
         let height = areas.list_rows(Pane::Details);
         if let Some(&(start, end)) = content.projects.get(self.project) {

@@ -27,7 +27,20 @@ impl Ctx {
     /// Added to the main panes while an unreadable progress file can be moved aside.
     pub const RECOVER: Ctx = Ctx(1 << 9);
     /// The prompt when quitting with changes that could not be saved.
-    pub const QUIT: Ctx = Ctx(1 << 10);
+    pub const QUIT: Ctx = Ctx(1 << 12);
+    /// The switcher on the first run, before any roadmap is open.
+    pub const PICKER: Ctx = Ctx(1 << 10);
+    /// The roadmap info view.
+    pub const INFO: Ctx = Ctx(1 << 11);
+    /// Where a skill is on screen: its status keys apply there only.
+    pub const SKILL: Ctx = Ctx::SKILLS.with(Ctx::DETAILS);
+    /// The switcher, whether or not a roadmap is open.
+    pub const CHOOSER: Ctx = Ctx::SWITCHER.with(Ctx::PICKER);
+    /// Screens where `?` opens the help.
+    pub const SCREENS: Ctx = Ctx::MAIN
+        .with(Ctx::CHOOSER)
+        .with(Ctx::STATS)
+        .with(Ctx::INFO);
     pub const LISTS: Ctx = Ctx::PHASES.with(Ctx::SKILLS);
     /// The text fields: search and editor.
     pub const TEXT: Ctx = Ctx::SEARCH.with(Ctx::EDITOR);
@@ -50,8 +63,14 @@ impl Ctx {
             Ctx::LISTS => "Phase and skill lists",
             Ctx::DETAILS => "Details pane",
             Ctx::MAIN => "Main screen (any pane)",
+            Ctx::PHASES => "Phases pane",
+            Ctx::SKILL => "Skills and details panes (the selected skill)",
+            Ctx::CHOOSER => "Roadmap switcher (r) and first-run picker",
+            Ctx::PICKER => "First-run picker",
+            Ctx::INFO => "Roadmap info (i)",
+            Ctx::SCREENS => "Every screen",
             Ctx::RECOVER => "When the progress file cannot be read",
-            Ctx::SWITCHER => "Roadmap switcher (r)",
+            Ctx::SWITCHER => "Roadmap switcher (r), once a roadmap is open",
             Ctx::SEARCH => "Search (/)",
             Ctx::EDITOR => "Note and estimate editor (n, e)",
             Ctx::TEXT => "Typing in the search or the editor",
@@ -189,7 +208,14 @@ pub static BINDINGS: &[Binding] = &[
         help: "Focus the next or the previous pane, wrapping around",
     },
     Binding {
-        ctx: Ctx::MAIN,
+        ctx: Ctx::PHASES,
+        keys: &[(key(K::Enter), A::OpenPhase), (ch(' '), A::OpenPhase)],
+        label: "Enter Space",
+        hint: "skills",
+        help: "Open the phase: focus its skills (never changes a status; when only the phases show, d s x n e wait for this too)",
+    },
+    Binding {
+        ctx: Ctx::SKILL,
         keys: &[(ch(' '), A::ToggleDone), (key(K::Enter), A::ToggleDone)],
         label: "Space Enter",
         hint: "done",
@@ -245,6 +271,41 @@ pub static BINDINGS: &[Binding] = &[
         help: "Set your own estimate for the selected skill (`3`, `2-4 weeks`, `1 month`; empty clears it)",
     },
     Binding {
+        ctx: Ctx::SKILL,
+        keys: &[(ch(','), A::PrevResource), (ch('.'), A::NextResource)],
+        label: ", .",
+        hint: "",
+        help: "Choose the previous or next resource of the selected skill (marked › in the details)",
+    },
+    Binding {
+        ctx: Ctx::SKILL,
+        keys: &[(ch('o'), A::OpenResource)],
+        label: "o",
+        hint: "open link",
+        help: "Open the chosen resource in your browser (the system's opener)",
+    },
+    Binding {
+        ctx: Ctx::MAIN,
+        keys: &[(ch('P'), A::EditPace)],
+        label: "P",
+        hint: "pace",
+        help: "Set your weekly hours: the header's weeks left and finish date follow your pace",
+    },
+    Binding {
+        ctx: Ctx::MAIN,
+        keys: &[(ch('i'), A::OpenInfo)],
+        label: "i",
+        hint: "info",
+        help: "Roadmap info: summary, source with its link, totals, pace and tips",
+    },
+    Binding {
+        ctx: Ctx::MAIN,
+        keys: &[(ch('D'), A::DismissBanner)],
+        label: "D",
+        hint: "",
+        help: "Dismiss the banner about roadmap files that did not load (`trailmark validate FILE` shows them again)",
+    },
+    Binding {
         ctx: Ctx::MAIN,
         keys: &[(ch('u'), A::Undo)],
         label: "u",
@@ -263,7 +324,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(ch('/'), A::OpenSearch)],
         label: "/",
         hint: "search",
-        help: "Search skill titles, topics and keys of this roadmap",
+        help: "Search skill titles, topics, keys and your notes in this roadmap (each hit shows its status)",
     },
     Binding {
         ctx: Ctx::MAIN,
@@ -280,11 +341,18 @@ pub static BINDINGS: &[Binding] = &[
         help: "Stats: burndown, skills per week, phases, streak and finish dates",
     },
     Binding {
-        ctx: Ctx::MAIN,
+        ctx: Ctx::SCREENS,
         keys: &[(ch('?'), A::OpenHelp)],
         label: "?",
         hint: "help",
         help: "Show this help",
+    },
+    Binding {
+        ctx: Ctx::TEXT,
+        keys: &[(key(K::F(1)), A::OpenHelp)],
+        label: "F1",
+        hint: "",
+        help: "Show this help while typing (`?` types a question mark)",
     },
     Binding {
         ctx: Ctx::MAIN,
@@ -302,28 +370,28 @@ pub static BINDINGS: &[Binding] = &[
     },
     // Roadmap switcher.
     Binding {
-        ctx: Ctx::SWITCHER,
+        ctx: Ctx::CHOOSER,
         keys: UP_DOWN,
         label: "↑↓ j k",
         hint: "move",
         help: "Choose a roadmap",
     },
     Binding {
-        ctx: Ctx::SWITCHER,
+        ctx: Ctx::CHOOSER,
         keys: TOP_BOTTOM,
         label: "g G Home End",
         hint: "",
         help: "Jump to the first or the last roadmap",
     },
     Binding {
-        ctx: Ctx::SWITCHER,
+        ctx: Ctx::CHOOSER,
         keys: PAGES,
         label: "PgUp PgDn",
         hint: "",
         help: "Move by a page",
     },
     Binding {
-        ctx: Ctx::SWITCHER,
+        ctx: Ctx::CHOOSER,
         keys: &[(key(K::Enter), A::Confirm)],
         label: "Enter",
         hint: "open",
@@ -338,7 +406,45 @@ pub static BINDINGS: &[Binding] = &[
         ],
         label: "Esc q r",
         hint: "close",
-        help: "Close the switcher (when no roadmap is open yet, quit)",
+        help: "Close the switcher",
+    },
+    Binding {
+        ctx: Ctx::PICKER,
+        keys: &[(ch('q'), A::Quit)],
+        label: "q",
+        hint: "quit",
+        help: "Quit without opening a roadmap (Esc and r do nothing here)",
+    },
+    // Roadmap info.
+    Binding {
+        ctx: Ctx::INFO,
+        keys: &[
+            (key(K::Up), A::Up),
+            (ch('k'), A::Up),
+            (key(K::Down), A::Down),
+            (ch('j'), A::Down),
+        ],
+        label: "↑↓ j k",
+        hint: "scroll",
+        help: "Scroll the roadmap info",
+    },
+    Binding {
+        ctx: Ctx::INFO,
+        keys: &[(ch('o'), A::OpenResource)],
+        label: "o",
+        hint: "open source",
+        help: "Open the source article in your browser",
+    },
+    Binding {
+        ctx: Ctx::INFO,
+        keys: &[
+            (key(K::Esc), A::Cancel),
+            (ch('q'), A::Cancel),
+            (ch('i'), A::Cancel),
+        ],
+        label: "Esc q i",
+        hint: "close",
+        help: "Back to the roadmap",
     },
     // Search.
     Binding {
@@ -504,6 +610,9 @@ pub static BINDINGS: &[Binding] = &[
     },
 ];
 
+/// What a paste does, for the help.
+pub const PASTE_HELP: &str = "Pasted text goes into the note, estimate, pace or search field as text (line breaks become spaces); it never runs keys, and outside a text field it is ignored.";
+
 /// What the mouse does, for the help (mouse events are not keys, so they are
 /// mapped in [`map_event`] rather than in the table).
 pub const MOUSE_HELP: &str =
@@ -524,8 +633,8 @@ pub fn lookup(ctx: Ctx, event: KeyEvent) -> Option<Action> {
         .filter(|b| b.ctx.intersects(ctx))
         .flat_map(|b| b.keys.iter())
         .find_map(|(trigger, action)| match *trigger {
-            Trigger::Key(code, m) if code == event.code && m == mods => Some(*action),
-            Trigger::Text => typed.map(|c| action.with_char(c)),
+            Trigger::Key(code, m) if code == event.code && m == mods => Some(action.clone()),
+            Trigger::Text => typed.map(|c| action.clone().with_char(c)),
             Trigger::Key(..) => None,
         })
 }
@@ -551,6 +660,8 @@ pub fn map_event(ctx: Ctx, event: &Event) -> Option<Action> {
             width: *width,
             height: *height,
         }),
+        // Bracketed paste: text for a text field, never keys; elsewhere ignored.
+        Event::Paste(text) if ctx.intersects(Ctx::TEXT) => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
@@ -642,6 +753,8 @@ mod tests {
             Ctx::EDITOR,
             Ctx::CONFIRM,
             Ctx::STATS,
+            Ctx::PICKER,
+            Ctx::INFO,
             Ctx::SKILLS.with(Ctx::RECOVER),
         ];
         for ctx in contexts {

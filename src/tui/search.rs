@@ -1,7 +1,9 @@
-//! The `/` search: which skills of a roadmap match the typed text, in
-//! roadmap order, and which field matched so the results can say why.
+//! The `/` search: which skills of a roadmap match the typed text (title,
+//! topics, key, or the learner's note), in roadmap order, and which field
+//! matched so the results can say why.
 
 use super::editor::LineEditor;
+use crate::progress::Progress;
 use crate::roadmap::{Roadmap, Skill};
 
 /// The field a match was found in, in the order they are tried.
@@ -10,6 +12,8 @@ pub enum Field {
     Title,
     Topic(usize),
     Key,
+    /// The learner's note on the skill.
+    Note,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +39,7 @@ impl Search {
     /// character only re-checks the current matches (whatever contains the
     /// longer text contains the shorter), so each key stays cheap on a
     /// large roadmap.
-    pub fn refresh(&mut self, roadmap: &Roadmap) {
+    pub fn refresh(&mut self, roadmap: &Roadmap, progress: &Progress) {
         let query = self.input.text().trim().to_lowercase();
         let narrowing = !self.searched.is_empty() && query.starts_with(&self.searched);
         self.matches = if narrowing {
@@ -43,11 +47,12 @@ impl Search {
                 .iter()
                 .filter_map(|m| {
                     let skill = &roadmap.phases[m.phase].skills[m.skill];
-                    field(skill, &query).map(|field| Match { field, ..*m })
+                    field(skill, note(roadmap, progress, skill), &query)
+                        .map(|field| Match { field, ..*m })
                 })
                 .collect()
         } else {
-            find(roadmap, &query)
+            find(roadmap, progress, &query)
         };
         self.searched = query;
         self.selected = 0;
@@ -69,22 +74,30 @@ fn contains(text: &str, query: &str) -> bool {
     }
 }
 
+/// The learner's note on a skill, if any.
+fn note<'a>(roadmap: &Roadmap, progress: &'a Progress, skill: &Skill) -> Option<&'a str> {
+    progress.skill_record(&roadmap.id, skill)?.note()
+}
+
 /// The first field of a skill that contains the (lowercase) query.
-fn field(skill: &Skill, query: &str) -> Option<Field> {
+fn field(skill: &Skill, note: Option<&str>, query: &str) -> Option<Field> {
     if contains(&skill.title, query) {
         Some(Field::Title)
     } else if let Some(t) = skill.topics.iter().position(|t| contains(t, query)) {
         Some(Field::Topic(t))
     } else if skill.key.as_deref().is_some_and(|k| contains(k, query)) {
         Some(Field::Key)
+    } else if note.is_some_and(|n| contains(n, query)) {
+        Some(Field::Note)
     } else {
         None
     }
 }
 
-/// Every skill whose title, a topic or its key contains `query`, ignoring
-/// case; the first matching field is reported. An empty query matches nothing.
-pub fn find(roadmap: &Roadmap, query: &str) -> Vec<Match> {
+/// Every skill whose title, a topic, its key or the learner's note on it
+/// contains `query`, ignoring case; the first matching field is reported.
+/// An empty query matches nothing.
+pub fn find(roadmap: &Roadmap, progress: &Progress, query: &str) -> Vec<Match> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
         return Vec::new();
@@ -92,7 +105,7 @@ pub fn find(roadmap: &Roadmap, query: &str) -> Vec<Match> {
     let mut out = Vec::new();
     for (pi, phase) in roadmap.phases.iter().enumerate() {
         for (si, skill) in phase.skills.iter().enumerate() {
-            if let Some(field) = field(skill, &query) {
+            if let Some(field) = field(skill, note(roadmap, progress, skill), &query) {
                 out.push(Match {
                     phase: pi,
                     skill: si,
@@ -141,20 +154,21 @@ pub fn highlight(text: &str, query: &str) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::catalog::{Catalog, Sources};
+    use chrono::Utc;
 
     #[test]
     fn finds_titles_topics_and_keys_ignoring_case() {
         let catalog = Catalog::load(&Sources::bundled_only());
         let r = &catalog.entries[0].roadmap;
-        assert!(find(r, "   ").is_empty());
-        let by_title = find(r, "POSTGRES");
+        assert!(find(r, &Progress::default(), "   ").is_empty());
+        let by_title = find(r, &Progress::default(), "POSTGRES");
         assert_eq!(by_title.len(), 1);
         assert_eq!(by_title[0].field, Field::Title);
         let skill = &r.phases[by_title[0].phase].skills[by_title[0].skill];
         assert_eq!(skill.title, "PostgreSQL");
-        let by_topic = find(r, "loops");
+        let by_topic = find(r, &Progress::default(), "loops");
         assert!(matches!(by_topic[0].field, Field::Topic(0)));
-        let by_key = find(r, "backend-framework");
+        let by_key = find(r, &Progress::default(), "backend-framework");
         assert_eq!(by_key[0].field, Field::Key);
     }
 
@@ -165,19 +179,35 @@ mod tests {
         let mut s = Search::default();
         for c in "pro".chars() {
             s.input.insert(c);
-            s.refresh(r);
+            s.refresh(r, &Progress::default());
         }
         let wide = s.matches.clone();
-        assert_eq!(wide, find(r, "PRO"));
+        assert_eq!(wide, find(r, &Progress::default(), "PRO"));
         s.input.insert('g');
-        s.refresh(r);
-        assert_eq!(s.matches, find(r, "prog"));
+        s.refresh(r, &Progress::default());
+        assert_eq!(s.matches, find(r, &Progress::default(), "prog"));
         assert!(s.matches.len() < wide.len());
         s.input.backspace();
-        s.refresh(r);
+        s.refresh(r, &Progress::default());
         assert_eq!(s.matches, wide);
         assert!(contains("Café Crème", "crème"));
         assert!(!contains("ab", "abc"));
+    }
+
+    #[test]
+    fn finds_the_learners_notes() {
+        let catalog = Catalog::load(&Sources::bundled_only());
+        let r = &catalog.entries[0].roadmap;
+        let mut p = Progress::default();
+        assert!(find(r, &p, "chapter 3").is_empty());
+        let skill = &r.phases[1].skills[0];
+        p.set_note(&r.id, skill, Some("read chapter 3".to_owned()), Utc::now());
+        let found = find(r, &p, "CHAPTER 3");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].phase, found[0].skill, found[0].field),
+            (1, 0, Field::Note)
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::Local;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
@@ -21,6 +23,7 @@ use super::keys;
 use super::signals::{self, Signal, Signals};
 use super::update::update;
 use super::watch::Watch;
+use crate::catalog::{Catalog, Sources};
 use crate::progress::{self, Store};
 use crate::roadmap::Roadmap;
 use crate::state::{self, Places};
@@ -51,7 +54,11 @@ pub struct Outcome {
 
 /// Runs the app in the terminal until the user quits or a signal ends it.
 /// `state_file` is where the place in each roadmap is kept (`None`: nowhere).
-pub fn run(mut app: App, state_file: Option<PathBuf>) -> anyhow::Result<Outcome> {
+pub fn run(
+    mut app: App,
+    state_file: Option<PathBuf>,
+    rest: Option<&Sources>,
+) -> anyhow::Result<Outcome> {
     let mut signals = Signals::install()?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
@@ -66,9 +73,9 @@ pub fn run(mut app: App, state_file: Option<PathBuf>) -> anyhow::Result<Outcome>
         file: state_file,
         written: None,
     };
-    let result = execute!(io::stdout(), EnableMouseCapture)
+    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app, &mut signals, &mut keep));
+        .and_then(|()| event_loop(&mut terminal, &mut app, &mut signals, &mut keep, rest));
     let restored = leave();
     let mut warnings = Vec::new();
     if let Some(p) = &app.pending {
@@ -92,7 +99,12 @@ pub fn run(mut app: App, state_file: Option<PathBuf>) -> anyhow::Result<Outcome>
 fn install_mouse_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
+        let _ = execute!(
+            io::stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            crossterm::cursor::Show
+        );
         let _ = io::stdout().flush();
         previous(info);
     }));
@@ -102,7 +114,7 @@ fn install_mouse_hook() {
 /// screen, the cursor shown. Every step is tried even if one fails.
 fn leave() -> io::Result<()> {
     let mut out = io::stdout();
-    let mouse = execute!(out, DisableMouseCapture);
+    let mouse = execute!(out, DisableBracketedPaste, DisableMouseCapture);
     let raw = crossterm::terminal::disable_raw_mode();
     let screen = execute!(out, LeaveAlternateScreen, crossterm::cursor::Show);
     mouse.and(raw).and(screen)
@@ -111,7 +123,12 @@ fn leave() -> io::Result<()> {
 /// Takes the terminal again after a suspend.
 fn enter() -> io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Clears the screen and forgets what ratatui thinks is on it, so the next
@@ -161,6 +178,7 @@ fn event_loop(
     app: &mut App,
     signals: &mut Signals,
     keep: &mut Keep,
+    rest: Option<&Sources>,
 ) -> anyhow::Result<Ending> {
     // Before the first frame: a file changed once the app shows is noticed.
     let mut watch = Watch::new(app.store.path(), &app.catalog);
@@ -174,6 +192,12 @@ fn event_loop(
         },
     );
     draw(terminal, app)?;
+    if let Some(sources) = rest {
+        // The first frame showed the one roadmap it needed; now the rest.
+        app.catalog_loaded(Catalog::load(sources));
+        watch = Watch::new(app.store.path(), &app.catalog);
+        draw(terminal, app)?;
+    }
     loop {
         let mut redraw = false;
         for signal in signals.pending() {
@@ -248,6 +272,7 @@ fn events(
                 Effect::None => {}
                 Effect::Save => unsaved = true,
                 Effect::Recover => recover(app, watch),
+                Effect::Open(url) => open_link(app, &url),
                 Effect::KeepPlace => {
                     if let Err(err) = keep.write(app) {
                         app.error(err.to_string());
@@ -347,6 +372,7 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
         );
     }
     terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+    write_hyperlinks(app)?;
     Ok(())
 }
 
@@ -369,4 +395,32 @@ fn save(app: &mut App, watch: &mut Watch) {
         Err(err) => app.save_failed(&err),
     }
     watch.saw_progress();
+}
+
+/// Makes the links on screen OSC 8 hyperlinks. ratatui drops control
+/// characters from its buffer, so after each frame the visible link text is
+/// written again, wrapped in the OSC 8 sequence, over the same cells: the
+/// screen looks the same and the buffer ratatui diffs against stays true.
+/// Only printable ASCII URLs are written (see `ui::links`).
+fn write_hyperlinks(app: &App) -> anyhow::Result<()> {
+    let links = super::ui::links::visible(app);
+    if links.is_empty() {
+        return Ok(());
+    }
+    let mut out = io::stdout().lock();
+    for link in links {
+        execute!(out, crossterm::cursor::MoveTo(link.x, link.y))?;
+        write!(out, "{}", link.osc8())?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Opens a link with the system's opener, without waiting for it.
+fn open_link(app: &mut App, url: &str) {
+    if let Err(err) = open::that_detached(url) {
+        app.error(format!(
+            "Could not open {url}: {err} (copy the link from the details instead)"
+        ));
+    }
 }

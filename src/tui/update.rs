@@ -8,11 +8,15 @@ use ratatui::layout::{Position, Size};
 use super::action::{Action, Effect};
 use super::app::{App, EditKind, Editor, Overlay, Pane};
 use super::editor::LineEditor;
+use super::layout;
 use super::search::Search;
 use super::ui;
 use super::undo::{Change, Edit, Place};
 use crate::estimate;
 use crate::progress::Status;
+pub use popups::parse_pace;
+use popups::{choose_resource, open_pace_editor, open_resource, save_pace};
+use popups::{confirm, help, info, open_help, stats};
 use quit::{confirm_quit, quit};
 
 /// Applies one action to the state and says what the loop must do next.
@@ -30,14 +34,15 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             // A key press dismisses the previous message.
             app.message = None;
             match &app.overlay {
-                Overlay::None => main(app, action),
-                Overlay::Switcher(_) => switcher(app, action),
-                Overlay::Help { .. } => help(app, action),
+                Overlay::None => main(app, &action),
+                Overlay::Switcher(_) => switcher(app, &action),
+                Overlay::Help { .. } => help(app, &action),
+                Overlay::Info { .. } => info(app, &action),
                 Overlay::Search(_) => search(app, action),
                 Overlay::Editor(_) => editor(app, action),
-                Overlay::ConfirmRecover => confirm(app, action),
-                Overlay::ConfirmQuit => confirm_quit(app, action),
-                Overlay::Stats(_) => stats(app, action),
+                Overlay::ConfirmRecover => confirm(app, &action),
+                Overlay::ConfirmQuit => confirm_quit(app, &action),
+                Overlay::Stats(_) => stats(app, &action),
             }
         }
     };
@@ -46,8 +51,18 @@ pub fn update(app: &mut App, action: Action) -> Effect {
 }
 
 /// The keys of the main screen.
-fn main(app: &mut App, action: Action) -> Effect {
+fn main(app: &mut App, action: &Action) -> Effect {
     if app.current.is_none() {
+        return Effect::None;
+    }
+    let skill_key = matches!(
+        action,
+        Action::ToggleDone | Action::SetStatus(_) | Action::EditNote | Action::EditEstimate
+    );
+    if skill_key && !skill_on_screen(app) {
+        // One pane, the phases: the selected skill is not on screen, so a
+        // key must not change it unseen.
+        app.info("Open the phase first (Enter): its skills are not on screen");
         return Effect::None;
     }
     match action {
@@ -61,6 +76,7 @@ fn main(app: &mut App, action: Action) -> Effect {
         Action::FocusRight => focus(app, (app.focus.index() + 1).min(2)),
         Action::FocusNext => focus(app, (app.focus.index() + 1) % 3),
         Action::FocusPrev => focus(app, (app.focus.index() + 2) % 3),
+        Action::OpenPhase => open_phase(app),
         Action::ToggleDone => {
             let done = app
                 .current_skill()
@@ -68,7 +84,7 @@ fn main(app: &mut App, action: Action) -> Effect {
                 .is_some_and(|(s, r)| app.store.progress().status(&r.id, s) == Status::Done);
             set_status(app, if done { Status::Todo } else { Status::Done })
         }
-        Action::SetStatus(status) => set_status(app, status),
+        Action::SetStatus(status) => set_status(app, *status),
         Action::PrevProject => choose_project(app, -1),
         Action::NextProject => choose_project(app, 1),
         Action::CycleProject => cycle_project(app),
@@ -82,8 +98,21 @@ fn main(app: &mut App, action: Action) -> Effect {
             app.overlay = Overlay::Search(Search::default());
             Effect::None
         }
-        Action::OpenHelp => {
-            app.overlay = Overlay::Help { scroll: 0 };
+        Action::OpenHelp => open_help(app),
+        Action::OpenInfo => {
+            app.overlay = Overlay::Info { scroll: 0 };
+            Effect::None
+        }
+        Action::EditPace => open_pace_editor(app),
+        Action::PrevResource => choose_resource(app, -1),
+        Action::NextResource => choose_resource(app, 1),
+        Action::OpenResource => open_resource(app),
+        Action::DismissBanner => {
+            if app.load_errors.is_empty() || app.banner_dismissed {
+                app.info("No banner to dismiss");
+            } else {
+                app.banner_dismissed = true;
+            }
             Effect::None
         }
         Action::OpenStats => {
@@ -100,6 +129,24 @@ fn main(app: &mut App, action: Action) -> Effect {
         }
         _ => Effect::None,
     }
+}
+
+/// Whether the selected skill is on screen: the skills pane shows, or the
+/// focus is on the skills or the details.
+fn skill_on_screen(app: &App) -> bool {
+    app.focus != Pane::Phases
+        || layout::layout(app, app.area()).panes[Pane::Skills.index()].is_some()
+}
+
+/// Enter or Space on a phase: its skills get the focus. Never a status
+/// change: on a narrow screen the skill it would change is not on screen.
+fn open_phase(app: &mut App) -> Effect {
+    if app.current_phase().is_some_and(|p| p.skills.is_empty()) {
+        app.info("This phase has no skills");
+        return Effect::None;
+    }
+    app.focus = Pane::Skills;
+    Effect::None
 }
 
 fn focus(app: &mut App, index: usize) -> Effect {
@@ -145,7 +192,7 @@ fn moved(from: usize, delta: isize, len: usize) -> usize {
 
 /// PgUp/PgDn: a list moves by its height; the details scroll by theirs.
 fn page(app: &mut App, direction: isize) -> Effect {
-    let areas = ui::layout(app, app.area());
+    let areas = layout::layout(app, app.area());
     let rows = isize::try_from(areas.list_rows(app.focus).max(1)).unwrap_or(isize::MAX);
     if app.focus == Pane::Details {
         app.offsets.details = app
@@ -285,10 +332,11 @@ fn open_editor(app: &mut App, kind: EditKind) -> Effect {
             .and_then(crate::progress::SkillRecord::estimate)
             .map(|w| w.to_string())
             .unwrap_or_default(),
+        EditKind::Pace => return open_pace_editor(app),
     };
     app.overlay = Overlay::Editor(Editor {
         kind,
-        place,
+        place: Some(place),
         input: LineEditor::new(&text),
         error: None,
     });
@@ -300,6 +348,19 @@ fn edit_text(input: &mut LineEditor, action: Action) -> bool {
     let before = input.text().to_owned();
     match action {
         Action::Insert(c) => input.insert(c),
+        Action::Paste(text) => {
+            // Pasted text is text: each line break (CRLF included) becomes
+            // one space, tabs a space, other control characters are dropped,
+            // and nothing in it runs as a key.
+            let flat = text.replace("\r\n", " ");
+            for c in flat.chars() {
+                match c {
+                    '\n' | '\r' | '\t' => input.insert(' '),
+                    c if c.is_control() => {}
+                    c => input.insert(c),
+                }
+            }
+        }
         Action::Backspace => input.backspace(),
         Action::Delete => input.delete(),
         Action::CursorLeft => input.left(),
@@ -321,7 +382,9 @@ fn editor(app: &mut App, action: Action) -> Effect {
             app.overlay = Overlay::None;
             Effect::None
         }
+        Action::Confirm if ed.kind == EditKind::Pace => save_pace(app),
         Action::Confirm => save_edit(app),
+        Action::OpenHelp => open_help(app),
         other => {
             if edit_text(&mut ed.input, other) {
                 ed.error = None;
@@ -338,7 +401,7 @@ fn save_edit(app: &mut App) -> Effect {
     };
     let (kind, place) = (ed.kind, ed.place);
     let text = ed.input.text().trim().to_owned();
-    let Some((roadmap, skill)) = app.skill_at(place) else {
+    let Some((place, (roadmap, skill))) = place.and_then(|p| Some((p, app.skill_at(p)?))) else {
         app.overlay = Overlay::None;
         return Effect::None;
     };
@@ -367,6 +430,7 @@ fn save_edit(app: &mut App) -> Effect {
             };
             (from != to).then_some(Change::Estimate { from, to })
         }
+        EditKind::Pace => None,
     };
     app.overlay = Overlay::None;
     let Some(c) = change_to else {
@@ -384,6 +448,9 @@ fn save_edit(app: &mut App) -> Effect {
 }
 
 fn search(app: &mut App, action: Action) -> Effect {
+    if action == Action::OpenHelp {
+        return open_help(app);
+    }
     let Some(index) = app.current else {
         app.overlay = Overlay::None;
         return Effect::None;
@@ -408,20 +475,20 @@ fn search(app: &mut App, action: Action) -> Effect {
         }
         other => {
             if edit_text(&mut s.input, other) {
-                s.refresh(&app.catalog.entries[index].roadmap);
+                s.refresh(&app.catalog.entries[index].roadmap, app.store.progress());
             }
         }
     }
     Effect::None
 }
 
-fn switcher(app: &mut App, action: Action) -> Effect {
+fn switcher(app: &mut App, action: &Action) -> Effect {
     let area = app.area();
     let Overlay::Switcher(s) = &mut app.overlay else {
         return Effect::None;
     };
     let len = s.rows.len();
-    let page = isize::try_from(ui::overlay::switcher_rows(area, len).max(1)).unwrap_or(isize::MAX);
+    let page = isize::try_from(layout::switcher_rows(area, len).max(1)).unwrap_or(isize::MAX);
     match action {
         Action::Up => s.selected = moved(s.selected, -1, len),
         Action::Down => s.selected = moved(s.selected, 1, len),
@@ -430,12 +497,9 @@ fn switcher(app: &mut App, action: Action) -> Effect {
         Action::PageUp => s.selected = moved(s.selected, -page, len),
         Action::PageDown => s.selected = moved(s.selected, page, len),
         Action::Confirm => return switch_to(app),
-        Action::Cancel => {
-            if app.current.is_none() {
-                return Effect::Quit;
-            }
-            app.overlay = Overlay::None;
-        }
+        // On the first-run picker only `q` (Quit) leaves; Esc does nothing.
+        Action::Cancel if app.current.is_some() => app.overlay = Overlay::None,
+        Action::OpenHelp => return open_help(app),
         _ => {}
     }
     Effect::None
@@ -446,7 +510,7 @@ fn switch_to(app: &mut App) -> Effect {
     let Overlay::Switcher(s) = &app.overlay else {
         return Effect::None;
     };
-    let Some(target) = (s.selected < app.catalog.entries.len()).then_some(s.selected) else {
+    let Some(target) = s.chosen().filter(|&i| i < app.catalog.entries.len()) else {
         return Effect::None;
     };
     app.overlay = Overlay::None;
@@ -460,57 +524,16 @@ fn switch_to(app: &mut App) -> Effect {
     Effect::KeepPlace
 }
 
-fn help(app: &mut App, action: Action) -> Effect {
-    let page = ui::overlay::help_rows(app.area()).max(1);
-    let Overlay::Help { scroll } = &mut app.overlay else {
-        return Effect::None;
-    };
-    match action {
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll += 1,
-        Action::PageUp => *scroll = scroll.saturating_sub(page),
-        Action::PageDown => *scroll += page,
-        Action::Top => *scroll = 0,
-        Action::Bottom => *scroll = usize::MAX,
-        Action::Cancel => app.overlay = Overlay::None,
-        _ => {}
-    }
-    Effect::None
-}
-
-fn stats(app: &mut App, action: Action) -> Effect {
-    if action == Action::Cancel {
-        app.overlay = Overlay::None;
-    }
-    Effect::None
-}
-
-fn confirm(app: &mut App, action: Action) -> Effect {
-    match action {
-        Action::Yes => {
-            app.overlay = Overlay::None;
-            Effect::Recover
-        }
-        Action::No => {
-            app.overlay = Overlay::None;
-            app.info("The progress file was left alone; changes are not saved until it is fixed (R to move it aside)");
-            app.open_picker_if_needed();
-            Effect::None
-        }
-        _ => Effect::None,
-    }
-}
-
 /// A click focuses the pane under it and selects the row (in the switcher,
 /// clicking the chosen row again opens it).
 fn click(app: &mut App, at: Position) -> Effect {
     let area = app.area();
-    let areas = ui::layout(app, area);
+    let areas = layout::layout(app, area);
     if let Overlay::Switcher(s) = &mut app.overlay {
-        let list = ui::overlay::switcher_list_area(area, s.rows.len());
+        let list = layout::switcher_list_area(area, s.rows.len());
         if list.contains(at) {
             let row = s.offset + usize::from(at.y - list.y);
-            if row < s.rows.len() {
+            if row < s.order.len() {
                 if row == s.selected {
                     app.message = None;
                     return switch_to(app);
@@ -567,9 +590,11 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
     match &mut app.overlay {
         Overlay::Switcher(s) => s.selected = moved(s.selected, delta, s.rows.len()),
         Overlay::Search(s) => s.selected = moved(s.selected, delta, s.matches.len()),
-        Overlay::Help { scroll } => *scroll = scroll.saturating_add_signed(3 * delta),
+        Overlay::Help { scroll, .. } | Overlay::Info { scroll } => {
+            *scroll = scroll.saturating_add_signed(3 * delta);
+        }
         Overlay::None => {
-            let areas = ui::layout(app, app.area());
+            let areas = layout::layout(app, app.area());
             let Some(pane) = areas.pane_at(at) else {
                 return Effect::None;
             };
@@ -587,6 +612,7 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
     Effect::None
 }
 
+mod popups;
 mod quit;
 #[cfg(test)]
 mod tests;

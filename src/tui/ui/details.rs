@@ -15,7 +15,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::inner;
 use super::panes::{SHARED_MARK, pane_block, status_mark};
-use super::text::{width, wrap};
+use super::text::{clean, truncate, width, wrap};
 use crate::progress::Status;
 use crate::roadmap::{Phase, Roadmap, Skill};
 use crate::tui::app::{App, Overlay, Pane};
@@ -25,6 +25,19 @@ use crate::tui::app::{App, Overlay, Pane};
 pub struct Content {
     pub lines: Vec<Line<'static>>,
     pub projects: Vec<(usize, usize)>,
+    /// Each link's line, column and full address (the line shows it cut
+    /// to fit, never wrapped), for the OSC 8 hyperlinks.
+    pub links: Vec<LinkLine>,
+}
+
+/// Where a link sits in the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkLine {
+    pub line: usize,
+    pub column: u16,
+    pub url: String,
+    /// What the line shows of it.
+    pub shown: String,
 }
 
 impl Content {
@@ -46,6 +59,22 @@ impl Content {
     fn blank(&mut self) {
         self.lines.push(Line::default());
     }
+
+    /// A web address on its own line after `indent`: cut with `…` when too
+    /// long (never wrapped mid-address) and remembered for OSC 8.
+    fn link(&mut self, indent: &str, url: &str, style: Style, max: usize) {
+        let shown = truncate(&clean(url), max.saturating_sub(width(indent)).max(1));
+        self.links.push(LinkLine {
+            line: self.lines.len(),
+            column: width(indent) as u16,
+            url: url.to_owned(),
+            shown: shown.clone(),
+        });
+        self.lines.push(Line::from(vec![
+            Span::raw(indent.to_owned()),
+            Span::styled(shown, style),
+        ]));
+    }
 }
 
 /// How long ago a date was, in words.
@@ -64,12 +93,59 @@ pub fn content(app: &App, max: usize) -> Content {
     let (Some(roadmap), Some(phase)) = (app.roadmap(), app.current_phase()) else {
         return c;
     };
-    if let Some(skill) = app.current_skill() {
+    if app.focus == Pane::Phases {
+        phase_lines(&mut c, app, phase, max);
+    } else if let Some(skill) = app.current_skill() {
         skill_lines(&mut c, app, roadmap, skill, max);
     }
     c.blank();
     project_lines(&mut c, app, roadmap, phase, max);
     c
+}
+
+/// While the phases pane has the focus: the phase itself.
+fn phase_lines(c: &mut Content, app: &App, phase: &Phase, max: usize) {
+    let theme = app.theme;
+    c.wrapped(("", theme.plain()), &phase.title, theme.title(), max);
+    let summary = app
+        .view
+        .summary
+        .phases
+        .get(app.phase)
+        .copied()
+        .unwrap_or_default();
+    let counts = &summary.counts;
+    c.wrapped(
+        ("Skills ", theme.heading()),
+        &format!(
+            "{} · {} done, {} doing, {} skipped",
+            counts.total, counts.done, counts.doing, counts.skipped
+        ),
+        theme.plain(),
+        max,
+    );
+    let time = match phase.estimate {
+        Some(w) => format!("{w} (the roadmap's, at its pace)"),
+        None => format!("{} (sum of its skills)", summary.total),
+    };
+    c.wrapped(("Time ", theme.heading()), &time, theme.plain(), max);
+    c.wrapped(
+        ("Left ", theme.heading()),
+        &summary.remaining.to_string(),
+        theme.plain(),
+        max,
+    );
+    if !phase.summary.trim().is_empty() {
+        c.blank();
+        c.wrapped(("", theme.plain()), &phase.summary, theme.plain(), max);
+    }
+    c.blank();
+    c.wrapped(
+        ("", theme.plain()),
+        "Enter shows its skills.",
+        theme.muted(),
+        max,
+    );
 }
 
 fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max: usize) {
@@ -156,23 +232,51 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
             max,
         );
     }
-    if !skill.resources.is_empty() {
-        c.blank();
-        c.lines.push(Line::styled("Resources", theme.heading()));
-        for r in &skill.resources {
-            c.wrapped(("• ", theme.plain()), &r.title, theme.plain(), max);
-            c.wrapped(("  ", theme.plain()), &r.url, theme.muted(), max);
-        }
+    resource_lines(c, app, skill, max);
+}
+
+/// The skill's resources, then the vocabulary's documentation home for its
+/// key, marked as added by trailmark. The chosen one (`,` `.`) has `›`.
+fn resource_lines(c: &mut Content, app: &App, skill: &Skill, max: usize) {
+    let theme = app.theme;
+    let docs = skill
+        .key
+        .as_deref()
+        .and_then(|k| crate::vocabulary::docs_url(k).map(|u| (k, u)));
+    if skill.resources.is_empty() && docs.is_none() {
+        return;
+    }
+    c.blank();
+    c.lines.push(Line::from(vec![
+        Span::styled("Resources", theme.heading()),
+        Span::styled(" · , . choose · o opens", theme.muted()),
+    ]));
+    let marker = |i: usize| if i == app.resource { "› " } else { "  " };
+    for (i, r) in skill.resources.iter().enumerate() {
+        c.wrapped((marker(i), theme.plain()), &r.title, theme.plain(), max);
+        c.link("    ", &r.url, theme.muted(), max);
+    }
+    if let Some((key, url)) = docs {
+        let i = skill.resources.len();
+        c.wrapped(
+            (marker(i), theme.plain()),
+            &format!("Documentation home for {key} (added by trailmark, not from the article)"),
+            theme.muted(),
+            max,
+        );
+        c.link("    ", url, theme.muted(), max);
     }
 }
 
 fn project_lines(c: &mut Content, app: &App, roadmap: &Roadmap, phase: &Phase, max: usize) {
     let theme = app.theme;
     if phase.projects.is_empty() {
-        c.lines.push(Line::styled(
+        c.wrapped(
+            ("", theme.plain()),
             "No project ideas in this phase",
             theme.muted(),
-        ));
+            max,
+        );
         return;
     }
     c.lines.push(Line::from(vec![

@@ -19,9 +19,19 @@ const MESSAGE_ROWS: usize = 3;
 fn problems(app: &App) -> Vec<(String, Style)> {
     let theme = app.theme;
     let mut out = Vec::new();
-    for err in &app.load_errors {
+    let shown = if app.banner_dismissed {
+        &[][..]
+    } else {
+        &app.load_errors[..]
+    };
+    for (i, err) in shown.iter().enumerate() {
+        let dismiss = if i + 1 == shown.len() {
+            " (D hides this)"
+        } else {
+            ""
+        };
         out.push((
-            format!("⚠ A roadmap file did not load: {err}"),
+            format!("⚠ A roadmap file did not load: {err}{dismiss}"),
             theme.error(),
         ));
     }

@@ -9,6 +9,9 @@ use ratatui::widgets::{LineGauge, Widget};
 use super::text::{clean, truncate, width};
 use crate::tui::app::App;
 
+/// The gauge's least width: its ` 100%` label and a bar of 11 cells.
+const GAUGE_MIN: u16 = 16;
+
 pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let [top, bottom] =
@@ -39,8 +42,10 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
         .render(title_area, buf);
         return;
     };
-    let position = index + 1;
-    let count = app.catalog.entries.len();
+    // The variant's place in the switcher's order, so the two agree.
+    let order = app.catalog.display_order();
+    let position = order.iter().position(|&i| i == index).unwrap_or(index) + 1;
+    let count = order.len();
     let cols = usize::from(title_area.width);
     let long = format!("  variant {position} of {count}");
     let short = format!("  {position}/{count}");
@@ -58,7 +63,34 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
 
     let summary = &app.view.summary.overall;
     let percent = summary.counts.percent_done();
-    let gauge_width = (bottom.width / 4).clamp(10, 24);
+    // The text first, as long as fits beside a gauge of at least 10 cells;
+    // the gauge then takes all the width the text leaves.
+    let counts = &summary.counts;
+    let pieces = [
+        vec![format!(
+            "{}/{} done",
+            counts.done,
+            counts.total - counts.skipped
+        )],
+        left_texts(app),
+        finish_texts(app),
+    ];
+    let mut room = usize::from(bottom.width.saturating_sub(GAUGE_MIN + 2));
+    let mut spans = Vec::new();
+    for variants in pieces {
+        let sep = if spans.is_empty() { 0 } else { 3 };
+        let Some(piece) = variants.into_iter().find(|v| width(v) + sep <= room) else {
+            break;
+        };
+        room -= width(&piece) + sep;
+        if sep > 0 {
+            spans.push(Span::styled(" · ", theme.muted()));
+        }
+        spans.push(Span::raw(piece));
+    }
+    let text = Line::from(spans);
+    let text_width = u16::try_from(text.width()).unwrap_or(u16::MAX);
+    let gauge_width = bottom.width.saturating_sub(text_width + 3).max(GAUGE_MIN);
     let [gauge_area, _, text_area] = Layout::horizontal([
         Constraint::Length(gauge_width),
         Constraint::Length(2),
@@ -73,41 +105,38 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
         .filled_style(theme.gauge_filled())
         .unfilled_style(theme.gauge_empty())
         .render(gauge_area, buf);
+    text.render(text_area, buf);
+}
 
-    // As many of these as fit, in this order, each as long as fits.
-    let counts = &summary.counts;
-    let remaining = &summary.remaining;
-    let left = match (remaining.weeks, remaining.unestimated) {
-        (None, 0) => vec!["nothing left".to_owned()],
-        (Some(w), n) if n > 0 => vec![
+/// The remaining time, longest wording first: at the learner's pace once it
+/// is set (so it agrees with the finish date beside it), else as the
+/// roadmap states it. The roadmap's own figure stays in details and stats.
+fn left_texts(app: &App) -> Vec<String> {
+    let remaining = &app.view.summary.overall.remaining;
+    let yours = app.roadmap().and_then(|r| {
+        crate::forecast::weeks_at_pace(
+            remaining.weeks?,
+            r.pace_hours_per_week,
+            app.store.progress().pace_hours_per_week(),
+        )
+    });
+    let unknown = if remaining.unestimated > 0 { "+?" } else { "" };
+    match (remaining.weeks, yours) {
+        (None, _) if remaining.unestimated == 0 => vec!["nothing left".to_owned()],
+        (Some(w), _) if w.is_zero() && remaining.unestimated == 0 => {
+            vec!["nothing left".to_owned()]
+        }
+        (_, Some(mine)) => vec![
+            format!("left: {mine}{unknown} at your pace"),
+            format!("left: {}{unknown} (your pace)", mine.short()),
+            format!("left: {}{unknown}", mine.short()),
+        ],
+        (Some(w), None) if remaining.unestimated > 0 => vec![
             format!("left: {remaining}"),
             format!("left: {}+?", w.short()),
         ],
         _ => vec![format!("left: {remaining}")],
-    };
-    let pieces = [
-        vec![format!(
-            "{}/{} done",
-            counts.done,
-            counts.total - counts.skipped
-        )],
-        left,
-        finish_texts(app),
-    ];
-    let mut room = usize::from(text_area.width);
-    let mut spans = Vec::new();
-    for variants in pieces {
-        let sep = if spans.is_empty() { 0 } else { 3 };
-        let Some(piece) = variants.into_iter().find(|v| width(v) + sep <= room) else {
-            break;
-        };
-        room -= width(&piece) + sep;
-        if sep > 0 {
-            spans.push(Span::styled(" · ", theme.muted()));
-        }
-        spans.push(Span::raw(piece));
     }
-    Line::from(spans).render(text_area, buf);
 }
 
 /// The finish dates, longest wording first: both dates when known, else

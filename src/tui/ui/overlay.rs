@@ -10,31 +10,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::panes::SHARED_MARK;
-use super::rows::{Row, Rows};
-use super::text::{clean, fill, truncate, width, wrap};
+use super::panes::{NOTE_MARK, SHARED_MARK, status_mark};
+use super::rows::{HIGHLIGHT_WIDTH, Row, Rows};
+use super::text::{clean, fill, truncate, truncate_middle, width, wrap};
 use super::{inner, window};
 use crate::tui::app::{App, EditKind, Editor, Switcher};
 use crate::tui::editor::LineEditor;
 use crate::tui::keys;
+use crate::tui::layout::{help_area, popup, search_area, switcher_area, switcher_parts};
+pub use crate::tui::layout::{help_rows, search_rows, switcher_list_area, switcher_rows};
 use crate::tui::search::{self, Field, Search};
 use crate::tui::theme::Theme;
-
-/// A centred rectangle of at most `cols`×`rows`, leaving a margin when it can.
-pub(super) fn popup(area: Rect, cols: u16, rows: u16) -> Rect {
-    let w = cols
-        .min(area.width.saturating_sub(2))
-        .max(area.width.min(cols));
-    let h = rows
-        .min(area.height.saturating_sub(2))
-        .max(area.height.min(rows));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
 
 pub(super) fn popup_block<'a>(app: &App, title: String) -> Block<'a> {
     Block::bordered()
@@ -42,27 +28,9 @@ pub(super) fn popup_block<'a>(app: &App, title: String) -> Block<'a> {
         .title(Line::styled(title, app.theme.border(true)))
 }
 
-fn switcher_area(area: Rect, len: usize) -> Rect {
-    let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(3);
-    popup(area, 84, rows.max(4))
-}
-
-/// The switcher's list, inside its border and above its legend line.
-pub fn switcher_list_area(area: Rect, len: usize) -> Rect {
-    let inside = inner(switcher_area(area, len));
-    Rect {
-        height: inside.height.saturating_sub(1),
-        ..inside
-    }
-}
-
-pub fn switcher_rows(area: Rect, len: usize) -> usize {
-    usize::from(switcher_list_area(area, len).height)
-}
-
 pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let len = s.rows.len();
+    let len = s.order.len();
     let outer = switcher_area(area, len);
     Clear.render(outer, buf);
     let title = if app.current.is_none() {
@@ -73,14 +41,8 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
     popup_block(app, title.to_owned())
         .title(Line::styled(format!(" {}/{len} ", s.selected + 1), theme.muted()).right_aligned())
         .render(outer, buf);
-    let list_area = switcher_list_area(area, len);
-    let inside = inner(outer);
-    if inside.height > list_area.height {
-        let legend = Rect {
-            y: inside.bottom() - 1,
-            height: 1,
-            ..inside
-        };
+    let parts = switcher_parts(area, len);
+    if let Some(legend) = parts.legend {
         let legends = [
             format!(
                 " % done · {SHARED_MARK} n/m: n of the m skills already finished through shared keys"
@@ -96,32 +58,60 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
         Line::styled(text, theme.muted()).render(legend, buf);
     }
     if len == 0 {
-        Line::styled(" No roadmap loaded.", theme.error()).render(list_area, buf);
+        Line::styled(" No roadmap loaded.", theme.error()).render(parts.list, buf);
         return;
     }
+    render_switcher_list(app, s, parts.list, buf);
+    if let Some(i) = s.chosen() {
+        let roadmap = &app.catalog.entries[i].roadmap;
+        let details = Rect {
+            x: parts.details.x + 1,
+            width: parts.details.width.saturating_sub(2),
+            ..parts.details
+        };
+        let lines = super::info::roadmap_lines(app, roadmap, None, usize::from(details.width));
+        let more = lines.len() > usize::from(details.height);
+        let mut lines: Vec<Line> = lines
+            .into_iter()
+            .take(usize::from(details.height))
+            .collect();
+        if more && let Some(last) = lines.last_mut() {
+            *last = Line::styled("… (i shows it all once open)", theme.muted());
+        }
+        Paragraph::new(lines).render(details, buf);
+    }
+}
+
+fn render_switcher_list(app: &App, s: &Switcher, list_area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let len = s.order.len();
     let rows = usize::from(list_area.height);
     let offset = window(s.offset, s.selected, rows, len);
     let rows = s
-        .rows
+        .order
         .iter()
-        .enumerate()
         .skip(offset)
         .take(rows)
-        .map(|(i, row)| {
-            let title = &app.catalog.entries[i].roadmap.title;
-            let title = if app.current == Some(i) {
-                format!("{title} (open)").into()
+        .map(|&i| {
+            let row = s.rows[i];
+            let title = clean(&app.catalog.entries[i].roadmap.title);
+            let open = if app.current == Some(i) {
+                " (open)"
             } else {
-                title.into()
+                ""
             };
+            let right = format!(
+                "  {:>4.0}%  {SHARED_MARK} {:>3}/{:<3}",
+                row.percent, row.covered, row.skills
+            );
+            // Cut in the middle so similar titles stay apart.
+            let room = usize::from(list_area.width)
+                .saturating_sub(usize::from(HIGHLIGHT_WIDTH) + width(&right) + width(open));
             Row {
                 left: Vec::new(),
-                title,
+                title: format!("{}{open}", truncate_middle(&title, room)).into(),
                 title_style: theme.bold(),
-                right: vec![Span::raw(format!(
-                    "  {:>4.0}%  {SHARED_MARK} {:>3}/{:<3}",
-                    row.percent, row.covered, row.skills
-                ))],
+                right: vec![Span::raw(right)],
                 style: theme.plain(),
             }
         })
@@ -132,14 +122,6 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
         highlight: theme.selected(true),
     }
     .render(list_area, buf);
-}
-
-fn help_area(area: Rect) -> Rect {
-    popup(area, 100, area.height)
-}
-
-pub fn help_rows(area: Rect) -> usize {
-    usize::from(inner(help_area(area)).height)
 }
 
 /// The help text at a width: every binding of the key table, by section.
@@ -184,6 +166,11 @@ fn help_lines(theme: Theme, cols: usize) -> Vec<Line<'static>> {
         &mut lines,
     );
     add(
+        NOTE_MARK,
+        "you wrote a note on the skill (n edits it; / finds notes too)",
+        &mut lines,
+    );
+    add(
         "?",
         "in the time columns: skills with no estimate",
         &mut lines,
@@ -198,6 +185,9 @@ fn help_lines(theme: Theme, cols: usize) -> Vec<Line<'static>> {
     lines.push(Line::default());
     lines.push(Line::styled(" Mouse", theme.heading()));
     add("click, wheel", keys::MOUSE_HELP, &mut lines);
+    lines.push(Line::default());
+    lines.push(Line::styled(" Paste", theme.heading()));
+    add("paste", keys::PASTE_HELP, &mut lines);
     lines
 }
 
@@ -225,16 +215,6 @@ pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         .render(outer, buf);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
     Paragraph::new(visible).render(inside, buf);
-}
-
-fn search_area(area: Rect, len: usize) -> Rect {
-    let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(3);
-    popup(area, 80, rows.clamp(5, 20))
-}
-
-/// Rows for matches under the search field.
-pub fn search_rows(area: Rect, len: usize) -> usize {
-    usize::from(inner(search_area(area, len)).height.saturating_sub(1))
 }
 
 /// A text field with a visible cursor, scrolled so the cursor stays in view.
@@ -272,7 +252,7 @@ pub fn render_search(app: &App, s: &Search, area: Rect, buf: &mut Buffer) {
         1 => " 1 match ".to_owned(),
         n => format!(" {n} matches "),
     };
-    popup_block(app, " Search titles, topics, keys ".to_owned())
+    popup_block(app, " Search titles, topics, keys, notes ".to_owned())
         .title(Line::styled(count, theme.muted()).right_aligned())
         .render(outer, buf);
     let inside = inner(outer);
@@ -304,14 +284,23 @@ pub fn render_search(app: &App, s: &Search, area: Rect, buf: &mut Buffer) {
                 Field::Title => String::new(),
                 Field::Topic(t) => format!("topic “{}” · ", clean(&skill.topics[t])),
                 Field::Key => format!("key {} · ", clean(skill.key.as_deref().unwrap_or_default())),
+                Field::Note => "your note · ".to_owned(),
             };
             let right = truncate(&format!("  {why}{}", clean(&phase.title)), half);
             // A title match is shown with the matched part marked.
             let room = usize::from(results.width).saturating_sub(2 + width(&right));
             let shown = truncate(&clean(&skill.title), room);
+            // Each hit shows its status, as the skills pane does.
+            let status = app.store.progress().status(&roadmap.id, skill);
+            let mark = vec![
+                Span::styled(status_mark(status), theme.status(status)),
+                Span::raw(" "),
+            ];
+            let room = room.saturating_sub(4);
+            let shown = truncate(&shown, room);
             let (left, title) = match highlighted(&shown, query, m.field == Field::Title, app) {
-                Some(spans) => (spans, "".into()),
-                None => (Vec::new(), skill.title.as_str().into()),
+                Some(spans) => ([mark, spans].concat(), "".into()),
+                None => (mark, skill.title.as_str().into()),
             };
             Row {
                 left,
@@ -350,15 +339,19 @@ fn highlighted(text: &str, query: &str, matched: bool, app: &App) -> Option<Vec<
 
 pub fn render_editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let skill = app
-        .skill_at(e.place)
-        .map(|(_, s)| clean(&s.title))
-        .unwrap_or_default();
+    let skill = e
+        .place
+        .and_then(|p| app.skill_at(p))
+        .map_or_else(|| "hours per week".to_owned(), |(_, s)| clean(&s.title));
     let (what, hint) = match e.kind {
         EditKind::Note => ("Note", "Enter saves · Esc cancels · empty clears the note"),
         EditKind::Estimate => (
             "Your estimate",
             "e.g. 3, 2-4 weeks, 1 month · Enter saves · Esc cancels · empty clears",
+        ),
+        EditKind::Pace => (
+            "Your pace",
+            "the hours you study per week, e.g. 10 · Enter saves · Esc cancels · empty clears",
         ),
     };
     let cols = 72.min(area.width.saturating_sub(2));

@@ -27,6 +27,9 @@ pub fn status_mark(status: Status) -> &'static str {
 /// Marks a skill whose key another loaded roadmap uses too.
 pub const SHARED_MARK: &str = "↔";
 
+/// Marks a skill the learner wrote a note on.
+pub const NOTE_MARK: &str = "✎";
+
 /// A phase is done when every skill is finished, started when any is.
 fn phase_mark(summary: &Summary) -> (&'static str, Status) {
     let c = &summary.counts;
@@ -148,7 +151,7 @@ pub fn render_skills(app: &App, area: Rect, buf: &mut Buffer) {
     let cols = usize::from(list_area.width.saturating_sub(HIGHLIGHT_WIDTH));
     let times = app.view.times.get(app.phase);
     let progress = app.store.progress();
-    let visible: Vec<(&str, Status, bool, String)> = phase
+    let visible: Vec<(&str, Status, bool, bool, String)> = phase
         .skills
         .iter()
         .enumerate()
@@ -156,10 +159,14 @@ pub fn render_skills(app: &App, area: Rect, buf: &mut Buffer) {
         .take(rows)
         .map(|(i, skill)| {
             let time = times.and_then(|t| t.get(i).copied().flatten());
+            let noted = progress
+                .skill_record(&roadmap.id, skill)
+                .is_some_and(|r| r.note().is_some());
             (
                 skill.title.as_str(),
                 progress.status(&roadmap.id, skill),
                 app.is_shared(skill),
+                noted,
                 time.map_or_else(|| "?".to_owned(), |w| w.short()),
             )
         })
@@ -169,7 +176,7 @@ pub fn render_skills(app: &App, area: Rect, buf: &mut Buffer) {
     let show_estimate = cols >= 18 + time_width;
     let rows = visible
         .iter()
-        .map(|(title, status, shared, time)| {
+        .map(|(title, status, shared, noted, time)| {
             let right = if show_estimate {
                 vec![Span::styled(column(time, time_width), theme.muted())]
             } else {
@@ -180,6 +187,7 @@ pub fn render_skills(app: &App, area: Rect, buf: &mut Buffer) {
                     Span::raw(status_mark(*status)),
                     Span::raw(" "),
                     Span::styled(if *shared { SHARED_MARK } else { " " }, theme.shared()),
+                    Span::styled(if *noted { NOTE_MARK } else { " " }, theme.muted()),
                     Span::raw(" "),
                 ],
                 title: (*title).into(),

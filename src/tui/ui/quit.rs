@@ -8,9 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::inner;
-use super::overlay::{popup, popup_block};
+use super::overlay::popup_block;
 use super::text::wrap;
 use crate::tui::app::App;
+use crate::tui::layout::popup;
 
 pub fn render_confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;

@@ -72,11 +72,27 @@ pub fn render_stats(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         render_weekly(app, data, bars, buf);
         render_phase_bars(app, phases, buf);
         render_numbers(app, data, text, buf);
+    } else if inside.height < 30 {
+        // Short (80×24, the most common terminal): every phase keeps its
+        // bar, beside the numbers, under the two charts.
+        let phase_rows = u16::try_from(roadmap.phases.len() + 2).unwrap_or(u16::MAX);
+        let bottom_rows = phase_rows.max(text_rows).min(inside.height / 2);
+        let [top, bottom] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(bottom_rows)]).areas(inside);
+        let [burn, bars] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(top);
+        let [phases, text] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
+        render_burndown(app, data, burn, buf);
+        render_weekly(app, data, bars, buf);
+        render_phase_bars(app, phases, buf);
+        render_numbers(app, data, text, buf);
     } else {
+        let phase_rows = u16::try_from(roadmap.phases.len() + 2).unwrap_or(u16::MAX);
         let [burn, bars, phases, text] = Layout::vertical([
             Constraint::Fill(3),
             Constraint::Fill(2),
-            Constraint::Fill(2),
+            Constraint::Length(phase_rows.min(inside.height / 3)),
             Constraint::Length(text_rows),
         ])
         .areas(inside);
@@ -105,18 +121,7 @@ fn render_burndown(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         .filter_map(|(i, p)| p.weeks_remaining.map(|w| (i as f64, w.mid())))
         .collect();
     if actual.len() < 2 {
-        let now = actual
-            .first()
-            .map_or_else(|| "unknown".to_owned(), |(_, w)| format!("{w:.1} weeks"));
-        Paragraph::new(vec![
-            Line::raw(format!("Remaining now: {now}.")),
-            Line::styled(
-                "The burndown draws once there are two weeks of history.",
-                theme.muted(),
-            ),
-        ])
-        .wrap(Wrap { trim: true })
-        .render(inside, buf);
+        render_no_burndown(app, actual.first().map(|(_, w)| *w), inside, buf);
         return;
     }
     let planned: Vec<(f64, f64)> = data
@@ -125,42 +130,135 @@ fn render_burndown(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .map(|(i, w)| (i as f64, *w))
         .collect();
-    let top = actual
-        .iter()
-        .chain(&planned)
-        .map(|(_, w)| *w)
-        .fold(1.0_f64, f64::max)
-        .ceil();
+    // A range stays a range: the low and the high end of the remaining
+    // weeks are drawn as two lines when they differ.
+    let low: Vec<(f64, f64)> = series_by(data, |w| w.min);
+    let high: Vec<(f64, f64)> = series_by(data, |w| w.max);
+    let ranged = low.iter().zip(&high).any(|(a, b)| (a.1 - b.1).abs() > 1e-9);
+    let values = || {
+        actual
+            .iter()
+            .chain(&planned)
+            .chain(&low)
+            .chain(&high)
+            .map(|(_, w)| *w)
+    };
+    // The y-axis spans the data's own range, not 0 to its top.
+    let (bottom, top) = y_range(
+        values().fold(f64::MAX, f64::min),
+        values().fold(0.0, f64::max),
+    );
     let last = (actual.len() - 1) as f64;
-    let first_week = data.series[0].week_start;
-    let last_week = data.series[data.series.len() - 1].week_start;
-    let chart = Chart::new(vec![
+    let week = |i: usize| {
+        data.series[i.min(data.series.len() - 1)]
+            .week_start
+            .to_string()
+    };
+    let mut datasets = vec![
         Dataset::default()
-            .name("planned •")
             .marker(Marker::Dot)
             .graph_type(GraphType::Line)
             .style(theme.chart_planned())
             .data(&planned),
-        Dataset::default()
-            .name("actual ⣀")
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.chart_actual())
-            .data(&actual),
+    ];
+    if ranged {
+        for line in [&low, &high] {
+            datasets.push(
+                Dataset::default()
+                    .marker(Marker::Braille)
+                    .graph_type(GraphType::Line)
+                    .style(theme.chart_actual())
+                    .data(line),
+            );
+        }
+    } else {
+        datasets.push(
+            Dataset::default()
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(theme.chart_actual())
+                .data(&actual),
+        );
+    }
+    // The legend sits outside the plot, on the line under it.
+    let [plot, legend] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inside);
+    render_legend(app, ranged, legend, buf);
+    let middle = data.series.len() / 2;
+    Chart::new(datasets)
+        .legend_position(None)
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, last])
+                .labels([week(0), week(middle), week(data.series.len() - 1)])
+                .style(theme.muted()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([bottom, top])
+                .labels([
+                    fmt_weeks(bottom),
+                    fmt_weeks(f64::midpoint(bottom, top)),
+                    fmt_weeks(top),
+                ])
+                .style(theme.muted()),
+        )
+        .render(plot, buf);
+}
+
+/// Before two weeks of history: the remaining time now, and why no line.
+fn render_no_burndown(app: &App, now: Option<f64>, area: Rect, buf: &mut Buffer) {
+    let now = now.map_or_else(|| "unknown".to_owned(), |w| format!("{w:.1} weeks"));
+    Paragraph::new(vec![
+        Line::raw(format!("Remaining now: {now}.")),
+        Line::styled(
+            "The burndown draws once there are two weeks of history.",
+            app.theme.muted(),
+        ),
     ])
-    .x_axis(
-        Axis::default()
-            .bounds([0.0, last])
-            .labels([first_week.to_string(), last_week.to_string()])
-            .style(theme.muted()),
-    )
-    .y_axis(
-        Axis::default()
-            .bounds([0.0, top])
-            .labels(["0".to_owned(), format!("{top:.0}")])
-            .style(theme.muted()),
-    );
-    chart.render(inside, buf);
+    .wrap(Wrap { trim: true })
+    .render(area, buf);
+}
+
+/// The burndown's legend, on its own line under the plot.
+fn render_legend(app: &App, ranged: bool, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let actual_name = if ranged {
+        "⣀ remaining (low and high end of the range)"
+    } else {
+        "⣀ remaining"
+    };
+    Line::from(vec![
+        Span::styled(actual_name, theme.chart_actual()),
+        Span::raw("   "),
+        Span::styled("• planned", theme.chart_planned()),
+    ])
+    .render(area, buf);
+}
+
+/// One end of the remaining-weeks range per week, as chart points.
+fn series_by(data: &StatsData, end: impl Fn(crate::estimate::Weeks) -> f64) -> Vec<(f64, f64)> {
+    data.series
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.weeks_remaining.map(|w| (i as f64, end(w))))
+        .collect()
+}
+
+/// The y-axis bounds for values from `low` to `high`: whole weeks around
+/// the data, at least one week apart.
+fn y_range(low: f64, high: f64) -> (f64, f64) {
+    let bottom = low.min(high).max(0.0).floor();
+    let top = high.ceil().max(bottom + 1.0);
+    (bottom, top)
+}
+
+fn fmt_weeks(w: f64) -> String {
+    if (w - w.round()).abs() < 1e-9 {
+        format!("{w:.0}")
+    } else {
+        format!("{w:.1}")
+    }
 }
 
 /// The last weeks' completions, padded back to [`BARS_MIN`] weeks so a short
@@ -201,29 +299,53 @@ fn render_weekly(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
     };
     let block = section(app, &title);
     block.render(area, buf);
+    let labels = bar_width >= 5;
+    let max = weeks.iter().map(|(_, c)| *c).max().unwrap_or(0);
+    // Rows for the bars, under a row kept free for the value of the tallest.
+    let label_rows = u16::from(labels);
+    let bar_rows = u64::from(inside.height.saturating_sub(label_rows + 1).max(1));
     let bars: Vec<Bar> = weeks
         .iter()
         .map(|(week, count)| {
-            let label = if bar_width >= 5 {
-                week.format("%m-%d").to_string()
+            // Values are written beside (above) the bars below, never over them.
+            let bar = Bar::new(*count).text_value(String::new());
+            if labels {
+                bar.label(Line::raw(week.format("%m-%d").to_string()))
             } else {
-                String::new()
-            };
-            Bar::new(*count)
-                .label(Line::raw(label))
-                .text_value(if *count == 0 {
-                    String::new()
-                } else {
-                    count.to_string()
-                })
+                bar
+            }
         })
         .collect();
+    // Scale so the tallest bar leaves its value row free.
+    let scale_max = (max * (bar_rows + 1)).div_ceil(bar_rows).max(1);
     BarChart::new(bars)
         .bar_width(bar_width)
         .bar_gap(1)
+        .max(scale_max)
         .bar_style(theme.chart_actual())
         .value_style(theme.bar_value())
         .render(inside, buf);
+    let base = inside.bottom().saturating_sub(label_rows);
+    let all_rows = bar_rows + 1;
+    for (i, (_, count)) in weeks.iter().enumerate() {
+        if *count == 0 {
+            continue;
+        }
+        let filled = (count * all_rows).div_ceil(scale_max).max(1);
+        let y = base.saturating_sub(u16::try_from(filled).unwrap_or(u16::MAX) + 1);
+        let x = inside.x + i as u16 * (bar_width + 1);
+        if y >= inside.y && x < inside.right() {
+            let text = count.to_string();
+            let room = usize::from(inside.right() - x);
+            buf.set_stringn(
+                x,
+                y,
+                &text,
+                room.min(usize::from(bar_width).max(text.len())),
+                theme.bar_value(),
+            );
+        }
+    }
 }
 
 fn render_phase_bars(app: &App, area: Rect, buf: &mut Buffer) {

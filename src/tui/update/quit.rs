@@ -16,7 +16,7 @@ pub(super) fn quit(app: &mut App) -> Effect {
 }
 
 /// The prompt after a save at quit failed.
-pub(super) fn confirm_quit(app: &mut App, action: Action) -> Effect {
+pub(super) fn confirm_quit(app: &mut App, action: &Action) -> Effect {
     match action {
         Action::Retry => {
             app.overlay = Overlay::None;

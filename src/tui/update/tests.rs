@@ -48,6 +48,18 @@ fn fresh() -> Fixture {
     Fixture { _dir: dir, app }
 }
 
+/// Moves the picker's highlight to a catalog index with the arrow keys.
+fn highlight(app: &mut App, index: usize) {
+    ch(app, 'g');
+    for _ in 0..app.catalog.entries.len() {
+        if matches!(&app.overlay, Overlay::Switcher(s) if s.chosen() == Some(index)) {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("roadmap {index} is not in the picker");
+}
+
 /// A fresh app with the first roadmap (The Backend Burger) open.
 fn opened() -> Fixture {
     let mut f = fresh();
@@ -55,6 +67,7 @@ fn opened() -> Fixture {
         matches!(f.app.overlay, Overlay::Switcher(_)),
         "first run opens the picker"
     );
+    highlight(&mut f.app, 0);
     assert_eq!(press(&mut f.app, KeyCode::Enter), Effect::KeepPlace);
     assert_eq!(f.app.current, Some(0));
     f
@@ -153,6 +166,7 @@ fn focus_moves_between_panes() {
 fn status_keys_change_the_selected_skill_and_save() {
     let mut f = opened();
     let app = &mut f.app;
+    press(app, KeyCode::Tab);
     assert_eq!(ch(app, ' '), Effect::Save);
     assert_eq!(status(app), Status::Done);
     assert_eq!(press(app, KeyCode::Enter), Effect::Save);
@@ -187,6 +201,7 @@ fn a_shared_skill_is_ticked_in_every_roadmap_with_its_key() {
     let mut f = opened();
     let app = &mut f.app;
     ch(app, 'j'); // foundations: programming-language, key shared by six roadmaps
+    press(app, KeyCode::Enter);
     ch(app, ' ');
     assert!(
         app.message
@@ -367,13 +382,15 @@ fn switcher_switches_and_keeps_the_place_per_roadmap() {
     let Overlay::Switcher(s) = &app.overlay else {
         panic!("no switcher")
     };
-    assert_eq!(s.selected, 0, "starts on the open roadmap");
+    assert_eq!(s.chosen(), Some(0), "starts on the open roadmap");
     assert_eq!(s.rows.len(), app.catalog.entries.len());
+    let order = s.order.clone();
+    highlight(app, order[0]);
     press(app, KeyCode::Down);
     ch(app, 'j');
     ch(app, 'k');
     assert_eq!(press(app, KeyCode::Enter), Effect::KeepPlace);
-    assert_eq!(app.current, Some(1));
+    assert_eq!(app.current, Some(order[1]));
     assert_eq!((app.phase, app.skill), (0, 0));
     assert_eq!(
         app.places.last_roadmap.as_deref(),
@@ -382,7 +399,7 @@ fn switcher_switches_and_keeps_the_place_per_roadmap() {
     assert_eq!(app.store.progress().legacy.last_roadmap, None);
     // Back to the first: the place is restored.
     ch(app, 'r');
-    ch(app, 'g');
+    highlight(app, 0);
     press(app, KeyCode::Enter);
     assert_eq!((app.current, app.phase, app.skill), (Some(0), 1, 1));
     // Closing without switching.
@@ -402,6 +419,7 @@ fn switcher_counts_skills_covered_through_shared_keys() {
     let mut f = opened();
     let app = &mut f.app;
     ch(app, 'j');
+    press(app, KeyCode::Enter);
     ch(app, ' '); // programming-language, shared
     ch(app, 'r');
     let Overlay::Switcher(s) = &app.overlay else {
@@ -415,9 +433,184 @@ fn switcher_counts_skills_covered_through_shared_keys() {
 }
 
 #[test]
-fn the_first_run_picker_quits_when_closed() {
+fn on_the_first_run_picker_only_q_quits_and_help_opens() {
     let mut f = fresh();
-    assert_eq!(press(&mut f.app, KeyCode::Esc), Effect::Quit);
+    let app = &mut f.app;
+    let Overlay::Switcher(s) = &app.overlay else {
+        panic!("no picker")
+    };
+    let six = app.catalog.position("backend-six-phases");
+    assert_eq!(s.chosen(), six, "the most complete roadmap is highlighted");
+    assert!(keys::lookup(app.ctx(), KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)).is_none());
+    assert_eq!(update(app, Action::Cancel), Effect::None);
+    assert!(
+        matches!(app.overlay, Overlay::Switcher(_)),
+        "Esc does nothing"
+    );
+    assert!(
+        keys::lookup(
+            app.ctx(),
+            KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE)
+        )
+        .is_none()
+    );
+    ch(app, '?');
+    assert!(matches!(app.overlay, Overlay::Help { .. }));
+    press(app, KeyCode::Esc);
+    assert!(
+        matches!(app.overlay, Overlay::Switcher(_)),
+        "closing the help goes back to the picker"
+    );
+    assert_eq!(ch(app, 'q'), Effect::Quit);
+    // Enter opens the highlighted one: weeks and a finish date.
+    let mut f = fresh();
+    press(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.current, six);
+    assert!(f.app.view.summary.overall.remaining.weeks.is_some());
+}
+
+#[test]
+fn enter_and_space_on_a_phase_focus_its_skills_and_change_nothing() {
+    let mut f = opened();
+    let app = &mut f.app;
+    let before = app.store.progress().clone();
+    assert_eq!(press(app, KeyCode::Enter), Effect::None);
+    assert_eq!(app.focus, Pane::Skills);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Phases);
+    assert_eq!(ch(app, ' '), Effect::None);
+    assert_eq!(app.focus, Pane::Skills);
+    assert_eq!(*app.store.progress(), before, "no status changed");
+    // The same at 40×12, where only one pane shows.
+    update(
+        app,
+        Action::Resize {
+            width: 40,
+            height: 12,
+        },
+    );
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Phases);
+    assert_eq!(press(app, KeyCode::Enter), Effect::None);
+    assert_eq!(*app.store.progress(), before);
+    // Nor does any other status key while the skill is off screen.
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Phases);
+    for c in ['d', 's', 'x', 'n', 'e'] {
+        assert_eq!(ch(app, c), Effect::None, "{c}");
+        assert!(
+            app.message
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("Open the phase first")
+        );
+    }
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(*app.store.progress(), before);
+}
+
+#[test]
+fn a_paste_is_text_in_an_editor_and_ignored_elsewhere() {
+    let mut f = opened();
+    let app = &mut f.app;
+    press(app, KeyCode::Tab);
+    let paste = crossterm::event::Event::Paste("read chapter 3\nss".to_owned());
+    assert_eq!(
+        keys::map_event(app.ctx(), &paste),
+        None,
+        "ignored outside editors"
+    );
+    let before = app.store.progress().clone();
+    ch(app, 'n');
+    let action = keys::map_event(app.ctx(), &paste).expect("a paste in the editor");
+    assert_eq!(update(app, action), Effect::None);
+    let Overlay::Editor(e) = &app.overlay else {
+        panic!("the editor closed on the pasted newline")
+    };
+    assert_eq!(e.input.text(), "read chapter 3 ss");
+    assert_eq!(*app.store.progress(), before, "no key in the paste ran");
+    update(app, Action::Paste("\r\n\tx\u{1b}[A".to_owned()));
+    let Overlay::Editor(e) = &app.overlay else {
+        panic!("no editor")
+    };
+    assert_eq!(e.input.text(), "read chapter 3 ss  x[A");
+}
+
+#[test]
+fn pace_is_set_in_the_app_and_saved() {
+    let mut f = opened();
+    let app = &mut f.app;
+    ch(app, 'P');
+    assert!(matches!(&app.overlay, Overlay::Editor(e) if e.kind == EditKind::Pace));
+    typed(app, "0");
+    assert_eq!(press(app, KeyCode::Enter), Effect::None);
+    let Overlay::Editor(e) = &app.overlay else {
+        panic!("an invalid pace keeps the editor open")
+    };
+    assert!(
+        e.error
+            .as_deref()
+            .unwrap()
+            .contains("more than 0 and at most 168")
+    );
+    press(app, KeyCode::Backspace);
+    typed(app, "12.5");
+    assert_eq!(press(app, KeyCode::Enter), Effect::Save);
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(app.store.progress().pace_hours_per_week(), Some(12.5));
+    ch(app, 'P');
+    press_with(app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(press(app, KeyCode::Enter), Effect::Save);
+    assert_eq!(app.store.progress().pace_hours_per_week(), None);
+}
+
+#[test]
+fn info_view_opens_and_o_asks_to_open_links() {
+    let mut f = opened();
+    let app = &mut f.app;
+    ch(app, 'i');
+    assert!(matches!(app.overlay, Overlay::Info { .. }));
+    if let Some(url) = app.roadmap().unwrap().source.url.clone() {
+        assert_eq!(ch(app, 'o'), Effect::Open(url));
+    } else {
+        assert_eq!(ch(app, 'o'), Effect::None);
+        assert!(app.message.as_ref().unwrap().text.contains("no link"));
+    }
+    press(app, KeyCode::Esc);
+    assert!(matches!(app.overlay, Overlay::None));
+    // A skill with a shared key gets the vocabulary's documentation link.
+    ch(app, '/');
+    typed(app, "postgres");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Skills);
+    let own = app.current_skill().unwrap().resources.len();
+    for _ in 0..own {
+        ch(app, '.');
+    }
+    assert_eq!(
+        ch(app, 'o'),
+        Effect::Open("https://www.postgresql.org/docs/".to_owned())
+    );
+    ch(app, '.');
+    assert_eq!(app.resource, own, "stops at the last link");
+    ch(app, ',');
+    ch(app, 'j');
+    assert_eq!(app.resource, 0, "another skill starts at its first link");
+}
+
+#[test]
+fn the_banner_of_broken_files_can_be_dismissed() {
+    let mut f = opened();
+    let app = &mut f.app;
+    ch(app, 'D');
+    assert!(app.message.as_ref().unwrap().text.contains("No banner"));
+    app.load_errors.push("x.yaml:1:1: broken".to_owned());
+    ch(app, 'D');
+    assert!(app.banner_dismissed);
 }
 
 #[test]
@@ -549,12 +742,12 @@ fn help_opens_scrolls_and_closes() {
     ch(app, '?');
     ch(app, 'j');
     press(app, KeyCode::Down);
-    assert!(matches!(app.overlay, Overlay::Help { scroll: 2 }));
+    assert!(matches!(app.overlay, Overlay::Help { scroll: 2, .. }));
     ch(app, 'k');
     press(app, KeyCode::Up);
     press(app, KeyCode::PageDown);
     ch(app, 'G');
-    let Overlay::Help { scroll } = app.overlay else {
+    let Overlay::Help { scroll, .. } = app.overlay else {
         panic!("help closed")
     };
     assert!(
@@ -563,7 +756,7 @@ fn help_opens_scrolls_and_closes() {
     );
     press(app, KeyCode::PageUp);
     ch(app, 'g');
-    assert!(matches!(app.overlay, Overlay::Help { scroll: 0 }));
+    assert!(matches!(app.overlay, Overlay::Help { scroll: 0, .. }));
     ch(app, '?');
     assert!(matches!(app.overlay, Overlay::None));
     ch(app, '?');
@@ -578,6 +771,7 @@ fn help_opens_scrolls_and_closes() {
 fn stats_open_and_close() {
     let mut f = opened();
     let app = &mut f.app;
+    press(app, KeyCode::Tab);
     ch(app, ' ');
     ch(app, 't');
     let Overlay::Stats(data) = &app.overlay else {
@@ -635,6 +829,7 @@ fn an_unreadable_progress_file_asks_before_moving_it_aside() {
         "then the picker"
     );
     press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
     ch(&mut app, ' ');
     assert_eq!(ch(&mut app, 'R'), Effect::None);
     assert!(matches!(app.overlay, Overlay::ConfirmRecover));
@@ -665,8 +860,8 @@ fn an_unreadable_progress_file_asks_before_moving_it_aside() {
 fn clicks_select_panes_and_rows_and_the_wheel_scrolls() {
     let mut f = opened();
     let app = &mut f.app;
-    let areas = crate::tui::ui::layout(app, app.area());
-    let phases = crate::tui::ui::inner(areas.panes[0].unwrap());
+    let areas = crate::tui::layout::layout(app, app.area());
+    let phases = crate::tui::layout::inner(areas.panes[0].unwrap());
     update(
         app,
         Action::Click {
@@ -675,7 +870,7 @@ fn clicks_select_panes_and_rows_and_the_wheel_scrolls() {
         },
     );
     assert_eq!((app.focus, app.phase), (Pane::Phases, 3));
-    let skills = crate::tui::ui::inner(areas.panes[1].unwrap());
+    let skills = crate::tui::layout::inner(areas.panes[1].unwrap());
     update(
         app,
         Action::Click {
@@ -725,7 +920,7 @@ fn clicks_select_panes_and_rows_and_the_wheel_scrolls() {
     );
     // Clicking in the switcher chooses, clicking the chosen row opens it.
     ch(app, 'r');
-    let list = crate::tui::ui::overlay::switcher_list_area(app.area(), app.catalog.entries.len());
+    let list = crate::tui::layout::switcher_list_area(app.area(), app.catalog.entries.len());
     update(
         app,
         Action::Click {
@@ -744,7 +939,8 @@ fn clicks_select_panes_and_rows_and_the_wheel_scrolls() {
         ),
         Effect::KeepPlace
     );
-    assert_eq!(app.current, Some(2));
+    let order = app.catalog.display_order();
+    assert_eq!(app.current, Some(order[2]));
 }
 
 #[test]
@@ -759,7 +955,7 @@ fn resizing_keeps_the_selection_in_view() {
             height: 8,
         },
     );
-    let rows = crate::tui::ui::layout(app, app.area()).list_rows(Pane::Phases);
+    let rows = crate::tui::layout::layout(app, app.area()).list_rows(Pane::Phases);
     assert!(app.phase >= app.offsets.phases && app.phase < app.offsets.phases + rows);
     assert_eq!(app.size.width, 50);
 }
@@ -873,7 +1069,7 @@ fn every_binding_maps_and_runs_in_its_context() {
                 let found = keys::lookup(f.app.ctx(), event);
                 assert_eq!(
                     found,
-                    Some(action.with_char('a')),
+                    Some(action.clone().with_char('a')),
                     "{} in {ctx:?}",
                     binding.label
                 );
@@ -886,3 +1082,66 @@ fn every_binding_maps_and_runs_in_its_context() {
 }
 
 mod saving;
+#[test]
+fn the_rest_of_the_catalog_arrives_after_the_first_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.yaml");
+    let mut store = Store::open(path.clone()).unwrap();
+    store.progress_mut().legacy.last_roadmap = Some("backend-ten-steps".to_owned());
+    let launch = Launch {
+        catalog: Catalog::load_bundled_one("backend-ten-steps").unwrap(),
+        store: Ok(store),
+        data_path: path,
+        places: None,
+    };
+    let mut app = App::new(launch, now(), today(), Theme::COLOR);
+    assert_eq!(app.current, Some(0));
+    assert!(
+        matches!(app.overlay, Overlay::None),
+        "the main screen at once"
+    );
+    let skill = app
+        .roadmap()
+        .unwrap()
+        .skills()
+        .map(|(_, s)| s.clone())
+        .find(|s| s.key.is_some())
+        .unwrap();
+    assert!(!app.is_shared(&skill), "alone, nothing is shared yet");
+    let full = Catalog::load(&Sources::bundled_only());
+    let ten = full.position("backend-ten-steps");
+    app.catalog_loaded(full);
+    assert_eq!(app.current, ten);
+    assert_eq!(app.roadmap().unwrap().id, "backend-ten-steps");
+    assert_eq!(app.catalog().entries.len(), 8);
+    assert!(app.shared.values().any(|users| users.len() > 1));
+    assert_eq!(app.view.roadmap, ten);
+}
+
+#[test]
+fn visible_links_sit_where_their_text_is_drawn() {
+    let mut f = opened();
+    let app = &mut f.app;
+    ch(app, '/');
+    typed(app, "postgres");
+    press(app, KeyCode::Enter);
+    let links = crate::tui::ui::links::visible(app);
+    let docs = links
+        .iter()
+        .find(|l| l.url == "https://www.postgresql.org/docs/")
+        .expect("the vocabulary's link is on screen");
+    let area = app.area();
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    ratatui::widgets::Widget::render(&*app, area, &mut buf);
+    let drawn: String = (0..docs.text.chars().count() as u16)
+        .map(|i| buf[(docs.x + i, docs.y)].symbol().to_owned())
+        .collect();
+    assert_eq!(drawn, docs.text);
+    assert!(
+        docs.osc8()
+            .starts_with("\u{1b}]8;;https://www.postgresql.org/docs/\u{1b}\\")
+    );
+    // A popup covers the details: no links.
+    ch(app, '?');
+    assert!(crate::tui::ui::links::visible(app).is_empty());
+}
