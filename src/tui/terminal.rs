@@ -6,6 +6,7 @@
 
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::Local;
@@ -60,6 +61,7 @@ pub fn run(
     rest: Option<&Sources>,
 ) -> anyhow::Result<Outcome> {
     let mut signals = Signals::install()?;
+    app.store.set_on_wait(show_waiting);
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(err) => {
@@ -361,6 +363,10 @@ fn live(app: &mut App, watch: &mut Watch) -> bool {
 /// Draws a frame, first catching up with a resize the events have not
 /// reported yet so that clicks hit what is on screen.
 fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    if WAITED.swap(false, Ordering::Relaxed) {
+        // The waiting line was written past ratatui: draw the frame whole.
+        afresh(terminal)?;
+    }
     let size = terminal.size()?;
     if size != app.size {
         update(
@@ -374,6 +380,39 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
     write_hyperlinks(app)?;
     Ok(())
+}
+
+/// Set when a save showed the waiting line, so the next frame is drawn whole.
+static WAITED: AtomicBool = AtomicBool::new(false);
+
+/// A save waits for another trailmark's lock: say so on the bottom line at
+/// once (the frame cannot be redrawn while the save blocks), so the app never
+/// looks frozen without a word. The store gives up after its time limit and
+/// the message then says why the change is pending.
+fn show_waiting(w: &progress::Waiting) {
+    let Ok((cols, rows)) = crossterm::terminal::size() else {
+        return;
+    };
+    let line = format!(
+        " waiting for another trailmark to finish saving {} ({:.0} of at most {:.0} s)…",
+        w.path.display(),
+        w.waited.as_secs_f32(),
+        w.limit.as_secs_f32()
+    );
+    // Never past the last column: a wrap there would scroll the screen.
+    let text = crate::text::truncate(
+        &crate::text::inert(&line),
+        usize::from(cols).saturating_sub(1),
+    );
+    let mut out = io::stdout().lock();
+    let _ = execute!(
+        out,
+        crossterm::cursor::MoveTo(0, rows.saturating_sub(1)),
+        Clear(ClearType::CurrentLine)
+    );
+    let _ = write!(out, "{text}");
+    let _ = out.flush();
+    WAITED.store(true, Ordering::Relaxed);
 }
 
 /// Moves the unreadable progress file aside and opens a fresh one.

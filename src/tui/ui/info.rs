@@ -104,10 +104,9 @@ pub fn roadmap_lines(
     lines
 }
 
-/// Tips the roadmap gives, one line each (none yet: the model has no field
-/// for them; connect `Roadmap.tips` here once it does).
-fn tips(_roadmap: &Roadmap) -> Vec<String> {
-    Vec::new()
+/// Tips the roadmap's source gives, one line each.
+fn tips(roadmap: &Roadmap) -> Vec<String> {
+    roadmap.tips.clone()
 }
 
 /// The info view's whole text at a width.
