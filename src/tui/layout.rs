@@ -3,7 +3,7 @@
 //! which rows of a list are in view, and where each popup sits. `update`
 //! uses it for paging, scrolling and mouse hits; `ui` draws into it.
 
-use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect, Size};
 
 use super::app::{App, Pane};
 use super::ui::footer;
@@ -63,10 +63,15 @@ pub fn inner(area: Rect) -> Rect {
     area.inner(Margin::new(1, 1))
 }
 
+/// Whether the screen is too small to show anything but that it is.
+pub fn too_small(size: Size) -> bool {
+    size.width < MIN_WIDTH || size.height < MIN_HEIGHT
+}
+
 /// Splits the screen. Narrow terminals fold the three panes to two (the
 /// focused one and a neighbour), then to the focused one alone.
 pub fn layout(app: &App, area: Rect) -> Areas {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small(area.as_size()) {
         return Areas {
             too_small: true,
             ..Areas::default()

@@ -351,7 +351,14 @@ fn live(app: &mut App, watch: &mut Watch) -> bool {
     let mut redraw = false;
     if changes.progress && app.progress_problem.is_none() {
         let result = app.store.refresh();
+        let readable = result.is_ok();
         redraw |= app.progress_reloaded(result);
+        if readable && app.pending.is_some() {
+            // The file reads again (someone fixed it): what is pending goes
+            // to disk now rather than waiting for the next change.
+            save(app, watch);
+            redraw = true;
+        }
     }
     for i in changes.roadmaps {
         let file = PathBuf::from(&app.catalog.entries[i].file);

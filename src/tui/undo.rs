@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 
 use crate::catalog::Catalog;
 use crate::estimate::Weeks;
-use crate::progress::{Progress, ProjectStatus, Status, project_record_id, skill_record_id};
+use crate::progress::{
+    Progress, ProjectStatus, SkillRecord, Status, project_record_id, skill_record_id,
+};
 
 /// Where an edited skill or project lives: indices into the catalog, which
 /// does not change while the TUI runs.
@@ -110,6 +112,37 @@ impl Edit {
             Change::Project { .. } => {}
         }
         true
+    }
+
+    /// What the field holds now, when that is no longer the value the edit
+    /// starts from: another copy (or a script) changed it since, and
+    /// replaying the edit would silently undo that change.
+    pub fn changed_since(&self, catalog: &Catalog, progress: &Progress) -> Option<String> {
+        let roadmap = &catalog.entries.get(self.place.roadmap)?.roadmap;
+        let phase = roadmap.phases.get(self.place.phase)?;
+        if let Change::Project { from, .. } = &self.change {
+            let now = progress.project_status(&roadmap.id, phase.projects.get(self.place.item)?);
+            return (now != *from).then(|| now.to_string());
+        }
+        let skill = phase.skills.get(self.place.item)?;
+        let record = progress.skill_record(&roadmap.id, skill);
+        match &self.change {
+            Change::Status { from, .. } => {
+                let now = progress.status(&roadmap.id, skill);
+                (now != *from).then(|| now.to_string())
+            }
+            Change::Note { from, .. } => {
+                let now = record.and_then(SkillRecord::note);
+                (now != from.as_deref()).then(|| "another note".to_owned())
+            }
+            Change::Estimate { from, .. } => {
+                let now = record.and_then(SkillRecord::estimate);
+                (now != *from).then(|| {
+                    now.map_or_else(|| "no estimate".to_owned(), |w| format!("estimate {w}"))
+                })
+            }
+            Change::Project { .. } => None,
+        }
     }
 
     /// The progress record whose numbers the edit changes: a skill's, for

@@ -30,6 +30,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Scroll { column, row, down } => scroll(app, Position::new(column, row), down),
         Action::Quit => quit(app),
         Action::Suspend => Effect::Suspend,
+        // Nothing is on screen but "too small": a key must not act unseen.
+        _ if layout::too_small(app.size) => Effect::None,
         _ => {
             // A key press dismisses the previous message.
             app.message = None;
@@ -285,6 +287,14 @@ fn redo(app: &mut App) -> Effect {
 
 /// Applies an undo or redo step and brings its skill or project into view.
 fn replay(app: &mut App, edit: &Edit, verb: &str) -> Effect {
+    if let Some(now) = edit.changed_since(&app.catalog, app.store.progress()) {
+        // Never silently undo what another copy or a script did since.
+        app.error(format!(
+            "Not {}: it was changed elsewhere since (now {now}); change it again by hand if you meant to",
+            verb.to_lowercase()
+        ));
+        return Effect::None;
+    }
     edit.apply(&app.catalog, app.store.progress_mut(), app.now);
     let place = edit.place;
     let is_project = matches!(edit.change, Change::Project { .. });

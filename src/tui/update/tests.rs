@@ -1145,3 +1145,51 @@ fn visible_links_sit_where_their_text_is_drawn() {
     ch(app, '?');
     assert!(crate::tui::ui::links::visible(app).is_empty());
 }
+
+/// Undo never silently takes back what another copy or a script did since.
+#[test]
+fn undo_refuses_when_the_field_changed_elsewhere_since() {
+    let mut f = opened();
+    let app = &mut f.app;
+    press(app, KeyCode::Tab);
+    ch(app, ' ');
+    assert_eq!(status(app), Status::Done);
+    // Another copy sets the skill to doing; the live view merges it in.
+    let (roadmap, skill) = (
+        app.roadmap().unwrap().id.clone(),
+        app.current_skill().unwrap().clone(),
+    );
+    app.store
+        .progress_mut()
+        .set_status(&roadmap, &skill, Status::Doing, now());
+    assert_eq!(ch(app, 'u'), Effect::None);
+    assert_eq!(status(app), Status::Doing, "the other copy's change stays");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("changed elsewhere since (now doing)")),
+        "{:?}",
+        app.message
+    );
+}
+
+/// While only "Terminal too small" shows, no key changes anything unseen.
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let mut f = opened();
+    let app = &mut f.app;
+    press(app, KeyCode::Tab);
+    let before = app.store.progress().clone();
+    update(
+        app,
+        Action::Resize {
+            width: 20,
+            height: 5,
+        },
+    );
+    for c in [' ', 'd', 's', 'x', 'j'] {
+        assert_eq!(ch(app, c), Effect::None, "{c}");
+    }
+    assert_eq!(app.store.progress(), &before);
+    assert_eq!(ch(app, 'q'), Effect::Quit, "quitting still works");
+}
