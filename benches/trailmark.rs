@@ -4,6 +4,8 @@
 // A benchmark that cannot set up should stop loudly.
 #![allow(clippy::expect_used)]
 
+#[path = "progress_file.rs"]
+mod progress_file;
 #[path = "synth.rs"]
 mod synth;
 
@@ -65,6 +67,8 @@ fn full_progress(roadmap: &Roadmap) -> Progress {
     p
 }
 
+/// Rendering and parsing alone, and the estimator; the store's open, save
+/// and reload are in `progress_file.rs`.
 fn saving(c: &mut Criterion) {
     let roadmap = Roadmap::from_yaml_str(&synth::roadmap_yaml(10_000), "s.yaml")
         .expect("synthetic roadmap loads");
@@ -79,58 +83,6 @@ fn saving(c: &mut Criterion) {
         b.iter(|| {
             progress::parse(black_box(text.as_bytes()), std::path::Path::new("p.yaml"))
                 .map(|d| d.skills.len())
-        });
-    });
-    // A save as the TUI makes it: one change, then lock, read back, merge, write.
-    // In a tmpfs directory (/dev/shm where there is one), so fsync costs next to nothing.
-    let shm = std::path::Path::new("/dev/shm");
-    let dir = if shm.is_dir() {
-        tempfile::tempdir_in(shm)
-    } else {
-        tempfile::tempdir()
-    }
-    .expect("temp dir");
-    let mut store = Store::open(dir.path().join("progress.yaml")).expect("store opens");
-    *store.progress_mut() = p.clone();
-    store.save().expect("first save");
-    let skill = roadmap.phases[0].skills[0].clone();
-    let mut i = 0usize;
-    group.bench_function("save_one_change_tmpfs", |b| {
-        b.iter(|| {
-            i += 1;
-            let to = if i.is_multiple_of(2) {
-                Status::Done
-            } else {
-                Status::Todo
-            };
-            store.update(|pr| pr.set_status(&roadmap.id, &skill, to, progress::now()))
-        });
-    });
-    // The rarer case: another process wrote since (here: a comment appended),
-    // so the save must parse the file and merge with it.
-    let file = dir.path().join("progress.yaml");
-    group.bench_function("save_after_another_write_tmpfs", |b| {
-        b.iter(|| {
-            i += 1;
-            let mut text = std::fs::read(&file).expect("read progress");
-            text.extend_from_slice(b"# another writer\n");
-            std::fs::write(&file, text).expect("write progress");
-            let to = if i.is_multiple_of(2) {
-                Status::Done
-            } else {
-                Status::Todo
-            };
-            store.update(|pr| pr.set_status(&roadmap.id, &skill, to, progress::now()))
-        });
-    });
-    // The live view: another process wrote, and the app reads the file
-    // again and merges it into what it has in memory (`Store::refresh`).
-    group.bench_function("live_reload_tmpfs", |b| {
-        b.iter(|| {
-            let mut text = std::fs::read(&file).expect("read progress");
-            text.extend_from_slice(b"# another writer\n");
-            std::fs::write(&file, text).expect("write progress");
-            store.refresh().expect("reload")
         });
     });
     group.finish();
@@ -229,5 +181,13 @@ fn startup(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, catalog, saving, frames, startup);
+criterion_group!(
+    benches,
+    load,
+    catalog,
+    saving,
+    progress_file::progress_file,
+    frames,
+    startup
+);
 criterion_main!(benches);
