@@ -45,7 +45,7 @@ pub use file::lock::Waiting;
 pub use history::{Change, Edit, Target};
 pub use hlc::{Clock, Stamp};
 pub use merge::{merge, merge3};
-pub use read::{Notice, parse, parse_with_notices};
+pub use read::{Notice, parse, parse_with_notices, parse_with_serde};
 pub use record::{ProjectRecord, Register, RegisterValue, SkillRecord};
 pub use relocate::{Move, moves_for};
 pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path};

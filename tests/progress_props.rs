@@ -143,9 +143,21 @@ fn progress() -> impl Strategy<Value = Progress> {
 proptest! {
     #![proptest_config(config())]
 
+    /// The fast reader of trailmark's own files and the full `serde_yaml`
+    /// reader agree on everything the writer writes.
     #[test]
+    fn both_readers_agree_on_what_the_writer_writes(p in progress()) {
+        let text = trailmark::progress::render(&p);
+        let path = std::path::Path::new("progress.yaml");
+        let fast = trailmark::progress::parse(text.as_bytes(), path);
+        let full = trailmark::progress::parse_with_serde(text.as_bytes(), path);
+        prop_assert!(full.is_ok(), "{:?}\n{}", full.err(), text);
+        prop_assert_eq!(fast.ok(), full.ok(), "{}", text);
+    }
+
     /// The real writer and reader, over arbitrary Unicode in every text field
     /// and every pace and estimate the reader accepts.
+    #[test]
     fn saving_then_loading_gives_the_same_progress(p in progress()) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.yaml");

@@ -177,7 +177,7 @@ fn quoted(out: &mut String, s: &str) {
 /// `3–4 weeks`: letters, digits and `-_./` with single inner spaces, starting
 /// with a letter, or with a digit when a space follows (no YAML number has
 /// one); never one of the words YAML gives another meaning.
-fn is_plain(s: &str) -> bool {
+pub(crate) fn is_plain(s: &str) -> bool {
     const SPECIAL: [&str; 11] = [
         "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf",
     ];

@@ -8,6 +8,8 @@
 //! "accept both" in a conflict, leaves that) is two copies of one record:
 //! they merge field by field, and a [`Notice`] says which lines.
 
+mod fast;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -51,6 +53,17 @@ pub fn parse_with_notices(
     bytes: &[u8],
     path: &Path,
 ) -> Result<(Progress, Vec<Notice>), ProgressError> {
+    read(bytes, path, true)
+}
+
+/// [`parse`] without the fast reader for trailmark's own files: every file
+/// through `serde_yaml`. For tests that check the two readers agree.
+#[doc(hidden)]
+pub fn parse_with_serde(bytes: &[u8], path: &Path) -> Result<Progress, ProgressError> {
+    read(bytes, path, false).map(|(p, _)| p)
+}
+
+fn read(bytes: &[u8], path: &Path, fast: bool) -> Result<(Progress, Vec<Notice>), ProgressError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let line = good.split(|b| *b == b'\n').count();
@@ -64,7 +77,8 @@ pub fn parse_with_notices(
     {
         return Ok((Progress::default(), Vec::new()));
     }
-    let raw = match serde_yaml::from_str::<RawFile>(text) {
+    let quick = if fast { fast::parse(text) } else { None };
+    let raw = match quick.map_or_else(|| serde_yaml::from_str::<RawFile>(text), Ok) {
         Ok(raw) if raw.version > FORMAT_VERSION => {
             return Err(ProgressError::TooNew {
                 path: path.to_owned(),
@@ -162,6 +176,21 @@ struct RawFile {
     history: Vec<RawChange>,
 }
 
+impl RawFile {
+    fn empty() -> Self {
+        RawFile {
+            version: 0,
+            last_roadmap: None,
+            cursors: BTreeMap::new(),
+            pace_hours_per_week: None,
+            pace_hours_per_week_at: None,
+            skills: Entries::default(),
+            projects: Entries::default(),
+            history: Vec::new(),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSkill {
@@ -175,12 +204,36 @@ struct RawSkill {
     estimate_at: Option<String>,
 }
 
+impl RawSkill {
+    fn empty() -> Self {
+        RawSkill {
+            status: None,
+            status_at: None,
+            changed: None,
+            note: None,
+            note_at: None,
+            estimate: None,
+            estimate_at: None,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProject {
     status: Option<ProjectStatus>,
     status_at: Option<String>,
     changed: Option<String>,
+}
+
+impl RawProject {
+    fn empty() -> Self {
+        RawProject {
+            status: None,
+            status_at: None,
+            changed: None,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -194,6 +247,20 @@ struct RawChange {
     field: Option<String>,
     from: Option<String>,
     to: Option<String>,
+}
+
+impl RawChange {
+    fn at(at: String) -> Self {
+        RawChange {
+            at,
+            roadmap: None,
+            skill: None,
+            project: None,
+            field: None,
+            from: None,
+            to: None,
+        }
+    }
 }
 
 /// A mapping read as its entries in file order, repeats included, where a
