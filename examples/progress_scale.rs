@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use trailmark::progress::{Progress, Status, merge, now, parse, render};
+use trailmark::progress::{Progress, Status, merge_owned, now, parse, render};
 
 fn progress(records: usize, history: usize) -> Progress {
     let mut p = Progress::default();
@@ -35,7 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let read = parse(text.as_bytes(), std::path::Path::new("progress.yaml"))?;
         let parsed = start.elapsed();
         let start = Instant::now();
-        let merged = merge(&p, &read);
+        let merged = merge_owned(p, read);
         let merging = start.elapsed();
         assert_eq!(merged.history.len(), history);
         let entries = u32::try_from(history)?;

@@ -44,7 +44,7 @@ pub use emit::render;
 pub use file::lock::Waiting;
 pub use history::{Change, Edit, Target};
 pub use hlc::{Clock, Stamp};
-pub use merge::{merge, merge3};
+pub use merge::{merge, merge_owned, merge3};
 pub use read::{Notice, parse, parse_with_notices, parse_with_serde};
 pub use record::{ProjectRecord, Register, RegisterValue, SkillRecord};
 pub use relocate::{Move, moves_for};

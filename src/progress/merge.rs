@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use super::history::Change;
 use super::history::union;
 use super::{FORMAT_VERSION, Legacy, Progress};
 
@@ -57,6 +58,74 @@ pub fn merge3(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
         if removed(ours, theirs) || removed(theirs, ours) {
             out.projects.remove(id);
         }
+    }
+    out
+}
+
+/// [`merge`] for copies the caller no longer needs: the same join, moving
+/// entries instead of cloning them. A save after another copy wrote and a
+/// live reload merge whole files, where cloning every history entry was most
+/// of the merge's time.
+pub fn merge_owned(a: Progress, b: Progress) -> Progress {
+    let mut clock = a.clock();
+    if let Some(last) = b.clock().last() {
+        clock.observe(last);
+    }
+    let legacy = join_legacy(&a.legacy, &b.legacy);
+    let mut pace = a.pace;
+    pace.join(&b.pace);
+    let mut skills = a.skills;
+    for (id, theirs) in b.skills {
+        match skills.get_mut(&id) {
+            Some(mine) => mine.join(&theirs),
+            None => {
+                skills.insert(id, theirs);
+            }
+        }
+    }
+    let mut projects = a.projects;
+    for (id, theirs) in b.projects {
+        match projects.get_mut(&id) {
+            Some(mine) => mine.join(&theirs),
+            None => {
+                projects.insert(id, theirs);
+            }
+        }
+    }
+    let mut out = Progress {
+        version: FORMAT_VERSION,
+        pace,
+        skills,
+        projects,
+        history: union_owned(a.history, b.history),
+        legacy,
+        ..Progress::default()
+    };
+    if let Some(last) = clock.last() {
+        out.observe(last);
+    }
+    out
+}
+
+/// The union of two sorted, repeat-free histories, moving their entries.
+fn union_owned(a: Vec<Change>, b: Vec<Change>) -> Vec<Change> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => match x.cmp(y) {
+                std::cmp::Ordering::Less => a.next(),
+                std::cmp::Ordering::Greater => b.next(),
+                std::cmp::Ordering::Equal => {
+                    b.next();
+                    a.next()
+                }
+            },
+            (Some(_), None) => a.next(),
+            (None, Some(_)) => b.next(),
+            (None, None) => break,
+        };
+        out.extend(next);
     }
     out
 }
@@ -120,6 +189,18 @@ mod tests {
         assert_eq!(r.status(), Status::Done);
         assert_eq!(r.note(), Some("read chapter 3"));
         assert_eq!(m.history.len(), 2);
+    }
+
+    #[test]
+    fn moving_and_cloning_merges_agree() {
+        let s = skill("x", None);
+        let mut a = Progress::default();
+        a.set_status("r", &s, Status::Done, now());
+        let mut b = Progress::default();
+        b.set_note("r", &s, Some("n".into()), now());
+        b.set_status("r", &skill("y", None), Status::Doing, now());
+        assert_eq!(merge_owned(a.clone(), b.clone()), merge(&a, &b));
+        assert_eq!(merge_owned(b.clone(), a.clone()), merge(&a, &b));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! app's live view: what is on disk is merged into what is in memory with
 //! the same merge a save uses, so changes not saved yet are kept.
 
-use super::{ProgressError, Store, merge, parse};
+use super::{ProgressError, Store, merge_owned, parse};
 
 impl Store {
     /// Reads the file again if its bytes differ from the ones last read or
@@ -27,7 +27,7 @@ impl Store {
             return Ok(false);
         }
         let disk = parse(&bytes, &self.path)?;
-        self.progress = merge(&self.progress, &disk);
+        self.progress = merge_owned(std::mem::take(&mut self.progress), disk);
         self.progress.relocate(&self.moves);
         // A later save that finds these bytes knows it holds all of them and
         // writes without merging again.

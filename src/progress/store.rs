@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::file::{self, lock};
-use super::{FORMAT_VERSION, Move, Notice, Progress, merge, parse_with_notices, render};
+use super::{FORMAT_VERSION, Move, Notice, Progress, merge_owned, parse_with_notices, render};
 
 /// Environment variable naming the progress file (overrides the default).
 pub const DATA_ENV: &str = "TRAILMARK_DATA";
@@ -292,7 +292,7 @@ impl Store {
                 Some(bytes) => parse_with_notices(bytes, &self.path)?.0,
                 None => Progress::default(),
             };
-            self.progress = merge(&self.progress, &disk);
+            self.progress = merge_owned(std::mem::take(&mut self.progress), disk);
             self.progress.relocate(&self.moves);
         }
         self.progress.version = FORMAT_VERSION;
