@@ -111,7 +111,7 @@ pub(crate) fn fold_in(path: &Path, progress: &mut Progress) -> (Vec<Copy>, Vec<N
             Notice {
                 path: path.to_owned(),
                 message: format!(
-                    "counted the changes in {} conflicted cop{} a sync tool left beside it ({}); the next save folds {} in and removes {}",
+                    "counted the changes in {} conflicted cop{} a sync tool left beside it ({}); saving folds {} into this file and then removes {}",
                     merged.len(),
                     if merged.len() == 1 { "y" } else { "ies" },
                     names.join(", "),

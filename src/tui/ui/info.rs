@@ -81,9 +81,10 @@ pub fn roadmap_lines(
         &mut lines,
         "Contents ",
         &format!(
-            "{} phases · {skills} skills · {} project ideas",
-            roadmap.phases.len(),
-            roadmap.project_count()
+            "{} · {} · {}",
+            counted(roadmap.phases.len(), "phase"),
+            counted(skills, "skill"),
+            counted(roadmap.project_count(), "project idea")
         ),
     );
     let total = roadmap.total();
@@ -102,6 +103,15 @@ pub fn roadmap_lines(
     };
     field(&mut lines, "Pace ", &pace);
     lines
+}
+
+/// `1 phase`, `6 phases`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// Tips the roadmap's source gives, one line each.
