@@ -135,32 +135,6 @@ impl Change {
     }
 }
 
-/// The union of two sorted, repeat-free histories, sorted and repeat-free.
-pub(crate) fn union(a: &[Change], b: &[Change]) -> Vec<Change> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => {
-                out.push(a[i].clone());
-                i += 1;
-            }
-            Ordering::Greater => {
-                out.push(b[j].clone());
-                j += 1;
-            }
-            Ordering::Equal => {
-                out.push(a[i].clone());
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
 /// Sorts a history as read from a file and drops repeats.
 pub(crate) fn normalize(history: &mut Vec<Change>) {
     if !history.is_sorted() {
