@@ -229,12 +229,24 @@ pub(crate) fn probe_writable(path: &Path) -> Result<(), String> {
     }
     fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create the directory {}: {e}", dir.display()))?;
-    // Made and removed at once; the name cannot collide with anything.
+    writable(dir).map_err(|e| format!("cannot write in {}: {e}", dir.display()))
+}
+
+/// Whether files can be made in `dir`, asked of the kernel (`access(2)`,
+/// which also knows read-only mounts), so that no probe file is made: one
+/// left by a process killed at that instant would stay beside the progress.
+#[cfg(unix)]
+fn writable(dir: &Path) -> io::Result<()> {
+    rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).map_err(io::Error::from)
+}
+
+/// Elsewhere a probe file, made and removed at once.
+#[cfg(not(unix))]
+fn writable(dir: &Path) -> io::Result<()> {
     tempfile::Builder::new()
         .prefix(".trailmark-probe.")
         .tempfile_in(dir)
         .map(drop)
-        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
 }
 
 #[cfg(all(test, unix))]
