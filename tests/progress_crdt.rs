@@ -12,6 +12,10 @@ use std::process::{Command, Stdio};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
+
+#[path = "support/edits.rs"]
+mod edits;
+use edits::Op;
 use trailmark::estimate::Weeks;
 use trailmark::progress::{
     Edit, Progress, ProjectStatus, Status, Store, merge, now, parse, parse_with_notices, render,
@@ -24,15 +28,6 @@ fn id() -> impl Strategy<Value = String> + Clone {
 
 fn status() -> impl Strategy<Value = Status> {
     prop::sample::select(Status::ALL.to_vec())
-}
-
-#[derive(Debug, Clone)]
-enum Op {
-    Status(String, Status),
-    Project(String, ProjectStatus),
-    Note(String, Option<String>),
-    Estimate(String, Option<Weeks>),
-    Pace(Option<f64>),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -60,13 +55,7 @@ fn base_time() -> DateTime<Utc> {
 fn apply(p: &mut Progress, ops: &[Op], skew: i64) {
     for (i, op) in (0_i64..).zip(ops) {
         let at = base_time() + Duration::seconds(skew + i / 2);
-        match op {
-            Op::Status(id, s) => drop(p.set_status_by_id("r", id, *s, at)),
-            Op::Project(id, s) => drop(p.set_project_status_by_id("r", id, *s, at)),
-            Op::Note(id, n) => drop(p.set_note_by_id("r", id, n.clone(), at)),
-            Op::Estimate(id, w) => drop(p.set_estimate_by_id("r", id, *w, at)),
-            Op::Pace(h) => drop(p.set_pace(*h, None, at)),
-        }
+        edits::apply(p, op, at);
     }
 }
 

@@ -5,6 +5,10 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
+
+#[path = "support/edits.rs"]
+mod edits;
+use edits::Op;
 use trailmark::estimate::{Estimate, Weeks};
 use trailmark::forecast::summarize;
 use trailmark::progress::{Progress, ProjectStatus, Status, Store};
@@ -76,17 +80,6 @@ fn weeks() -> impl Strategy<Value = Weeks> {
     ]
 }
 
-/// One change a learner could make, on a record id from a small pool so
-/// that changes meet on the same record.
-#[derive(Debug, Clone)]
-enum Op {
-    Status(String, Status),
-    Project(String, ProjectStatus),
-    Note(String, Option<String>),
-    Estimate(String, Option<Weeks>),
-    Pace(Option<f64>),
-}
-
 /// Every pace the reader accepts: more than 0, at most 168 hours a week.
 fn pace() -> impl Strategy<Value = f64> {
     prop_oneof![
@@ -111,24 +104,7 @@ fn op(ids: impl Strategy<Value = String> + Clone) -> impl Strategy<Value = Op> {
 /// Applies changes at the given wall times (any order: clocks may be off).
 fn apply(p: &mut Progress, ops: &[(Op, DateTime<Utc>)]) {
     for (op, at) in ops {
-        let at = *at;
-        match op {
-            Op::Status(id, s) => {
-                p.set_status_by_id("r", id, *s, at);
-            }
-            Op::Project(id, s) => {
-                p.set_project_status_by_id("r", id, *s, at);
-            }
-            Op::Note(id, n) => {
-                p.set_note_by_id("r", id, n.clone(), at);
-            }
-            Op::Estimate(id, w) => {
-                p.set_estimate_by_id("r", id, *w, at);
-            }
-            Op::Pace(h) => {
-                p.set_pace(*h, None, at);
-            }
-        }
+        edits::apply(p, op, *at);
     }
 }
 

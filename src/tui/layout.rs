@@ -3,7 +3,7 @@
 //! which rows of a list are in view, and where each popup sits. `update`
 //! uses it for paging, scrolling and mouse hits; `ui` draws into it.
 
-use ratatui::layout::{Constraint, Layout, Margin, Position, Rect, Size};
+use ratatui::layout::{Constraint, Direction, Layout, Margin, Position, Rect, Size};
 
 use super::app::{App, Pane};
 use super::ui::footer;
@@ -234,37 +234,31 @@ pub fn switcher_parts(area: Rect, len: usize) -> SwitcherParts {
         (inside, None)
     };
     let rows = u16::try_from(len).unwrap_or(u16::MAX);
-    if body.width >= SIDE_BY_SIDE {
+    let (direction, list_size) = if body.width >= SIDE_BY_SIDE {
         // Room for a 46-character title and its columns, leaving the
         // details at least 34 cells.
-        let list_width = body.width.saturating_sub(34).min(68);
-        let [list, _, details] = Layout::horizontal([
-            Constraint::Length(list_width),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(body);
-        SwitcherParts {
-            list,
-            details,
-            legend,
-        }
+        let width = body.width.saturating_sub(34).min(68);
+        (Direction::Horizontal, width)
     } else {
         // Stacked: the whole list when it leaves the details 6 rows.
-        let list_rows = rows
+        let height = rows
             .min(body.height.saturating_sub(7))
             .max(body.height.min(3));
-        let [list, _, details] = Layout::vertical([
-            Constraint::Length(list_rows),
+        (Direction::Vertical, height)
+    };
+    let [list, _, details] = Layout::new(
+        direction,
+        [
+            Constraint::Length(list_size),
             Constraint::Length(1),
             Constraint::Fill(1),
-        ])
-        .areas(body);
-        SwitcherParts {
-            list,
-            details,
-            legend,
-        }
+        ],
+    )
+    .areas(body);
+    SwitcherParts {
+        list,
+        details,
+        legend,
     }
 }
 

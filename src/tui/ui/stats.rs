@@ -61,24 +61,17 @@ pub fn render_stats(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         render_numbers(app, data, text, buf);
         return;
     }
-    if wide {
-        let [top, bottom] =
-            Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(inside);
-        let [burn, bars] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(top);
-        let [phases, text] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
-        render_burndown(app, data, burn, buf);
-        render_weekly(app, data, bars, buf);
-        render_phase_bars(app, phases, buf);
-        render_numbers(app, data, text, buf);
-    } else if inside.height < 30 {
-        // Short (80×24, the most common terminal): every phase keeps its
-        // bar, beside the numbers, under the two charts.
-        let phase_rows = u16::try_from(roadmap.phases.len() + 2).unwrap_or(u16::MAX);
-        let bottom_rows = phase_rows.max(text_rows).min(inside.height / 2);
-        let [top, bottom] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(bottom_rows)]).areas(inside);
+    if wide || inside.height < 30 {
+        // Two charts over the phase bars and the numbers. Short (80×24, the
+        // most common terminal): the bottom row gets what every phase bar
+        // needs, so none is cut.
+        let bottom = if wide {
+            Constraint::Percentage(45)
+        } else {
+            let phase_rows = u16::try_from(roadmap.phases.len() + 2).unwrap_or(u16::MAX);
+            Constraint::Length(phase_rows.max(text_rows).min(inside.height / 2))
+        };
+        let [top, bottom] = Layout::vertical([Constraint::Fill(1), bottom]).areas(inside);
         let [burn, bars] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(top);
         let [phases, text] =
