@@ -153,6 +153,7 @@ impl Home {
             .env("TRAILMARK_TODAY", "2026-03-16")
             .env_remove("TRAILMARK_ROADMAPS")
             .env("HOME", self.dir.path().join("home"))
+            .env("TRAILMARK_STATE", self.dir.path().join("state/state.yaml"))
             .stdin(Stdio::null());
         cmd
     }

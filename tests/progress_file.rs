@@ -28,6 +28,7 @@ fn trailmark(dir: &Path, data: &Path) -> Command {
         .env("TRAILMARK_DATA", data)
         .env("TRAILMARK_TODAY", "2026-03-16")
         .env(LOCK_DIR_ENV, locks(dir))
+        .env("TRAILMARK_STATE", dir.join("state/state.yaml"))
         .env_remove("TRAILMARK_ROADMAPS")
         .env_remove(LOCK_TIMEOUT_ENV)
         .stdin(Stdio::null());
