@@ -202,13 +202,18 @@ pub fn places_for(path: &Path, progress_file: &Path) -> (Option<Places>, Option<
 }
 
 /// Stores the places of one progress file, keeping every other entry (read
-/// again just before writing, so another copy's entries survive).
+/// again just before writing, so another copy's entries survive) whose
+/// progress file's folder still exists: a folder that is gone (a deleted
+/// checkout, a temporary folder) would otherwise keep its entry for ever.
 pub fn save_places(path: &Path, progress_file: &Path, places: &Places) -> Result<(), StateError> {
     let (mut state, _) = load(path);
     let key = key(progress_file);
     if state.files.get(&key) == Some(places) {
         return Ok(());
     }
+    state
+        .files
+        .retain(|file, _| Path::new(file).parent().is_some_and(Path::exists));
     state.files.insert(key, places.clone());
     state.version = STATE_VERSION;
     write(path, &state)
@@ -277,6 +282,25 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, ["state.yaml"], "no temporary file is left");
+    }
+
+    #[test]
+    fn entries_whose_folder_is_gone_are_dropped_at_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state.yaml");
+        let gone = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("kept/progress.yaml");
+        std::fs::create_dir_all(kept.parent().unwrap()).unwrap();
+        let gone_file = gone.path().join("progress.yaml");
+        save_places(&state, &gone_file, &Places::default()).unwrap();
+        save_places(&state, &kept, &Places::default()).unwrap();
+        assert_eq!(load(&state).0.files.len(), 2);
+        drop(gone);
+        let mut places = Places::default();
+        places.last_roadmap = Some("r".into());
+        save_places(&state, &kept, &places).unwrap();
+        let files = load(&state).0.files;
+        assert_eq!(files.keys().collect::<Vec<_>>(), [&key(&kept)]);
     }
 
     #[test]
