@@ -177,13 +177,20 @@ fn render_burndown(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
     let [plot, legend] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inside);
     render_legend(app, ranged, legend, buf);
-    let middle = data.series.len() / 2;
+    // A middle date only where three dates (ten columns each, one of them
+    // under the y-axis labels) fit with room between them.
+    let ends = [0, data.series.len() - 1];
+    let labels: Vec<String> = if inside.width >= 56 {
+        vec![week(0), week(data.series.len() / 2), week(ends[1])]
+    } else {
+        ends.into_iter().map(week).collect()
+    };
     Chart::new(datasets)
         .legend_position(None)
         .x_axis(
             Axis::default()
                 .bounds([0.0, last])
-                .labels([week(0), week(middle), week(data.series.len() - 1)])
+                .labels(labels)
                 .style(theme.muted()),
         )
         .y_axis(
@@ -286,10 +293,20 @@ fn render_weekly(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
     let weeks = weekly_counts(data, fit);
     let n = weeks.len().max(1) as u16;
     let bar_width = (inside.width.saturating_sub(n - 1) / n).max(1);
-    let title = match (weeks.first(), weeks.last()) {
-        (Some((a, _)), Some((b, _))) => format!("Skills done per week, {a} to {b}"),
-        _ => "Skills done per week".to_owned(),
+    // The longest title that fits the border (two corners, two spaces).
+    let room = usize::from(area.width).saturating_sub(4);
+    let titles = match (weeks.first(), weeks.last()) {
+        (Some((a, _)), Some((b, _))) => vec![
+            format!("Skills done per week, {a} to {b}"),
+            format!("Done per week, {a} to {b}"),
+            format!("Done per week since {a}"),
+        ],
+        _ => Vec::new(),
     };
+    let title = titles
+        .into_iter()
+        .find(|t| width(t) <= room)
+        .unwrap_or_else(|| "Skills done per week".to_owned());
     let block = section(app, &title);
     block.render(area, buf);
     let labels = bar_width >= 5;
@@ -351,7 +368,14 @@ fn render_phase_bars(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let rows = usize::from(inside.height);
     let cols = usize::from(inside.width);
-    let name_width = (cols * 2 / 5).min(32);
+    // Names as wide as the longest needs, leaving the bar ten columns.
+    let longest = roadmap
+        .phases
+        .iter()
+        .map(|p| width(&clean(&p.title)))
+        .max()
+        .unwrap_or(0);
+    let name_width = longest.min(cols.saturating_sub(6 + 10)).min(32);
     let bar_width = cols.saturating_sub(name_width + 6);
     let count = roadmap.phases.len();
     let shown = if count > rows {
@@ -389,37 +413,58 @@ fn render_phase_bars(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_numbers(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
-    let Some(roadmap) = app.roadmap() else {
-        return;
-    };
-    let theme = app.theme;
     let block = section(app, "Streak and finish dates");
     let inside = inner(area);
     block.render(area, buf);
+    let cols = usize::from(inside.width);
+    // The full explanations where they fit, the short ones where not (80×24).
+    let mut lines = number_lines(app, data, cols, false);
+    if lines.len() > usize::from(inside.height) {
+        lines = number_lines(app, data, cols, true);
+    }
+    Paragraph::new(lines).render(inside, buf);
+}
+
+/// The streak and both finish dates with how each is computed, wrapped to
+/// `cols`; `short` words every explanation in a few words.
+fn number_lines(app: &App, data: &StatsData, cols: usize, short: bool) -> Vec<Line<'static>> {
+    let Some(roadmap) = app.roadmap() else {
+        return Vec::new();
+    };
+    let theme = app.theme;
     let f = &app.view.forecast;
-    let streak = match data.streak {
-        0 => "no streak: finish a skill this week to start one".to_owned(),
-        1 => "1 week in a row with a finished skill".to_owned(),
-        n => format!("{n} weeks in a row with a finished skill"),
+    let streak = match (data.streak, short) {
+        (0, false) => "no streak: finish a skill this week to start one".to_owned(),
+        (0, true) => "none yet".to_owned(),
+        (1, false) => "1 week in a row with a finished skill".to_owned(),
+        (1, true) => "1 week in a row".to_owned(),
+        (n, false) => format!("{n} weeks in a row with a finished skill"),
+        (n, true) => format!("{n} weeks in a row"),
     };
     let learner = app.store.progress().pace_hours_per_week();
-    let pace_how = match (roadmap.pace_hours_per_week, learner) {
-        (Some(theirs), Some(mine)) => {
+    let pace_how = match (roadmap.pace_hours_per_week, learner, short) {
+        (Some(theirs), Some(mine), false) => {
             format!("remaining weeks × the roadmap's {theirs} h/week ÷ your {mine} h/week")
         }
-        (None, _) => "needs a pace in the roadmap file, which this one does not give".to_owned(),
-        (Some(theirs), None) => {
-            format!("needs your pace (`trailmark pace HOURS`); the roadmap assumes {theirs} h/week")
+        (Some(theirs), Some(mine), true) => format!("weeks left × {theirs} h ÷ {mine} h/week"),
+        (None, _, false) => {
+            "needs a pace in the roadmap file, which this one does not give".to_owned()
         }
+        (None, _, true) => "the roadmap gives no pace".to_owned(),
+        (Some(theirs), None, false) => {
+            format!("needs your pace (press P); the roadmap assumes {theirs} h/week")
+        }
+        (Some(_), None, true) => "needs your pace (press P)".to_owned(),
     };
-    let rate_how = match f.rate {
-        Some(rate) => format!(
+    let rate_how = match (f.rate, short) {
+        (Some(rate), false) => format!(
             "remaining weeks ÷ the {rate:.1} estimated weeks you finished per week over the last {HISTORY_WINDOW_WEEKS} weeks"
         ),
-        None => "needs finished skills in two different weeks".to_owned(),
+        (Some(rate), true) => format!("weeks left ÷ {rate:.1} finished per week"),
+        (None, false) => "needs finished skills in two different weeks".to_owned(),
+        (None, true) => "needs two weeks with finished skills".to_owned(),
     };
     let shown = |day: Option<NaiveDate>| day.map_or_else(|| "—".to_owned(), |day| day.to_string());
-    let cols = usize::from(inside.width);
     let mut lines = Vec::new();
     let mut entry = |head: &str, value: String, how: Option<String>| {
         let indent = width(head);
@@ -444,8 +489,13 @@ fn render_numbers(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
             lines.push(Line::styled(format!("  {part}"), theme.muted()));
         }
     };
+    let (pace_head, rate_head) = if short {
+        ("By pace  ", "By rate  ")
+    } else {
+        ("Finish at your pace  ", "Finish at your rate  ")
+    };
     entry("Streak  ", streak, None);
-    entry("Finish at your pace  ", shown(f.by_pace), Some(pace_how));
-    entry("Finish at your rate  ", shown(f.by_history), Some(rate_how));
-    Paragraph::new(lines).render(inside, buf);
+    entry(pace_head, shown(f.by_pace), Some(pace_how));
+    entry(rate_head, shown(f.by_history), Some(rate_how));
+    lines
 }
