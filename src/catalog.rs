@@ -3,10 +3,18 @@
 //!
 //! A broken file never hides the others: it is kept as an error beside the
 //! roadmaps that did load, for the CLI and the TUI to show.
+//!
+//! This file loads; `sources` says where to look and `order` how to list
+//! what was found.
 
-use std::path::{Path, PathBuf};
+mod order;
+mod sources;
+
+use std::path::Path;
 
 use serde::Serialize;
+
+pub use sources::{CONFIG_ENV, ROADMAPS_ENV, Sources, config_dir, roadmap_files};
 
 use crate::roadmap::{LoadError, Roadmap};
 
@@ -19,11 +27,6 @@ pub struct BundledFile {
 
 /// Every `roadmaps/*.yaml`, sorted by file name (see build.rs).
 pub static BUNDLED: &[BundledFile] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
-
-/// Environment variable naming an extra directory of roadmap files.
-pub const ROADMAPS_ENV: &str = "TRAILMARK_ROADMAPS";
-/// Environment variable overriding trailmark's config directory.
-pub const CONFIG_ENV: &str = "TRAILMARK_CONFIG_DIR";
 
 /// Which kind of place a roadmap was loaded from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -46,77 +49,11 @@ pub struct Entry {
     pub replaced: Option<String>,
 }
 
-/// The places to look, in increasing precedence.
-#[derive(Debug, Clone, Default)]
-pub struct Sources {
-    pub bundled: bool,
-    pub dirs: Vec<PathBuf>,
-    /// Directories that must exist (named explicitly by the user).
-    pub required_dirs: Vec<PathBuf>,
-    pub paths: Vec<PathBuf>,
-}
-
-impl Sources {
-    pub fn bundled_only() -> Self {
-        Self {
-            bundled: true,
-            ..Self::default()
-        }
-    }
-
-    /// Whether any roadmap may come from outside the bundled ones: a user
-    /// directory that exists, a directory named by the user, or a path.
-    pub fn has_user_files(&self) -> bool {
-        self.dirs.iter().any(|d| d.is_dir())
-            || !self.required_dirs.is_empty()
-            || !self.paths.is_empty()
-    }
-
-    /// Bundled roadmaps, then `<config>/roadmaps`, then `TRAILMARK_ROADMAPS`,
-    /// then each `--roadmap` path.
-    pub fn standard(paths: Vec<PathBuf>) -> Self {
-        let mut s = Self::bundled_only();
-        if let Some(dir) = config_dir() {
-            s.dirs.push(dir.join("roadmaps"));
-        }
-        if let Some(dir) = std::env::var_os(ROADMAPS_ENV).filter(|v| !v.is_empty()) {
-            s.required_dirs.push(PathBuf::from(dir));
-        }
-        s.paths = paths;
-        s
-    }
-}
-
-/// trailmark's config directory: `TRAILMARK_CONFIG_DIR`, else the platform's
-/// (`~/.config/trailmark` on Linux).
-pub fn config_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "trailmark").map(|d| d.config_dir().to_owned())
-}
-
 /// Every loaded roadmap, in order, plus every file that failed.
 #[derive(Debug, Default)]
 pub struct Catalog {
     pub entries: Vec<Entry>,
     pub errors: Vec<LoadError>,
-}
-
-/// The `*.yaml` and `*.yml` files directly in `dir`, sorted by name.
-pub fn roadmap_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension().is_some_and(|e| {
-                    e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml")
-                })
-        })
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// The roadmap id asked for does not exist.
@@ -259,58 +196,6 @@ impl Catalog {
     pub fn position(&self, id: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.roadmap.id == id)
     }
-
-    /// Entry indices in the order a learner chooses by: the learner's own
-    /// roadmaps first (in load order), then the bundled ones from the most
-    /// complete to the least. Complete means: a stated pace and a time for
-    /// every phase (so a finish date can be given), then the share of
-    /// skills with an estimate, then more phases; ties by title.
-    pub fn display_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.entries.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (ea, eb) = (&self.entries[a], &self.entries[b]);
-            let bundled = |e: &Entry| e.origin == Origin::Bundled;
-            bundled(ea).cmp(&bundled(eb)).then_with(|| {
-                if bundled(ea) {
-                    completeness(&eb.roadmap)
-                        .partial_cmp(&completeness(&ea.roadmap))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                        .then_with(|| ea.roadmap.title.cmp(&eb.roadmap.title))
-                } else {
-                    a.cmp(&b)
-                }
-            })
-        });
-        order
-    }
-}
-
-/// How much of what a learner plans by a roadmap states, for ordering:
-/// (a pace and a time for every phase, share of estimated skills, phases).
-fn completeness(r: &Roadmap) -> (bool, f64, usize) {
-    let timed = r.phases.iter().all(|p| p.total().unestimated == 0);
-    let skills = r.skill_count();
-    let estimated = r
-        .phases
-        .iter()
-        .map(|p| {
-            if p.estimate.is_some() {
-                p.skills.len()
-            } else {
-                p.skills.iter().filter(|s| s.estimate.is_some()).count()
-            }
-        })
-        .sum::<usize>();
-    let share = if skills == 0 {
-        0.0
-    } else {
-        estimated as f64 / skills as f64
-    };
-    (
-        timed && r.pace_hours_per_week.is_some(),
-        share,
-        r.phases.len(),
-    )
 }
 
 /// Whether two names point at one file (`--roadmap` naming a file that is
@@ -392,18 +277,6 @@ mod tests {
             )]
         );
     }
-
-    #[test]
-    fn display_order_starts_with_the_most_complete_bundled_roadmap() {
-        let catalog = Catalog::load(&Sources::bundled_only());
-        let order = catalog.display_order();
-        assert_eq!(order.len(), catalog.entries.len());
-        let first = &catalog.entries[order[0]].roadmap;
-        assert_eq!(first.id, "backend-six-phases");
-        let last = &catalog.entries[order[order.len() - 1]].roadmap;
-        assert!(completeness(first) > completeness(last));
-    }
-
     #[test]
     fn one_bundled_roadmap_loads_alone_by_id() {
         let one = Catalog::load_bundled_one("backend-six-phases").unwrap();

@@ -45,3 +45,13 @@ pub(crate) fn one_phase(estimate: Option<Weeks>, skills: Vec<Skill>) -> Roadmap 
         }],
     }
 }
+
+/// The smallest valid roadmap file: roadmap `r`, phase `p`, skill `s`. Tests
+/// of loading break it by replacing a piece of text.
+pub(crate) const OK: &str = "id: r\ntitle: R\nsource: {}\nphases:\n  - id: p\n    title: P\n    skills:\n      - id: s\n        title: S\n";
+
+/// The lines of the error loading `text` gives, each one problem.
+pub(crate) fn messages(text: &str) -> Vec<String> {
+    let err = Roadmap::from_yaml_str(text, "f.yaml").unwrap_err();
+    err.to_string().lines().map(str::to_owned).collect()
+}

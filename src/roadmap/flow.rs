@@ -138,6 +138,10 @@ struct Scanner<'a> {
 }
 
 impl Scanner<'_> {
+    // Over 60 lines on purpose: this is the byte loop every roadmap file
+    // passes through on the fast path (see the benches). Its two fast skips
+    // and the per-byte rules share `i` and `continue`, and read best as the
+    // one loop they are; the rules themselves are in `flow` and `block`.
     fn run(&mut self) -> Result<(), Trouble> {
         let s = self.s;
         while self.i < s.len() {

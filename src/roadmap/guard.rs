@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, ScanError};
 
 use super::flow::{self, Trouble};
 use super::locate::{Pos, position_of};
@@ -91,17 +91,7 @@ pub(crate) fn check_events(source: &str) -> Verdict {
     for item in Parser::new_from_str(source) {
         let (event, span) = match item {
             Ok(ok) => ok,
-            Err(e) => {
-                let pos = (e.marker().line(), e.marker().col() + 1);
-                // saphyr's scanner caps flow nesting (at 255) a little ahead of its events.
-                if e.info().contains("recursion limit") {
-                    return Verdict::Refused(pos, too_deep());
-                }
-                return Verdict::SyntaxError {
-                    pos,
-                    message: e.info().to_owned(),
-                };
-            }
+            Err(e) => return scan_error(&e),
         };
         let pos = (span.start.line(), span.start.col() + 1);
         if matches!(
@@ -113,12 +103,7 @@ pub(crate) fn check_events(source: &str) -> Verdict {
         ) {
             values += 1;
             if values > MAX_VALUES {
-                return Verdict::Refused(
-                    pos,
-                    format!(
-                        "the file holds more than {MAX_VALUES} values (texts, numbers, lists and mappings) by here; a roadmap needs far fewer, so split it into several roadmaps"
-                    ),
-                );
+                return Verdict::Refused(pos, too_many_values());
             }
         }
         let done = match event {
@@ -135,13 +120,7 @@ pub(crate) fn check_events(source: &str) -> Verdict {
                 let c = cost.get(&anchor).copied().unwrap_or(0);
                 copied = copied.saturating_add(c);
                 if copied > ALIAS_BUDGET {
-                    return Verdict::Refused(
-                        pos,
-                        format!(
-                            "YAML aliases (`*name`) expand the file to more than {} MiB by here; write the values out instead of repeating aliases (roadmap files need no aliases)",
-                            ALIAS_BUDGET / (1024 * 1024)
-                        ),
-                    );
+                    return Verdict::Refused(pos, too_much_copied());
                 }
                 Some((0, c))
             }
@@ -157,6 +136,32 @@ pub(crate) fn check_events(source: &str) -> Verdict {
         }
     }
     Verdict::Fine
+}
+
+/// The verdict on a syntax error saphyr met before the checks could finish.
+fn scan_error(e: &ScanError) -> Verdict {
+    let pos = (e.marker().line(), e.marker().col() + 1);
+    // saphyr's scanner caps flow nesting (at 255) a little ahead of its events.
+    if e.info().contains("recursion limit") {
+        return Verdict::Refused(pos, too_deep());
+    }
+    Verdict::SyntaxError {
+        pos,
+        message: e.info().to_owned(),
+    }
+}
+
+fn too_many_values() -> String {
+    format!(
+        "the file holds more than {MAX_VALUES} values (texts, numbers, lists and mappings) by here; a roadmap needs far fewer, so split it into several roadmaps"
+    )
+}
+
+fn too_much_copied() -> String {
+    format!(
+        "YAML aliases (`*name`) expand the file to more than {} MiB by here; write the values out instead of repeating aliases (roadmap files need no aliases)",
+        ALIAS_BUDGET / (1024 * 1024)
+    )
 }
 
 fn too_deep() -> String {

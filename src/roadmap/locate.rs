@@ -136,6 +136,10 @@ pub(crate) fn clamp(source: &str, (line, col): Pos) -> Pos {
 /// Calls `visit` with the path, the anchor and the 1-based position of every
 /// mapping key and every value of the first document, in source order, and
 /// for a plain scalar value its text as written.
+// Over 60 lines on purpose: one pass over the parser's events, where every
+// branch reads and writes the same state (the open frames, the path to the
+// current node, the depth inside a complex key); split up, each part would
+// take all of it, and the order of the branches is the algorithm.
 fn walk(source: &str, mut visit: impl FnMut(&[Seg], Anchor, Pos, Option<&str>)) {
     let mut stack: Vec<Frame> = Vec::new();
     let mut path: Vec<Seg> = Vec::new();

@@ -6,89 +6,25 @@
 //! `title`" right after "`title`: expected text"). [`Stripped`] remembers
 //! them so those echoes are dropped. Bad list entries are blanked rather than
 //! removed, so that the entries after them keep their index and position.
+//!
+//! This file walks the tree. `fields` lists what each mapping may hold,
+//! `place` names a path of the tree as the walk names it, and `words` says
+//! in words what was found and how to fix it.
+
+mod fields;
+mod place;
+mod words;
 
 use std::collections::HashMap;
 
 use serde_yaml::{Mapping, Value};
 
 use super::locate::Seg;
-use super::validate::{At, Pending, did_you_mean, label, phase_label};
-
-#[derive(Clone, Copy)]
-pub(crate) enum Kind {
-    Text,
-    Number,
-    Estimate,
-    TextList,
-    Map(&'static Schema),
-    MapList(&'static Schema),
-}
-
-/// The fields one kind of mapping may hold. Kept beside `raw.rs`, whose
-/// structs must list the same names; a test in `schema.rs` checks they agree.
-pub(crate) struct Schema {
-    pub what: &'static str,
-    pub fields: &'static [(&'static str, Kind)],
-}
-
-static RESOURCE: Schema = Schema {
-    what: "resource",
-    fields: &[("title", Kind::Text), ("url", Kind::Text)],
-};
-static SKILL: Schema = Schema {
-    what: "skill",
-    fields: &[
-        ("id", Kind::Text),
-        ("title", Kind::Text),
-        ("key", Kind::Text),
-        ("aliases", Kind::TextList),
-        ("summary", Kind::Text),
-        ("topics", Kind::TextList),
-        ("resources", Kind::MapList(&RESOURCE)),
-        ("estimate", Kind::Estimate),
-    ],
-};
-static PROJECT: Schema = Schema {
-    what: "project",
-    fields: &[
-        ("id", Kind::Text),
-        ("title", Kind::Text),
-        ("description", Kind::Text),
-        ("skills", Kind::TextList),
-    ],
-};
-static PHASE: Schema = Schema {
-    what: "phase",
-    fields: &[
-        ("id", Kind::Text),
-        ("title", Kind::Text),
-        ("summary", Kind::Text),
-        ("estimate", Kind::Estimate),
-        ("skills", Kind::MapList(&SKILL)),
-        ("projects", Kind::MapList(&PROJECT)),
-    ],
-};
-static SOURCE: Schema = Schema {
-    what: "source",
-    fields: &[
-        ("title", Kind::Text),
-        ("author", Kind::Text),
-        ("published", Kind::Text),
-        ("url", Kind::Text),
-    ],
-};
-pub(crate) static ROADMAP: Schema = Schema {
-    what: "roadmap",
-    fields: &[
-        ("id", Kind::Text),
-        ("title", Kind::Text),
-        ("summary", Kind::Text),
-        ("source", Kind::Map(&SOURCE)),
-        ("pace_hours_per_week", Kind::Number),
-        ("tips", Kind::TextList),
-        ("phases", Kind::MapList(&PHASE)),
-    ],
-};
+use super::validate::{At, Pending, did_you_mean};
+pub(crate) use fields::{Kind, ROADMAP, Schema};
+pub(crate) use place::at_of;
+use place::item_at;
+use words::{TAG_MESSAGE, describe, text_item_problem, wrong_kind};
 
 /// What the shape check took out of the tree, so that the validator's
 /// complaints about the holes are not reported as second problems.
@@ -235,8 +171,6 @@ fn check_map(map: &mut Mapping, schema: &Schema, at: &At, cx: &mut Ctx<'_>) {
     }
 }
 
-const TAG_MESSAGE: &str = "YAML tags (`!name`) have no meaning in a roadmap file; remove the tag, and put the value in quotes if it starts with `!`";
-
 /// Whether `v` fits `kind` (after stripping what inside it does not).
 fn check_value(v: &mut Value, kind: Kind, at: &At, cx: &mut Ctx<'_>) -> bool {
     if v.is_null() {
@@ -252,18 +186,7 @@ fn check_value(v: &mut Value, kind: Kind, at: &At, cx: &mut Ctx<'_>) -> bool {
         Kind::Estimate => v.is_string() || v.is_number(),
         Kind::TextList => {
             if let Value::Sequence(items) = v {
-                for (i, item) in items.iter_mut().enumerate() {
-                    if item.is_string() {
-                        continue;
-                    }
-                    let item_at = at.index(i);
-                    let written = cx.written(&item_at).filter(|w| !w.is_empty());
-                    cx.out
-                        .push(item_at.problem(text_item_problem(item, written)));
-                    // Blank, not removed: later entries keep their index.
-                    *item = Value::String(String::new());
-                    cx.stripped.removed.push(item_at.path);
-                }
+                check_text_items(items, at, cx);
             }
             v.is_sequence()
         }
@@ -275,182 +198,60 @@ fn check_value(v: &mut Value, kind: Kind, at: &At, cx: &mut Ctx<'_>) -> bool {
         }
         Kind::MapList(schema) => {
             if let Value::Sequence(items) = v {
-                let list_key = at.path.last().cloned();
-                for (i, item) in items.iter_mut().enumerate() {
-                    let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
-                    let item_at = item_at(at, list_key.as_ref(), i, schema.what, id.as_deref());
-                    if let Value::Mapping(m) = item {
-                        check_map(m, schema, &item_at, cx);
-                        continue;
-                    }
-                    cx.out.push(item_at.problem(match item {
-                        Value::Tagged(_) => TAG_MESSAGE.to_owned(),
-                        Value::Null => format!(
-                            "the entry is empty; write the {} (`id:`, `title:`, …) after the `-`, or remove the `-`",
-                            schema.what
-                        ),
-                        _ => format!(
-                            "expected a {} (a mapping with `id:`, `title:`, …), found {}; write each {} as `- id: …` with its fields indented under it",
-                            schema.what,
-                            describe(item, cx.written(&item_at)),
-                            schema.what
-                        ),
-                    }));
-                    // Blank, not removed: later entries keep their index.
-                    *item = Value::Mapping(Mapping::new());
-                    cx.stripped.removed.push(item_at.path);
-                }
+                check_map_items(items, schema, at, cx);
             }
             v.is_sequence()
         }
     };
     if !fits {
         let written = cx.written(at);
-        let (wanted, hint) = match kind {
-            Kind::Text => ("text", format!("; {}", quote_hint(v, written))),
-            Kind::Number => (
-                "a number",
-                "; write it without quotes, e.g. `10`".to_owned(),
-            ),
-            Kind::Estimate => (
-                "an estimate",
-                "; write a number of weeks (`3`) or text like `4-6 weeks`".to_owned(),
-            ),
-            Kind::TextList => (
-                "a list of text",
-                "; write it as `[first, second]`, or one `- item` per line".to_owned(),
-            ),
-            Kind::Map(_) => (
-                "a mapping",
-                "; indent its fields (`title: …`) under it".to_owned(),
-            ),
-            Kind::MapList(schema) => (
-                "a list",
-                format!(
-                    "; start each {} with `- ` (e.g. `- id: …`), indented under the field",
-                    schema.what
-                ),
-            ),
-        };
-        cx.out.push(at.problem(format!(
-            "expected {wanted}, found {}{hint}",
-            describe(v, written)
-        )));
+        cx.out.push(at.problem(wrong_kind(v, kind, written)));
     }
     fits
 }
 
-/// What is wrong with an entry of a list of text that is not text;
-/// `written` is the entry as the author wrote it, when it is a plain scalar.
-fn text_item_problem(item: &Value, written: Option<&str>) -> String {
-    match (item, written) {
-        (Value::Tagged(_), _) => TAG_MESSAGE.to_owned(),
-        (Value::Null, Some(w)) => format!(
-            "`{w}` is YAML for “no value”; if the entry is the text `{w}`, put it in quotes: `\"{w}\"`; otherwise remove the entry"
-        ),
-        (Value::Null, None) => {
-            "the entry is empty; write the text after the `-` or remove the entry".to_owned()
+/// Reports each entry of a list of text that is not text, and blanks it.
+fn check_text_items(items: &mut [Value], at: &At, cx: &mut Ctx<'_>) {
+    for (i, item) in items.iter_mut().enumerate() {
+        if item.is_string() {
+            continue;
         }
-        _ => format!(
-            "expected text, found {}; {}",
-            describe(item, written),
-            quote_hint(item, written)
-        ),
+        let item_at = at.index(i);
+        let written = cx.written(&item_at).filter(|w| !w.is_empty());
+        cx.out
+            .push(item_at.problem(text_item_problem(item, written)));
+        // Blank, not removed: later entries keep their index.
+        *item = Value::String(String::new());
+        cx.stripped.removed.push(item_at.path);
     }
 }
 
-/// The place (path and words) of `path` in the document, labelled from the
-/// tree as the checks above label it.
-pub(crate) fn at_of(doc: &Value, path: &[Seg]) -> At {
-    let mut at = At::root();
-    let mut node = Some(doc);
-    let mut schema = Some(&ROADMAP);
-    let mut i = 0;
-    while i < path.len() {
-        let kind = match &path[i] {
-            Seg::Key(k) => schema.and_then(|s| s.fields.iter().find(|(n, _)| n == k)),
-            Seg::Index(_) => None,
+/// Checks each entry of a list of mappings against `schema`; an entry that
+/// is not a mapping is reported and blanked.
+fn check_map_items(items: &mut [Value], schema: &Schema, at: &At, cx: &mut Ctx<'_>) {
+    let list_key = at.path.last().cloned();
+    for (i, item) in items.iter_mut().enumerate() {
+        let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
+        let item_at = item_at(at, list_key.as_ref(), i, schema.what, id.as_deref());
+        if let Value::Mapping(m) = item {
+            check_map(m, schema, &item_at, cx);
+            continue;
         }
-        .map(|(_, kind)| *kind);
-        match (&path[i], path.get(i + 1), kind) {
-            (Seg::Key(k), Some(Seg::Index(n)), Some(Kind::MapList(item_schema))) => {
-                let item = node.and_then(|v| v.get(k.as_str())).and_then(|v| v.get(*n));
-                let id = item.and_then(|v| v.get("id")).and_then(Value::as_str);
-                at = item_at(&at.key(k), Some(&path[i]), *n, item_schema.what, id);
-                node = item;
-                schema = Some(item_schema);
-                i += 2;
-            }
-            (Seg::Key(k), _, kind) => {
-                at = at.key(k);
-                node = node.and_then(|v| v.get(k.as_str()));
-                schema = match kind {
-                    Some(Kind::Map(s)) => Some(s),
-                    _ => None,
-                };
-                i += 1;
-            }
-            (Seg::Index(n), _, _) => {
-                at = at.index(*n);
-                node = node.and_then(|v| v.get(*n));
-                schema = None;
-                i += 1;
-            }
-        }
-    }
-    at
-}
-
-fn item_at(list: &At, key: Option<&Seg>, i: usize, what: &str, id: Option<&str>) -> At {
-    let name = match key {
-        Some(Seg::Key(k)) => k.clone(),
-        _ => String::new(),
-    };
-    let parent = At {
-        path: list.path[..list.path.len().saturating_sub(1)].to_vec(),
-        place: list
-            .place
-            .rsplit_once(" › ")
-            .map_or(String::new(), |(p, _)| p.to_owned()),
-    };
-    let words = if what == "phase" {
-        phase_label(i, id)
-    } else {
-        label(what, i, id)
-    };
-    parent.item(&name, i, &words)
-}
-
-/// How to make `v` text: quote what the author wrote (`written`, the plain
-/// scalar's source), never YAML's reading of it, which may differ (`3.10`
-/// reads as 3.1, `0x1F` as 31).
-fn quote_hint(v: &Value, written: Option<&str>) -> String {
-    match (v, written) {
-        (Value::Number(_) | Value::Bool(_), Some(w)) => format!("put it in quotes: `\"{w}\"`"),
-        (Value::Number(n), None) => format!("put it in quotes: `\"{n}\"`"),
-        (Value::Bool(b), None) => format!("put it in quotes: `\"{b}\"`"),
-        (Value::Sequence(_), _) => {
-            "if the `[…]` is part of the text, put the whole text in quotes".to_owned()
-        }
-        (Value::Mapping(_), _) => {
-            "if the `{…}` or `key: value` is part of the text, put the whole text in quotes"
-                .to_owned()
-        }
-        _ => "write it as plain text".to_owned(),
-    }
-}
-
-/// A value in words, for "found …", quoting a scalar as `written` when known.
-pub(crate) fn describe(v: &Value, written: Option<&str>) -> String {
-    match (v, written) {
-        (Value::Null, _) => "nothing".into(),
-        (Value::Bool(_), Some(w)) => format!("the yes/no value `{w}`"),
-        (Value::Number(_), Some(w)) => format!("the number `{w}`"),
-        (Value::Bool(b), None) => format!("the yes/no value `{b}`"),
-        (Value::Number(n), None) => format!("the number `{n}`"),
-        (Value::String(s), _) => format!("the text `{s}`"),
-        (Value::Sequence(_), _) => "a list".into(),
-        (Value::Mapping(_), _) => "a mapping".into(),
-        (Value::Tagged(_), _) => "a tagged value".into(),
+        cx.out.push(item_at.problem(match item {
+            Value::Tagged(_) => TAG_MESSAGE.to_owned(),
+            Value::Null => format!(
+                "the entry is empty; write the {} (`id:`, `title:`, …) after the `-`, or remove the `-`",
+                schema.what
+            ),
+            _ => format!(
+                "expected a {} (a mapping with `id:`, `title:`, …), found {}; write each {} as `- id: …` with its fields indented under it",
+                schema.what,
+                describe(item, cx.written(&item_at)),
+                schema.what
+            ),
+        }));
+        // Blank, not removed: later entries keep their index.
+        *item = Value::Mapping(Mapping::new());
+        cx.stripped.removed.push(item_at.path);
     }
 }

@@ -68,7 +68,19 @@ fn yaml_problem(
         }
         "found unexpected end of stream while scanning a quoted scalar".clone_into(&mut said);
         "the quote that opens here is never closed; add the matching closing quote"
-    } else if has("unknown escape character") || has("invalid Unicode character escape") {
+    } else {
+        hint_for(&raw)
+    };
+    let pos = pos.map(|p| locate::clamp(text, p));
+    single(file, pos, format!("YAML error: {said}; {hint}"))
+}
+
+/// What to do about a YAML error the parser described as `said`, for the
+/// errors that need nothing but the words: one line per known description,
+/// checked in order, with a general hint for the rest.
+fn hint_for(said: &str) -> &'static str {
+    let has = |s: &str| said.contains(s);
+    if has("unknown escape character") || has("invalid Unicode character escape") {
         "inside double quotes a backslash starts an escape such as `\\n`; write `\\\\` for a backslash, or use single quotes"
     } else if has("mapping values are not allowed") {
         "text that contains `: ` must be put in quotes (e.g. `title: \"Bonus: extras\"`); otherwise, check the indentation of this line"
@@ -101,9 +113,7 @@ fn yaml_problem(
         "the file ends in the middle of a value; complete it"
     } else {
         "check the indentation and quoting on this line and the one above"
-    };
-    let pos = pos.map(|p| locate::clamp(text, p));
-    single(file, pos, format!("YAML error: {said}; {hint}"))
+    }
 }
 
 /// Errors caused by one character, named exactly: a tab in the indentation
