@@ -86,10 +86,17 @@ fn main() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let fresh = tmp.path().join("fresh/progress.yaml");
     let opened = tmp.path().join("opened/progress.yaml");
+    let state = tmp.path().join("state.yaml");
     let config = tmp.path().join("config");
-    // A version 1 file names the roadmap opened last; the app takes it over.
+    // The state file names the roadmap opened last, as after any first run.
     std::fs::create_dir_all(opened.parent().expect("folder")).expect("folder");
-    std::fs::write(&opened, "version: 1\nlast_roadmap: backend-six-phases\n").expect("progress");
+    std::fs::write(&opened, "version: 2\n").expect("progress");
+    let key = std::fs::canonicalize(&opened).expect("canonical path");
+    let entry = format!(
+        "version: 1\nfiles:\n  {}:\n    last_roadmap: backend-six-phases\n",
+        key.display()
+    );
+    std::fs::write(&state, entry).expect("state file");
     let (mut b, mut p, mut m) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..runs {
         b.push(time_to(&bare, &[], "bare ratatui frame"));
@@ -100,6 +107,7 @@ fn main() {
             &[
                 ("TRAILMARK_DATA", &fresh),
                 ("TRAILMARK_CONFIG_DIR", &config),
+                ("TRAILMARK_STATE", &state),
             ],
             "Pick a roadmap",
         ));
@@ -108,6 +116,7 @@ fn main() {
             &[
                 ("TRAILMARK_DATA", &opened),
                 ("TRAILMARK_CONFIG_DIR", &config),
+                ("TRAILMARK_STATE", &state),
             ],
             "Programming fundamentals",
         ));

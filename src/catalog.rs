@@ -8,13 +8,14 @@
 //! what was found.
 
 mod order;
+mod parallel;
 mod sources;
-
-use std::path::Path;
 
 use serde::Serialize;
 
 pub use sources::{CONFIG_ENV, ROADMAPS_ENV, Sources, config_dir, roadmap_files};
+
+use parallel::{Job, dir_jobs, parse_all};
 
 use crate::roadmap::{LoadError, Roadmap};
 
@@ -66,35 +67,34 @@ pub struct UnknownRoadmap {
 }
 
 impl Catalog {
+    /// Loads every source, in increasing precedence. Files are parsed on
+    /// as many threads as there are cores ([`parse_all`]), then added in
+    /// order, so the result is the same as a load one file at a time.
     pub fn load(sources: &Sources) -> Self {
         let mut catalog = Self::default();
+        let mut jobs = Vec::new();
         if sources.bundled {
-            for file in BUNDLED {
-                let name = format!("roadmaps/{}", file.name);
-                catalog.add(
-                    Roadmap::from_yaml_str(file.text, &name),
-                    Origin::Bundled,
-                    name,
-                );
-            }
+            jobs.extend(BUNDLED.iter().map(|f| Job::Bundled(*f)));
         }
         for dir in &sources.dirs {
             if dir.is_dir() {
-                catalog.add_dir(dir, Origin::User);
+                jobs.extend(dir_jobs(dir, Origin::User));
             }
         }
         for dir in &sources.required_dirs {
-            catalog.add_dir(dir, Origin::User);
+            jobs.extend(dir_jobs(dir, Origin::User));
         }
         for path in &sources.paths {
             if path.is_dir() {
-                catalog.add_dir(path, Origin::Path);
+                jobs.extend(dir_jobs(path, Origin::Path));
             } else {
-                catalog.add(
-                    Roadmap::load_file(path),
-                    Origin::Path,
-                    path.display().to_string(),
-                );
+                jobs.push(Job::File(path.clone(), Origin::Path));
+            }
+        }
+        for (result, origin, file) in parse_all(jobs) {
+            match result {
+                Ok(parsed) => catalog.add(parsed, origin, file),
+                Err(err) => catalog.errors.push(err),
             }
         }
         catalog
@@ -120,32 +120,7 @@ impl Catalog {
         })
     }
 
-    fn add_dir(&mut self, dir: &Path, origin: Origin) {
-        match roadmap_files(dir) {
-            Ok(files) => {
-                for file in files {
-                    self.add(
-                        Roadmap::load_file(&file),
-                        origin,
-                        file.display().to_string(),
-                    );
-                }
-            }
-            Err(source) => self.errors.push(LoadError::Io {
-                path: dir.to_owned(),
-                source,
-            }),
-        }
-    }
-
-    fn add(&mut self, result: Result<Roadmap, LoadError>, origin: Origin, file: String) {
-        let roadmap = match result {
-            Ok(r) => r,
-            Err(e) => {
-                self.errors.push(e);
-                return;
-            }
-        };
+    fn add(&mut self, roadmap: Roadmap, origin: Origin, file: String) {
         let entry = Entry {
             roadmap,
             origin,

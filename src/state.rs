@@ -296,8 +296,10 @@ mod tests {
         save_places(&state, &kept, &Places::default()).unwrap();
         assert_eq!(load(&state).0.files.len(), 2);
         drop(gone);
-        let mut places = Places::default();
-        places.last_roadmap = Some("r".into());
+        let places = Places {
+            last_roadmap: Some("r".into()),
+            ..Places::default()
+        };
         save_places(&state, &kept, &places).unwrap();
         let files = load(&state).0.files;
         assert_eq!(files.keys().collect::<Vec<_>>(), [&key(&kept)]);

@@ -67,7 +67,10 @@ impl Sandbox {
             .env("HOME", &home)
             .env("XDG_CONFIG_HOME", home.join(".config"))
             .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("TRAILMARK_STATE", home.join(".local/state/trailmark/state.yaml"))
+            .env(
+                "TRAILMARK_STATE",
+                home.join(".local/state/trailmark/state.yaml"),
+            )
             .output()
             .unwrap();
         Run {

@@ -87,6 +87,35 @@ fn a_second_copy_shows_up_without_a_key_press() {
     assert!(s.wait_exit().success());
 }
 
+/// A panic gives the terminal back before its message is printed, so the
+/// message is readable on the learner's own screen.
+#[test]
+fn a_panic_restores_the_terminal_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with(dir.path(), &[("TRAILMARK_DEBUG_PANIC", "1")]);
+    let status = s.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    let out = String::from_utf8_lossy(&s.bytes.lock().unwrap()).into_owned();
+    let message = out
+        .find("TRAILMARK_DEBUG_PANIC is set")
+        .expect("the panic message");
+    let entered = out
+        .find("\x1b[?1049h")
+        .expect("entered the alternate screen");
+    for (seq, what) in [
+        ("\x1b[?1049l", "leaves the alternate screen"),
+        ("\x1b[?25h", "shows the cursor"),
+        ("\x1b[?1000l", "turns mouse reporting off"),
+        ("\x1b[?2004l", "turns bracketed paste off"),
+    ] {
+        let at = out[entered..]
+            .find(seq)
+            .map_or_else(|| panic!("{what}: {out:?}"), |at| entered + at);
+        assert!(at < message, "{what} before the message: {out:?}");
+    }
+    assert!(!s.screen.lock().unwrap().screen().alternate_screen());
+}
+
 /// A progress file another copy broke makes saves fail: the change stays,
 /// marked pending; SIGTERM then saves it (the file was fixed meanwhile) and
 /// gives the terminal back.

@@ -4,7 +4,7 @@
 //! asks for (saving, recovering, quitting, suspending), watches the files
 //! for other writers, and redraws only when something changed.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -15,7 +15,6 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
-use ratatui::DefaultTerminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::action::{Action, Effect};
@@ -62,7 +61,7 @@ pub fn run(
 ) -> anyhow::Result<Outcome> {
     let mut signals = Signals::install()?;
     app.store.set_on_wait(show_waiting);
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match init() {
         Ok(terminal) => terminal,
         Err(err) => {
             // Raw mode may already be on.
@@ -70,7 +69,6 @@ pub fn run(
             return Err(err.into());
         }
     };
-    install_mouse_hook();
     let mut keep = Keep {
         file: state_file,
         written: None,
@@ -95,18 +93,34 @@ pub fn run(
     Ok(Outcome { ending, warnings })
 }
 
-/// ratatui's panic hook restores the screen and raw mode; this one also
-/// turns the mouse capture off and shows the cursor first, so a panic
-/// leaves a usable shell.
-fn install_mouse_hook() {
+/// Debug builds only: panics after the first frame when
+/// `TRAILMARK_DEBUG_PANIC` is set, so a test can see the panic hook give
+/// the terminal back. Release builds have no such switch.
+fn debug_panic() {
+    #[cfg(debug_assertions)]
+    assert!(
+        std::env::var_os("TRAILMARK_DEBUG_PANIC").is_none(),
+        "TRAILMARK_DEBUG_PANIC is set"
+    );
+}
+
+/// Takes the terminal: a panic hook that gives it back first, raw mode, the
+/// alternate screen, and the [`Screen`] to draw on. (What
+/// `ratatui::try_init` does, with one `Terminal` made instead of two.)
+fn init() -> io::Result<Screen> {
+    install_panic_hook();
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    screen()
+}
+
+/// A panic gives the terminal back (mouse capture, bracketed paste and raw
+/// mode off, the main screen, the cursor shown) before the message prints,
+/// so a panic leaves a usable shell and a readable report.
+fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(
-            io::stdout(),
-            DisableBracketedPaste,
-            DisableMouseCapture,
-            crossterm::cursor::Show
-        );
+        let _ = leave();
         let _ = io::stdout().flush();
         previous(info);
     }));
@@ -136,10 +150,22 @@ fn enter() -> io::Result<()> {
 /// Clears the screen and forgets what ratatui thinks is on it, so the next
 /// frame is drawn whole. (`Terminal::clear` asks the terminal where its
 /// cursor is, which not every terminal answers.)
-fn afresh(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn afresh(terminal: &mut Screen) -> io::Result<()> {
     execute!(io::stdout(), Clear(ClearType::All))?;
-    *terminal = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    *terminal = screen()?;
     Ok(())
+}
+
+/// The terminal the app draws on. Frames go through a buffer as large as a
+/// frame, so each is one write: stdout's own buffer is 1 KiB, which cut a
+/// 120×40 frame into seven writes, each waking the terminal (measured with
+/// `strace -e write`).
+pub type Screen = ratatui::Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// A [`Screen`] on stdout (raw mode and the alternate screen already on).
+fn screen() -> io::Result<Screen> {
+    let out = BufWriter::with_capacity(1 << 16, io::stdout());
+    ratatui::Terminal::new(CrosstermBackend::new(out))
 }
 
 /// The state file and the places last written to it (`None` before the
@@ -176,7 +202,7 @@ enum Step {
 /// Reason for the length: the one loop that multiplexes keys, signals and
 /// file changes reads best in one place.
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     signals: &mut Signals,
     keep: &mut Keep,
@@ -194,6 +220,7 @@ fn event_loop(
         },
     );
     draw(terminal, app)?;
+    debug_panic();
     if let Some(sources) = rest {
         // The first frame showed the one roadmap it needed; now the rest.
         app.catalog_loaded(Catalog::load(sources));
@@ -258,7 +285,7 @@ fn gone() -> bool {
 /// queue up frames, then saves what changed: a change is on disk (or marked
 /// pending) before the frame that shows it is drawn.
 fn events(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     keep: &mut Keep,
     watch: &mut Watch,
@@ -334,7 +361,7 @@ fn leave_saved(app: &mut App, unsaved: bool, watch: &mut Watch) -> bool {
 
 /// Back to the shell until `fg`: the terminal is restored first and taken
 /// again after, and the screen drawn afresh.
-fn suspend(terminal: &mut DefaultTerminal, app: &mut App, watch: &mut Watch) -> anyhow::Result<()> {
+fn suspend(terminal: &mut Screen, app: &mut App, watch: &mut Watch) -> anyhow::Result<()> {
     leave()?;
     signals::stop()?;
     enter()?;
@@ -369,7 +396,7 @@ fn live(app: &mut App, watch: &mut Watch) -> bool {
 
 /// Draws a frame, first catching up with a resize the events have not
 /// reported yet so that clicks hit what is on screen.
-fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn draw(terminal: &mut Screen, app: &mut App) -> anyhow::Result<()> {
     if WAITED.swap(false, Ordering::Relaxed) {
         // The waiting line was written past ratatui: draw the frame whole.
         afresh(terminal)?;
