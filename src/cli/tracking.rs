@@ -1,7 +1,7 @@
-//! `status`, `mark`, `export`, `pace` and `reset`: the commands about the
-//! learner's progress.
+//! `status`, `export` and `pace`: the commands about the learner's
+//! progress (`mark`, `estimate`, `note` are in `skills`, `reset` in `reset`).
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -12,7 +12,7 @@ use crate::catalog::Catalog;
 use crate::estimate::Weeks;
 use crate::forecast::{self, Counts, Summary};
 use crate::progress::{self, Progress, Status, Store};
-use crate::roadmap::{Roadmap, did_you_mean};
+use crate::roadmap::Roadmap;
 use crate::state::{self, Places};
 use crate::stats::{self, WeekPoint};
 use crate::text::{cell, inert, width};
@@ -24,17 +24,6 @@ pub const TODAY_ENV: &str = "TRAILMARK_TODAY";
 pub enum ExportFormat {
     Markdown,
     Json,
-}
-
-/// A skill id the roadmap does not have.
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "roadmap `{roadmap}` has no skill `{skill}`; {hint} (`trailmark show {roadmap}` lists the skill ids)"
-)]
-pub struct UnknownSkill {
-    roadmap: String,
-    skill: String,
-    hint: String,
 }
 
 /// No roadmap named and none opened before.
@@ -62,7 +51,7 @@ pub fn today() -> NaiveDate {
 }
 
 /// The named roadmap, else the one last open.
-fn pick<'a>(catalog: &'a Catalog, store: &Store, id: Option<&str>) -> anyhow::Result<&'a Roadmap> {
+pub(super) fn pick<'a>(catalog: &'a Catalog, store: &Store, id: Option<&str>) -> anyhow::Result<&'a Roadmap> {
     let last = last_roadmap(store);
     let id = id.or(last.as_deref()).ok_or_else(|| NoRoadmap {
         known: catalog.ids().map(str::to_owned).collect(),
@@ -91,7 +80,7 @@ fn last_roadmap(store: &Store) -> Option<String> {
 
 /// Makes `id` the roadmap opened last, in the state file (never in the
 /// progress file). Failing to is a warning: the progress change is saved.
-fn remember_roadmap(store: &Store, id: &str) {
+pub(super) fn remember_roadmap(store: &Store, id: &str) {
     let Some(file) = state::default_path() else {
         return;
     };
@@ -360,63 +349,6 @@ fn history_line(s: &Summary, date: Option<NaiveDate>, rate: Option<f64>) -> Stri
     }
 }
 
-pub(super) fn mark(
-    catalog: &Catalog,
-    store: &mut Store,
-    roadmap: &str,
-    skill: &str,
-    status: &str,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let r = &catalog.require(roadmap)?.roadmap;
-    let to: Status = status.parse()?;
-    let Some((pi, si)) = r.find_skill(skill) else {
-        let hint = did_you_mean(skill, r.skills().map(|(_, s)| s.id.as_str())).map_or_else(
-            || "check the spelling".to_owned(),
-            |s| format!("did you mean `{s}`?"),
-        );
-        return Err(UnknownSkill {
-            roadmap: roadmap.to_owned(),
-            skill: skill.to_owned(),
-            hint,
-        }
-        .into());
-    };
-    let s = &r.phases[pi].skills[si];
-    let change = store.update(|p| p.set_status(&r.id, s, to, progress::now()))?;
-    remember_roadmap(store, &r.id);
-    match change {
-        Some(c) => {
-            let (_, from, to) = c.status_change().unwrap_or(("", to, to));
-            writeln!(out, "{} › {}: {from} → {to}", r.id, s.title)?;
-        }
-        None => writeln!(out, "{} › {}: already {to}", r.id, s.title)?,
-    }
-    let shared = shared_with(catalog, r, s);
-    if !shared.is_empty() {
-        writeln!(
-            out,
-            "shared skill `{}`: also counts in {}",
-            s.key.as_deref().unwrap_or(""),
-            shared.join(", ")
-        )?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Other roadmaps that use the same skill key.
-fn shared_with(catalog: &Catalog, r: &Roadmap, s: &crate::roadmap::Skill) -> Vec<String> {
-    let Some(key) = &s.key else { return Vec::new() };
-    catalog
-        .entries
-        .iter()
-        .filter(|e| {
-            e.roadmap.id != r.id && e.roadmap.skills().any(|(_, o)| o.key.as_ref() == Some(key))
-        })
-        .map(|e| e.roadmap.id.clone())
-        .collect()
-}
-
 #[derive(Serialize)]
 struct ExportJson<'a> {
     roadmap: &'a str,
@@ -515,7 +447,7 @@ pub(super) fn export(
 pub(super) fn pace(
     catalog: &Catalog,
     store: &mut Store,
-    hours: Option<f64>,
+    hours: Option<&str>,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let Some(hours) = hours else {
@@ -528,11 +460,7 @@ pub(super) fn pace(
         }
         return Ok(ExitCode::SUCCESS);
     };
-    if !(hours.is_finite() && hours > 0.0 && hours <= 168.0) {
-        anyhow::bail!(
-            "{hours} is not a weekly pace; give the hours you study per week, more than 0 and at most 168"
-        );
-    }
+    let hours = crate::numbers::parse_pace(hours).map_err(super::Usage)?;
     store.update(|p| p.set_pace(Some(hours), None, progress::now()))?;
     writeln!(out, "Your pace is now {hours} hours per week.")?;
     for e in &catalog.entries {
@@ -545,49 +473,6 @@ pub(super) fn pace(
             )?;
         }
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-pub(super) fn reset(
-    catalog: &Catalog,
-    store: &mut Store,
-    id: &str,
-    yes: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let r = &catalog.require(id)?.roadmap;
-    let shared = r
-        .skills()
-        .filter(|(_, s)| !shared_with(catalog, r, s).is_empty())
-        .count();
-    if !yes {
-        let mut err = std::io::stderr().lock();
-        write!(
-            err,
-            "Reset all progress on {} ({} skills{})? Notes and personal estimates go too. [y/N] ",
-            r.id,
-            r.skill_count(),
-            if shared > 0 {
-                format!(", {shared} of them shared with other roadmaps")
-            } else {
-                String::new()
-            }
-        )?;
-        err.flush()?;
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
-            writeln!(out, "Nothing was reset (pass --yes to skip the question).")?;
-            return Ok(ExitCode::FAILURE);
-        }
-    }
-    let n = store.update(|p| p.reset(r, progress::now()))?;
-    writeln!(
-        out,
-        "Reset {}: {n} skill{} back to todo.",
-        r.id,
-        crate::estimate::plural(n)
-    )?;
     Ok(ExitCode::SUCCESS)
 }
 
