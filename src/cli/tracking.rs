@@ -102,6 +102,10 @@ struct CountsJson {
     skipped: usize,
     todo: usize,
     percent_done: f64,
+    /// The percent as every screen says it: rounded half up, whole.
+    percent: u32,
+    /// The skills the percent counts: all but the skipped ones.
+    skills_counted: usize,
     weeks_total: Option<Weeks>,
     weeks_remaining: Option<Weeks>,
     unestimated_skills: usize,
@@ -117,6 +121,8 @@ impl From<&Summary> for CountsJson {
             skipped: c.skipped,
             todo: c.todo,
             percent_done: (c.percent_done() * 10.0).round() / 10.0,
+            percent: crate::numbers::percent_done(&c),
+            skills_counted: crate::numbers::wanted(&c),
             weeks_total: s.total.weeks.map(round_weeks),
             weeks_remaining: s.remaining.weeks.map(round_weeks),
             unestimated_skills: s.remaining.unestimated,
@@ -126,7 +132,7 @@ impl From<&Summary> for CountsJson {
 
 /// Weeks to three decimals for JSON: a phase's time split over its skills and
 /// summed again comes back as `23.999999999999996`, which should read `24`.
-fn round_weeks(w: Weeks) -> Weeks {
+pub(super) fn round_weeks(w: Weeks) -> Weeks {
     let r = |x: f64| (x * 1000.0).round() / 1000.0;
     Weeks::range(r(w.min), r(w.max))
 }
@@ -201,7 +207,12 @@ pub(super) fn status(
     let overall = &summary.overall;
     writeln!(out, "{} ({})", roadmap.title, roadmap.id)?;
     writeln!(out, "Progress:  {}", counts_line(&overall.counts))?;
-    writeln!(out, "Remaining: {}", remaining_line(overall))?;
+    writeln!(
+        out,
+        "Remaining: {}{}",
+        remaining_line(overall),
+        at_your_pace(roadmap, prog, overall)
+    )?;
     writeln!(
         out,
         "Finish:    {}",
@@ -231,11 +242,11 @@ pub(super) fn status(
     for (i, (ph, s)) in roadmap.phases.iter().zip(&summary.phases).enumerate() {
         writeln!(
             out,
-            "{:>2} {}  {:>7}  {:>4.0}%  {}",
+            "{:>2} {}  {:>7}  {:>4}%  {}",
             i + 1,
             cell(&ph.title, title_w),
-            format!("{}/{}", s.counts.done, s.counts.total - s.counts.skipped),
-            s.counts.percent_done(),
+            crate::numbers::done_of(&s.counts),
+            crate::numbers::percent_done(&s.counts),
             remaining_short(s)
         )?;
     }
@@ -260,14 +271,19 @@ pub(super) fn status(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `1 of 5 skills done (20%), …`: the count and the percent on one base,
+/// the skills that are not skipped (as the app's `1/5`).
 pub(super) fn counts_line(c: &Counts) -> String {
+    let skipped = match c.skipped {
+        0 => String::new(),
+        n => format!(", {n} skipped (not counted)"),
+    };
     format!(
-        "{} of {} skills done ({:.0}%), {} doing, {} skipped, {} to do",
+        "{} of {} skills done ({}%), {} doing, {} to do{skipped}",
         c.done,
-        c.total,
-        c.percent_done(),
+        crate::numbers::wanted(c),
+        crate::numbers::percent_done(c),
         c.doing,
-        c.skipped,
         c.todo
     )
 }
@@ -291,6 +307,19 @@ pub(super) fn remaining_line(s: &Summary) -> String {
     }
 }
 
+/// The remaining time at the learner's pace, as the app's header gives it
+/// (` (46.6 weeks at your pace)`), when both paces are known.
+pub(super) fn at_your_pace(r: &Roadmap, p: &Progress, s: &Summary) -> String {
+    s.remaining
+        .weeks
+        .filter(|w| !w.is_zero())
+        .and_then(|w| forecast::weeks_at_pace(w, r.pace_hours_per_week, p.pace_hours_per_week()))
+        .map_or_else(String::new, |mine| {
+            let unknown = if s.remaining.unestimated > 0 { "+?" } else { "" };
+            format!(" ({mine}{unknown} at your pace)")
+        })
+}
+
 /// A phase's remaining time; with the phase's estimate (in the roadmap's
 /// unit, `3–4 months (≈13–17.3 weeks)`) when every skill is estimated.
 fn remaining_short(s: &Summary) -> String {
@@ -302,7 +331,9 @@ fn remaining_short(s: &Summary) -> String {
             _ => w.to_string(),
         },
         None if n > 0 => format!("unestimated ({n} skill{})", crate::estimate::plural(n)),
-        None => "–".to_owned(),
+        // Nothing left, and nothing was estimated: no time to go, said as
+        // the app's phase column says it (`0w`).
+        None => Weeks::exact(0.0).to_string(),
     }
 }
 
@@ -317,7 +348,7 @@ fn no_date_reason(s: &Summary) -> Option<&'static str> {
     }
 }
 
-fn pace_line(r: &Roadmap, p: &Progress, s: &Summary, date: Option<NaiveDate>) -> String {
+pub(super) fn pace_line(r: &Roadmap, p: &Progress, s: &Summary, date: Option<NaiveDate>) -> String {
     if let Some(why) = no_date_reason(s) {
         return format!("by pace: {why}");
     }
@@ -337,7 +368,7 @@ fn pace_line(r: &Roadmap, p: &Progress, s: &Summary, date: Option<NaiveDate>) ->
     }
 }
 
-fn history_line(s: &Summary, date: Option<NaiveDate>, rate: Option<f64>) -> String {
+pub(super) fn history_line(s: &Summary, date: Option<NaiveDate>, rate: Option<f64>) -> String {
     if let Some(why) = no_date_reason(s) {
         return format!("by history: {why}");
     }
@@ -349,11 +380,17 @@ fn history_line(s: &Summary, date: Option<NaiveDate>, rate: Option<f64>) -> Stri
     }
 }
 
+/// The export: the roadmap's figures as `status --json` gives them (counts,
+/// percent, weeks, both finish dates), then every skill and project.
 #[derive(Serialize)]
 struct ExportJson<'a> {
     roadmap: &'a str,
     title: &'a str,
     exported_at: DateTime<Utc>,
+    #[serde(flatten)]
+    counts: CountsJson,
+    finish_date_by_pace: Option<NaiveDate>,
+    finish_date_by_history: Option<NaiveDate>,
     phases: Vec<ExportPhase<'a>>,
 }
 
@@ -361,6 +398,8 @@ struct ExportJson<'a> {
 struct ExportPhase<'a> {
     id: &'a str,
     title: &'a str,
+    #[serde(flatten)]
+    counts: CountsJson,
     skills: Vec<ExportSkill<'a>>,
     projects: Vec<ExportProject<'a>>,
 }
@@ -393,18 +432,25 @@ pub(super) fn export(
 ) -> anyhow::Result<ExitCode> {
     let r = pick(catalog, store, id)?;
     let p = store.progress();
+    let summary = forecast::summarize(r, p);
+    let fc = forecast::forecast(r, p, &summary, today());
     match format {
         ExportFormat::Json => {
             let doc = ExportJson {
                 roadmap: &r.id,
                 title: &r.title,
                 exported_at: progress::now(),
+                counts: (&summary.overall).into(),
+                finish_date_by_pace: fc.by_pace,
+                finish_date_by_history: fc.by_history,
                 phases: r
                     .phases
                     .iter()
-                    .map(|ph| ExportPhase {
+                    .zip(&summary.phases)
+                    .map(|(ph, sum)| ExportPhase {
                         id: &ph.id,
                         title: &ph.title,
+                        counts: sum.into(),
                         skills: ph
                             .skills
                             .iter()
@@ -439,7 +485,23 @@ pub(super) fn export(
             };
             write_json(out, &doc)?;
         }
-        ExportFormat::Markdown => write!(out, "{}", super::markdown::checklist(r, p))?,
+        ExportFormat::Markdown => {
+            let finish = format!(
+                "{}; {}",
+                pace_line(r, p, &summary.overall, fc.by_pace),
+                history_line(&summary.overall, fc.by_history, fc.rate)
+            );
+            let remaining = format!(
+                "{}{}",
+                remaining_line(&summary.overall),
+                at_your_pace(r, p, &summary.overall)
+            );
+            write!(
+                out,
+                "{}",
+                super::markdown::checklist(r, p, &remaining, &finish)
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

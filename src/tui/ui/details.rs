@@ -118,8 +118,12 @@ fn phase_lines(c: &mut Content, app: &App, phase: &Phase, max: usize) {
     c.wrapped(
         ("Skills ", theme.heading()),
         &format!(
-            "{} · {} done, {} doing, {} skipped",
-            counts.total, counts.done, counts.doing, counts.skipped
+            "{} · {} done ({}%), {} doing, {} skipped",
+            counts.total,
+            crate::numbers::done_of(counts),
+            crate::numbers::percent_done(counts),
+            counts.doing,
+            counts.skipped
         ),
         theme.plain(),
         max,

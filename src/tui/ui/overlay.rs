@@ -101,8 +101,10 @@ fn render_switcher_list(app: &App, s: &Switcher, list_area: Rect, buf: &mut Buff
                 ""
             };
             let right = format!(
-                "  {:>4.0}%  {SHARED_MARK} {:>3}/{:<3}",
-                row.percent, row.covered, row.skills
+                "  {:>4}%  {SHARED_MARK} {:>3}/{:<3}",
+                crate::numbers::round_percent(row.percent),
+                row.covered,
+                row.skills
             );
             // Cut in the middle so similar titles stay apart.
             let room = usize::from(list_area.width)

@@ -94,8 +94,8 @@ pub fn render_phases(app: &App, area: Rect, buf: &mut Buffer) {
             let (mark, status) = phase_mark(summary);
             let mut right = Vec::new();
             if show_percent {
-                let percent = summary.counts.percent_done();
-                right.push(Span::raw(format!(" {percent:>3.0}%")));
+                let percent = crate::numbers::percent_done(&summary.counts);
+                right.push(Span::raw(format!(" {percent:>3}%")));
             }
             if show_left {
                 right.push(Span::styled(column(left, left_width), theme.muted()));

@@ -375,7 +375,7 @@ fn render_phase_bars(app: &App, area: Rect, buf: &mut Buffer) {
                     "░".repeat(bar_width.saturating_sub(filled)),
                     theme.gauge_empty(),
                 ),
-                Span::raw(format!(" {percent:>3.0}%")),
+                Span::raw(format!(" {:>3}%", crate::numbers::round_percent(percent))),
             ])
         })
         .collect();
