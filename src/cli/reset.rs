@@ -76,9 +76,10 @@ fn ask(r: &Roadmap, shared: &[(String, Vec<String>)], shared_too: bool) -> anyho
     } else if shared.is_empty() {
         String::new()
     } else {
+        let names: Vec<&str> = shared.iter().map(|(t, _)| t.as_str()).collect();
         format!(
-            " Shared skills other roadmaps use stay as they are ({}); --shared clears them too.",
-            shared.len()
+            " Skills other roadmaps share stay as they are: {} (--shared clears them too).",
+            names.join(", ")
         )
     };
     write!(
