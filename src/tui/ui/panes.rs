@@ -125,8 +125,10 @@ pub fn render_phases(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The block with the heading of its right-hand columns in the bottom
 /// border, so the numbers say what they are without taking a row.
+/// Left out while an overlay is open: one that covers the middle of the
+/// pane would leave a stray piece of the heading beside it.
 fn with_heading<'a>(app: &App, block: Block<'a>, heading: &'a str) -> Block<'a> {
-    if heading.is_empty() {
+    if heading.is_empty() || !matches!(app.overlay, Overlay::None) {
         return block;
     }
     block.title_bottom(Line::styled(heading, app.theme.muted()).right_aligned())
