@@ -75,7 +75,9 @@ pub enum Command {
         args: Vec<String>,
     },
     /// Set your own estimate of a skill, for this roadmap only (as `e` in the app); --clear goes back to the roadmap's.
-    #[command(override_usage = "trailmark estimate [ROADMAP] SKILL VALUE\n       trailmark estimate [ROADMAP] SKILL --clear")]
+    #[command(
+        override_usage = "trailmark estimate [ROADMAP] SKILL VALUE\n       trailmark estimate [ROADMAP] SKILL --clear"
+    )]
     Estimate {
         /// [ROADMAP] SKILL VALUE: the roadmap id [default: the one last open], the skill's id or shared key (any case), and the time it takes you: `3` (weeks), `2-4 weeks`, `1 month`.
         #[arg(value_name = "ARGS", num_args = 1..=3, required = true, allow_negative_numbers = true)]
@@ -85,7 +87,9 @@ pub enum Command {
         clear: bool,
     },
     /// Set your note on a skill (as `n` in the app); --clear removes it.
-    #[command(override_usage = "trailmark note [ROADMAP] SKILL TEXT\n       trailmark note [ROADMAP] SKILL --clear")]
+    #[command(
+        override_usage = "trailmark note [ROADMAP] SKILL TEXT\n       trailmark note [ROADMAP] SKILL --clear"
+    )]
     Note {
         /// [ROADMAP] SKILL TEXT: the roadmap id [default: the one last open], the skill's id or shared key (any case), and the note (quote it).
         #[arg(value_name = "ARGS", num_args = 1..=3, required = true)]

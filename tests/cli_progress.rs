@@ -690,7 +690,10 @@ fn reset_asks_first_and_keeps_what_other_roadmaps_share() {
     for answer in ["n\n", "\n", "", "maybe\n"] {
         let (code, out, prompt) = reset_answering(d, &[SIX], answer);
         assert_eq!(code, Some(1), "{answer:?}");
-        assert_eq!(out, "Nothing was reset (pass --yes to skip the question).\n");
+        assert_eq!(
+            out,
+            "Nothing was reset (pass --yes to skip the question).\n"
+        );
         assert_eq!(
             prompt,
             "Reset progress on backend-six-phases (36 skills)? Its notes and your estimates for it go too. \
@@ -710,7 +713,10 @@ fn reset_asks_first_and_keeps_what_other_roadmaps_share() {
     );
     // HTTP stays done here and in every roadmap that shares it.
     assert_eq!(json(d, &["status", SIX, "--json"])["done"], 1);
-    assert_eq!(json(d, &["status", "backend-ten-steps", "--json"])["done"], 1);
+    assert_eq!(
+        json(d, &["status", "backend-ten-steps", "--json"])["done"],
+        1
+    );
 
     // --shared: the question names what else changes, and it does.
     let (code, _, prompt) = reset_answering(d, &[SIX, "--shared"], "n\n");
@@ -725,7 +731,10 @@ fn reset_asks_first_and_keeps_what_other_roadmaps_share() {
          1 skill back to todo: The HTTP protocol\n  \
          also cleared: The HTTP protocol in 3 other roadmaps\n"
     );
-    assert_eq!(json(d, &["status", "backend-ten-steps", "--json"])["done"], 0);
+    assert_eq!(
+        json(d, &["status", "backend-ten-steps", "--json"])["done"],
+        0
+    );
     assert_eq!(
         ok(d, &["reset", SIX, "--yes"]),
         "Reset backend-six-phases:\n  no skill needed to go back to todo\n"

@@ -106,7 +106,11 @@ fn the_roadmap_left_out_is_the_one_opened_last() {
     let skill = exported(d, PATH_2025, "postgresql");
     assert_eq!(
         (&skill["status"], &skill["note"], &skill["estimate_weeks"]),
-        (&json!("doing"), &json!("joins"), &json!({"min": 2.0, "max": 2.0}))
+        (
+            &json!("doing"),
+            &json!("joins"),
+            &json!({"min": 2.0, "max": 2.0})
+        )
     );
     // A command that names a roadmap makes it the one opened last.
     ok(d, &["note", SIX, "http", "status codes"]);
@@ -128,8 +132,7 @@ fn estimate_sets_and_clears_this_roadmaps_figure_only() {
     // The same skill in a roadmap that gives no estimates stays unestimated.
     let other = exported(d, PATH_2025, "rest-apis");
     assert_eq!(other["estimate_weeks"], Value::Null, "{other}");
-    let status: Value =
-        serde_json::from_str(&ok(d, &["status", PATH_2025, "--json"])).unwrap();
+    let status: Value = serde_json::from_str(&ok(d, &["status", PATH_2025, "--json"])).unwrap();
     assert_eq!(status["weeks_remaining"], Value::Null);
     assert_eq!(
         ok(d, &["estimate", SIX, "rest-api", "2-3 weeks"]),
@@ -145,7 +148,10 @@ fn estimate_sets_and_clears_this_roadmaps_figure_only() {
     );
     // Back to the share of the phase's 4 weeks.
     let share = &exported(d, SIX, "rest-api-design")["estimate_weeks"];
-    assert!((share["min"].as_f64().unwrap() - 0.667).abs() < 1e-9, "{share}");
+    assert!(
+        (share["min"].as_f64().unwrap() - 0.667).abs() < 1e-9,
+        "{share}"
+    );
 }
 
 #[test]
@@ -179,7 +185,10 @@ fn estimate_refuses_what_the_apps_editor_refuses_with_its_words() {
     }
     // Too many words is clap's usage error, with the usage line.
     let err = usage_error(d, &["estimate", SIX, "http", "2", "3"]);
-    assert!(err.contains("Usage: trailmark estimate [ROADMAP] SKILL VALUE"), "{err}");
+    assert!(
+        err.contains("Usage: trailmark estimate [ROADMAP] SKILL VALUE"),
+        "{err}"
+    );
     assert_eq!(
         usage_error(d, &["estimate", SIX, "http", "2", "--clear"]),
         "trailmark: `trailmark estimate` takes [ROADMAP] SKILL; got 3 arguments (quote text with spaces)\n"
@@ -197,16 +206,28 @@ fn note_sets_one_line_and_clears() {
          shared skill `http`: the note shows in backend-learning-path, backend-path-2025, backend-ten-steps too\n"
     );
     assert_eq!(exported(d, SIX, "http")["note"], "status codes and headers");
-    assert!(ok(d, &["note", SIX, "http", "status codes and headers"]).contains("the note already says that"));
+    assert!(
+        ok(d, &["note", SIX, "http", "status codes and headers"])
+            .contains("the note already says that")
+    );
     assert_eq!(
         usage_error(d, &["note", SIX, "http", " "]),
         "trailmark: the note is empty; give its text, or pass --clear to remove the note\n"
     );
-    assert!(ok(d, &["note", SIX, "http", "--clear"]).starts_with("backend-six-phases › The HTTP protocol: note cleared\n"));
-    assert!(ok(d, &["note", SIX, "http", "--clear"]).starts_with("backend-six-phases › The HTTP protocol: no note to clear\n"));
+    assert!(
+        ok(d, &["note", SIX, "http", "--clear"])
+            .starts_with("backend-six-phases › The HTTP protocol: note cleared\n")
+    );
+    assert!(
+        ok(d, &["note", SIX, "http", "--clear"])
+            .starts_with("backend-six-phases › The HTTP protocol: no note to clear\n")
+    );
     assert_eq!(exported(d, SIX, "http")["note"], Value::Null);
     let err = usage_error(d, &["note", SIX, "http", "text", "--clear"]);
-    assert!(err.contains("`trailmark note` takes [ROADMAP] SKILL; got 3 arguments"), "{err}");
+    assert!(
+        err.contains("`trailmark note` takes [ROADMAP] SKILL; got 3 arguments"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -217,7 +238,9 @@ fn help_and_man_page_name_the_new_commands() {
     for line in ["  estimate ", "  note ", "  mark "] {
         assert!(help.contains(line), "{help}");
     }
-    assert!(ok(d, &["estimate", "--help"]).contains("Usage: trailmark estimate [ROADMAP] SKILL VALUE"));
+    assert!(
+        ok(d, &["estimate", "--help"]).contains("Usage: trailmark estimate [ROADMAP] SKILL VALUE")
+    );
     assert!(ok(d, &["reset", "--help"]).contains("--shared"));
     let bash = ok(d, &["completions", "bash"]);
     assert!(

@@ -184,9 +184,15 @@ fn every_place_gives_the_same_figures() {
     }
     let said = "4 of 15 skills done (27%), 1 doing, 10 to do, 2 skipped (not counted)";
     assert!(status.contains(&format!("Progress:  {said}\n")), "{status}");
-    assert!(markdown.contains(&format!("Progress: {said}.")), "{markdown}");
+    assert!(
+        markdown.contains(&format!("Progress: {said}.")),
+        "{markdown}"
+    );
     let header = row(&screen, "done ·");
-    assert!(header.contains(" 27%") && header.contains("4/15 done"), "{header}");
+    assert!(
+        header.contains(" 27%") && header.contains("4/15 done"),
+        "{header}"
+    );
 
     // Per phase: the same count, percent and time left everywhere.
     let phases = [
@@ -204,7 +210,8 @@ fn every_place_gives_the_same_figures() {
         }
         let line = row(&status, &format!(" {title} "));
         assert!(
-            line.contains(&format!("{count}  ")) && line.contains(&format!("{percent:>4}%  {left}")),
+            line.contains(&format!("{count}  "))
+                && line.contains(&format!("{percent:>4}%  {left}")),
             "{line}"
         );
         let heading = format!("## {}. {title} ({count} done, {percent}%)", i + 1);
@@ -219,17 +226,29 @@ fn every_place_gives_the_same_figures() {
     // Time left at the learner's pace, and both finish dates.
     let at_pace = between(&status, "Remaining: ", "\n");
     let mine = between(at_pace, "(", " at your pace)");
-    assert!(header.contains(&format!("left: {mine} at your pace")), "{header} / {at_pace}");
-    assert!(markdown.contains(&format!("({mine} at your pace)")), "{markdown}");
+    assert!(
+        header.contains(&format!("left: {mine} at your pace")),
+        "{header} / {at_pace}"
+    );
+    assert!(
+        markdown.contains(&format!("({mine} at your pace)")),
+        "{markdown}"
+    );
     let (pace, history) = (
         json["finish_date_by_pace"].as_str().unwrap(),
         json["finish_date_by_history"].as_str().unwrap(),
     );
     assert_eq!(export["finish_date_by_pace"], pace);
     assert_eq!(export["finish_date_by_history"], history);
-    assert!(header.contains(&format!("finish {pace} (pace), {history} (rate)")), "{header}");
+    assert!(
+        header.contains(&format!("finish {pace} (pace), {history} (rate)")),
+        "{header}"
+    );
     for text in [&status, &markdown] {
         assert!(text.contains(&format!("{pace} at your pace")), "{text}");
-        assert!(text.contains(&format!("{history} at your recent rate")), "{text}");
+        assert!(
+            text.contains(&format!("{history} at your recent rate")),
+            "{text}"
+        );
     }
 }

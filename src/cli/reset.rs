@@ -114,7 +114,11 @@ fn report(
     let names: Vec<String> = cleared.statuses.iter().map(|id| title(id)).collect();
     text += &match n {
         0 => "  no skill needed to go back to todo\n".to_owned(),
-        _ => format!("  {n} skill{} back to todo: {}\n", plural(n), names.join(", ")),
+        _ => format!(
+            "  {n} skill{} back to todo: {}\n",
+            plural(n),
+            names.join(", ")
+        ),
     };
     let counted = [
         (cleared.notes, "note", "cleared"),

@@ -250,10 +250,16 @@ mod tests {
 
     #[test]
     fn a_skill_is_found_by_id_or_key_in_any_case() {
-        let r = one_phase(None, vec![keyed("rest-api-design", "rest-api"), skill("jwt", None)]);
+        let r = one_phase(
+            None,
+            vec![keyed("rest-api-design", "rest-api"), skill("jwt", None)],
+        );
         assert_eq!(find_skill(&r, "JWT").unwrap().id, "jwt");
         assert_eq!(find_skill(&r, "rest-api").unwrap().id, "rest-api-design");
-        assert_eq!(find_skill(&r, "REST-API-Design").unwrap().id, "rest-api-design");
+        assert_eq!(
+            find_skill(&r, "REST-API-Design").unwrap().id,
+            "rest-api-design"
+        );
         let miss = find_skill(&r, "rest-apis").unwrap_err().to_string();
         assert!(miss.contains("did you mean `rest-api`?"), "{miss}");
         let miss = find_skill(&r, "design").unwrap_err().to_string();

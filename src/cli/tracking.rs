@@ -51,7 +51,11 @@ pub fn today() -> NaiveDate {
 }
 
 /// The named roadmap, else the one last open.
-pub(super) fn pick<'a>(catalog: &'a Catalog, store: &Store, id: Option<&str>) -> anyhow::Result<&'a Roadmap> {
+pub(super) fn pick<'a>(
+    catalog: &'a Catalog,
+    store: &Store,
+    id: Option<&str>,
+) -> anyhow::Result<&'a Roadmap> {
     let last = last_roadmap(store);
     let id = id.or(last.as_deref()).ok_or_else(|| NoRoadmap {
         known: catalog.ids().map(str::to_owned).collect(),
@@ -315,7 +319,11 @@ pub(super) fn at_your_pace(r: &Roadmap, p: &Progress, s: &Summary) -> String {
         .filter(|w| !w.is_zero())
         .and_then(|w| forecast::weeks_at_pace(w, r.pace_hours_per_week, p.pace_hours_per_week()))
         .map_or_else(String::new, |mine| {
-            let unknown = if s.remaining.unestimated > 0 { "+?" } else { "" };
+            let unknown = if s.remaining.unestimated > 0 {
+                "+?"
+            } else {
+                ""
+            };
             format!(" ({mine}{unknown} at your pace)")
         })
 }

@@ -29,7 +29,10 @@ mod tests {
     #[test]
     fn the_advice_fits_a_learner_not_a_roadmap_file() {
         let zero = parse_own("0").unwrap_err().to_string();
-        assert!(zero.starts_with("the estimate is zero; type the time"), "{zero}");
+        assert!(
+            zero.starts_with("the estimate is zero; type the time"),
+            "{zero}"
+        );
         assert!(!zero.contains("leave `estimate` out"), "{zero}");
         assert!(!parse_own("9999").unwrap_err().0.contains("leave it out"));
         assert_eq!(parse_own("2-4 weeks"), Ok(Weeks::range(2.0, 4.0)));

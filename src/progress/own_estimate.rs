@@ -85,7 +85,7 @@ impl Progress {
             else {
                 continue;
             };
-            let Some(home) = self.claimant(key, register.at, &keyed) else {
+            let Some(home) = self.claimant(key, &register, &keyed) else {
                 continue;
             };
             self.skills
@@ -107,8 +107,13 @@ impl Progress {
         moved
     }
 
-    /// The `roadmap/skill` that a key's estimate set at `at` belongs to.
-    fn claimant(&self, key: &str, at: super::Stamp, keyed: &[&Move]) -> Option<String> {
+    /// The `roadmap/skill` that the key's estimate `register` belongs to.
+    fn claimant(
+        &self,
+        key: &str,
+        register: &Register<Option<Weeks>>,
+        keyed: &[&Move],
+    ) -> Option<String> {
         // The key's estimate changes, also those already pointed at a
         // roadmap's skill.
         let set_in = |c: &&Change| {
@@ -119,9 +124,11 @@ impl Progress {
                         .any(|m| m.to == key && c.skill() == Some(m.estimate_to.as_str())))
         };
         let entries: Vec<&Change> = self.history.iter().filter(set_in).collect();
+        // The change that set it: its stamp and its value (copies' clocks
+        // can give two changes one stamp).
         let roadmap = entries
             .iter()
-            .find(|c| c.at == at)
+            .find(|c| c.at == register.at && c.edit == Edit::Estimate(register.value))
             .or(entries.last())
             .and_then(|c| c.roadmap.clone());
         let users: Vec<&&Move> = keyed.iter().filter(|m| m.to == key).collect();
@@ -155,7 +162,12 @@ mod tests {
         let a = roadmap("a", keyed("rest-api-design", "rest-api"));
         let b = roadmap("b", keyed("rest", "rest-api"));
         let mut p = Progress::default();
-        p.set_estimate("a", &a.phases[0].skills[0], Some(Weeks::range(2.0, 3.0)), now());
+        p.set_estimate(
+            "a",
+            &a.phases[0].skills[0],
+            Some(Weeks::range(2.0, 3.0)),
+            now(),
+        );
         assert_eq!(
             p.own_estimate("a", &a.phases[0].skills[0]),
             Some(Weeks::range(2.0, 3.0))
@@ -187,7 +199,12 @@ mod tests {
         let a = roadmap("a", keyed("rest-api-design", "rest-api"));
         let b = roadmap("b", keyed("rest", "rest-api"));
         let mut p = legacy(Some("b"));
-        p.set_status("a", &a.phases[0].skills[0], crate::progress::Status::Done, now());
+        p.set_status(
+            "a",
+            &a.phases[0].skills[0],
+            crate::progress::Status::Done,
+            now(),
+        );
         p.relocate(&moves_for([&a, &b]));
         assert_eq!(p.own_estimate("a", &a.phases[0].skills[0]), None);
         assert_eq!(

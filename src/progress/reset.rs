@@ -33,7 +33,12 @@ impl Progress {
     /// key is in `keep` (shared with another roadmap, and not asked for).
     /// Each field is set rather than removed, so the reset wins over older
     /// copies when files merge.
-    pub fn reset(&mut self, roadmap: &Roadmap, keep: &HashSet<String>, at: DateTime<Utc>) -> Cleared {
+    pub fn reset(
+        &mut self,
+        roadmap: &Roadmap,
+        keep: &HashSet<String>,
+        at: DateTime<Utc>,
+    ) -> Cleared {
         let mut cleared = Cleared::default();
         let id = roadmap.id.as_str();
         for (_, skill) in roadmap.skills() {
@@ -48,7 +53,10 @@ impl Progress {
                 continue;
             }
             let record = skill_record_id(id, skill);
-            if self.set_status_by_id(id, &record, Status::Todo, at).is_some() {
+            if self
+                .set_status_by_id(id, &record, Status::Todo, at)
+                .is_some()
+            {
                 cleared.statuses.push(skill.id.clone());
             }
             if self.set_note_by_id(id, &record, None, at).is_some() {
