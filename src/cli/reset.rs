@@ -29,7 +29,8 @@ fn shared_progress(catalog: &Catalog, r: &Roadmap, p: &Progress) -> Vec<(String,
         .collect()
 }
 
-/// "Git in 5 other roadmaps, PostgreSQL in 1 other roadmap".
+/// Each shared skill with the number of other roadmaps it changes in:
+/// `The HTTP protocol in 3 other roadmaps, Git in 1 other roadmap`.
 fn also_clears(shared: &[(String, Vec<String>)]) -> String {
     shared
         .iter()
@@ -109,45 +110,48 @@ fn report(
             .find(|(_, s)| s.id == id)
             .map_or_else(|| id.to_owned(), |(_, s)| s.title.clone())
     };
-    let mut text = format!("Reset {}:\n", r.id);
+    let mut lines = vec![format!("Reset {}:", r.id)];
     let n = cleared.statuses.len();
     let names: Vec<String> = cleared.statuses.iter().map(|id| title(id)).collect();
-    text += &match n {
-        0 => "  no skill needed to go back to todo\n".to_owned(),
+    lines.push(match n {
+        0 => "  no skill needed to go back to todo".to_owned(),
         _ => format!(
-            "  {n} skill{} back to todo: {}\n",
+            "  {n} skill{} back to todo: {}",
             plural(n),
             names.join(", ")
         ),
-    };
+    });
     let counted = [
-        (cleared.notes, "note", "cleared"),
-        (cleared.estimates, "estimate of yours", "cleared"),
-        (cleared.projects, "project idea", "back to idea"),
+        (cleared.notes, "note", "notes", "cleared"),
+        (
+            cleared.estimates,
+            "estimate of yours",
+            "estimates of yours",
+            "cleared",
+        ),
+        (
+            cleared.projects,
+            "project idea",
+            "project ideas",
+            "back to idea",
+        ),
     ];
-    for (n, what, how) in counted {
+    for (n, one, many, how) in counted {
         if n > 0 {
-            let what = if n == 1 {
-                what.to_owned()
-            } else {
-                what.replacen("estimate", "estimates", 1)
-                    .replacen("note", "notes", 1)
-                    .replacen("idea", "ideas", 1)
-            };
-            text += &format!("  {n} {what} {how}\n");
+            lines.push(format!("  {n} {} {how}", if n == 1 { one } else { many }));
         }
     }
     if shared_too && !shared.is_empty() {
-        text += &format!("  also cleared: {}\n", also_clears(shared));
+        lines.push(format!("  also cleared: {}", also_clears(shared)));
     }
     if !shared_too && !shared.is_empty() {
         let names: Vec<&str> = shared.iter().map(|(t, _)| t.as_str()).collect();
-        text += &format!(
-            "  kept {} shared skill{} other roadmaps use: {} (pass --shared to clear them too)\n",
+        lines.push(format!(
+            "  kept {} shared skill{} other roadmaps use: {} (pass --shared to clear them too)",
             names.len(),
             plural(names.len()),
             names.join(", ")
-        );
+        ));
     }
-    text
+    lines.join("\n") + "\n"
 }

@@ -254,6 +254,12 @@ pub(super) fn status(
             remaining_short(s)
         )?;
     }
+    write_orphans(&orphans, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Records no loaded roadmap mentions: kept, and said so.
+fn write_orphans(orphans: &[String], out: &mut dyn Write) -> std::io::Result<()> {
     if !orphans.is_empty() {
         writeln!(out)?;
         let n = orphans.len();
@@ -272,7 +278,7 @@ pub(super) fn status(
             "(progress from a roadmap file that was removed or renamed; it counts again once that roadmap loads)"
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// `1 of 5 skills done (20%), …`: the count and the percent on one base,

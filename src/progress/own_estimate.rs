@@ -60,7 +60,7 @@ impl Progress {
     /// again changes nothing. Returns how many estimates moved.
     pub(super) fn migrate_key_estimates(&mut self, moves: &[Move]) -> usize {
         let keyed: Vec<&Move> = moves.iter().filter(|m| m.to != m.estimate_to).collect();
-        let mut moved = 0;
+        let mut count = 0;
         let mut retarget = false;
         for m in &keyed {
             // History entries of estimates set on the key in this roadmap
@@ -99,12 +99,12 @@ impl Progress {
                     self.skills.remove(key);
                 }
             }
-            moved += 1;
+            count += 1;
         }
         if retarget {
             normalize(&mut self.history);
         }
-        moved
+        count
     }
 
     /// The `roadmap/skill` that the key's estimate `register` belongs to.
