@@ -598,7 +598,8 @@ mod tests {
             remaining_short(&summary(Some(1.0), 0)),
             "1 week of 10 weeks"
         );
-        assert_eq!(remaining_short(&summary(None, 0)), "–");
+        // Nothing left and nothing estimated: no time to go, as the app says.
+        assert_eq!(remaining_short(&summary(None, 0)), "0 weeks");
     }
 
     #[test]
