@@ -86,9 +86,9 @@ fn split<'a>(
     args: &'a [String],
     fixed: usize,
 ) -> Result<(Option<&'a str>, &'a str, &'a [String]), Usage> {
-    match args.len() - fixed {
-        1 => Ok((None, &args[0], &args[1..])),
-        2 => Ok((Some(&args[0]), &args[1], &args[2..])),
+    match args.len().checked_sub(fixed) {
+        Some(1) => Ok((None, &args[0], &args[1..])),
+        Some(2) => Ok((Some(&args[0]), &args[1], &args[2..])),
         _ => Err(Usage(format!(
             "`trailmark {command}` takes [ROADMAP] SKILL{}; got {} argument{} (quote text with spaces)",
             if fixed == 0 { "" } else { " and a value" },
