@@ -11,10 +11,11 @@
 //! Files written before this kept the estimate on the shared key's record.
 //! [`Progress::migrate_key_estimates`] moves such an estimate to the roadmap
 //! the history says it was set in (the history entry of the change that set
-//! it, else the latest estimate change of that record); when the history
-//! names no roadmap that uses the key, to the only loaded roadmap that uses
-//! it. Otherwise it stays on the key, counted nowhere and never deleted,
-//! until a roadmap that can claim it loads.
+//! it, matched by stamp and value, else the latest estimate change of that
+//! record). When the history names no roadmap at all, the only loaded
+//! roadmap that uses the key takes it. Otherwise (the roadmap named is not
+//! loaded, or several could claim it) it stays on the key, counted nowhere
+//! and never deleted, until the roadmap it belongs to loads.
 
 use chrono::{DateTime, Utc};
 
