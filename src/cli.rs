@@ -4,7 +4,9 @@
 mod authoring;
 mod markdown;
 mod output;
+mod reset;
 mod roadmaps;
+mod skills;
 mod sync;
 mod tracking;
 mod validate;
@@ -66,11 +68,35 @@ pub enum Command {
         json: bool,
     },
     /// Set a skill's status: todo, doing, done or skip.
+    #[command(override_usage = "trailmark mark [ROADMAP] SKILL STATUS")]
     Mark {
-        roadmap: String,
-        skill: String,
-        /// todo, doing, done or skip.
-        status: String,
+        /// [ROADMAP] SKILL STATUS: the roadmap id [default: the one last open], the skill's id or shared key (any case), and todo, doing, done or skip.
+        #[arg(value_name = "ARGS", num_args = 2..=3, required = true)]
+        args: Vec<String>,
+    },
+    /// Set your own estimate of a skill, for this roadmap only (as `e` in the app); --clear goes back to the roadmap's.
+    #[command(
+        override_usage = "trailmark estimate [ROADMAP] SKILL VALUE\n       trailmark estimate [ROADMAP] SKILL --clear"
+    )]
+    Estimate {
+        /// [ROADMAP] SKILL VALUE: the roadmap id [default: the one last open], the skill's id or shared key (any case), and the time it takes you: `3` (weeks), `2-4 weeks`, `1 month`.
+        #[arg(value_name = "ARGS", num_args = 1..=3, required = true, allow_negative_numbers = true)]
+        args: Vec<String>,
+        /// Remove your estimate, so the roadmap's counts again.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Set your note on a skill (as `n` in the app); --clear removes it.
+    #[command(
+        override_usage = "trailmark note [ROADMAP] SKILL TEXT\n       trailmark note [ROADMAP] SKILL --clear"
+    )]
+    Note {
+        /// [ROADMAP] SKILL TEXT: the roadmap id [default: the one last open], the skill's id or shared key (any case), and the note (quote it).
+        #[arg(value_name = "ARGS", num_args = 1..=3, required = true)]
+        args: Vec<String>,
+        /// Remove the note.
+        #[arg(long)]
+        clear: bool,
     },
     /// Export progress as a Markdown checklist (ready for a README) or JSON.
     Export {
@@ -81,12 +107,16 @@ pub enum Command {
     },
     /// Set your study pace in hours per week (prints it when no value is given).
     Pace {
-        #[arg(value_name = "HOURS_PER_WEEK")]
-        hours: Option<f64>,
+        /// More than 0 and at most 168.
+        #[arg(value_name = "HOURS_PER_WEEK", allow_hyphen_values = true)]
+        hours: Option<String>,
     },
-    /// Clear all progress on one roadmap (shared skills included); asks first.
+    /// Clear the progress on one roadmap; skills other roadmaps share stay unless --shared. Asks first.
     Reset {
         roadmap: String,
+        /// Also clear the skills this roadmap shares with other loaded roadmaps (they change there too).
+        #[arg(long)]
+        shared: bool,
         /// Do not ask.
         #[arg(long)]
         yes: bool,
@@ -128,6 +158,12 @@ pub enum Command {
     },
 }
 
+/// A value the command cannot take (a pace of 0, an estimate that is not
+/// one, too many arguments): a usage error, exit 2 like clap's own.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Usage(pub String);
+
 /// Runs the command line and maps failures to exit codes: 2 for an unknown
 /// roadmap or bad usage, 1 for everything else.
 pub fn main() -> ExitCode {
@@ -146,7 +182,8 @@ pub fn main() -> ExitCode {
             let _ = out.flush();
             output::warn(&format!("trailmark: {}", output::report(&err)));
             if err.downcast_ref::<UnknownRoadmap>().is_some()
-                || err.downcast_ref::<tracking::UnknownSkill>().is_some()
+                || err.downcast_ref::<skills::UnknownSkill>().is_some()
+                || err.downcast_ref::<Usage>().is_some()
                 || err.downcast_ref::<tracking::NoRoadmap>().is_some()
                 || err.downcast_ref::<BadStatus>().is_some()
                 || err.downcast_ref::<sync::NotInRepo>().is_some()
@@ -198,14 +235,20 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             let mut store = open_store(cli, &catalog)?;
             tracking::status(&catalog, &mut store, roadmap.as_deref(), *json, out)
         }
-        Some(Command::Mark {
-            roadmap,
-            skill,
-            status,
-        }) => {
+        Some(Command::Mark { args }) => {
             let catalog = load();
             let mut store = open_store(cli, &catalog)?;
-            tracking::mark(&catalog, &mut store, roadmap, skill, status, out)
+            skills::mark(&catalog, &mut store, args, out)
+        }
+        Some(Command::Estimate { args, clear }) => {
+            let catalog = load();
+            let mut store = open_store(cli, &catalog)?;
+            skills::estimate(&catalog, &mut store, args, *clear, out)
+        }
+        Some(Command::Note { args, clear }) => {
+            let catalog = load();
+            let mut store = open_store(cli, &catalog)?;
+            skills::note(&catalog, &mut store, args, *clear, out)
         }
         Some(Command::Export { roadmap, format }) => {
             let catalog = load();
@@ -215,12 +258,16 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(Command::Pace { hours }) => {
             let catalog = load();
             let mut store = open_store(cli, &catalog)?;
-            tracking::pace(&catalog, &mut store, *hours, out)
+            tracking::pace(&catalog, &mut store, hours.as_deref(), out)
         }
-        Some(Command::Reset { roadmap, yes }) => {
+        Some(Command::Reset {
+            roadmap,
+            shared,
+            yes,
+        }) => {
             let catalog = load();
             let mut store = open_store(cli, &catalog)?;
-            tracking::reset(&catalog, &mut store, roadmap, *yes, out)
+            reset::reset(&catalog, &mut store, roadmap, *shared, *yes, out)
         }
         Some(Command::MergeFile { base, ours, theirs }) => sync::merge_file(base, ours, theirs),
         Some(Command::GitSetup { repo }) => sync::git_setup(&data_path(cli)?, repo.as_deref(), out),

@@ -13,8 +13,10 @@ use std::ops::{Add, AddAssign};
 
 use serde::{Deserialize, Serialize};
 
+mod own;
 mod parse;
 
+pub use own::{OwnEstimateError, parse_own};
 pub use parse::{EstimateError, from_number, parse};
 
 /// Weeks in a month, as the roadmap format defines it (52 weeks / 12 months).

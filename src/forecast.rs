@@ -111,12 +111,7 @@ pub fn skill_times(roadmap_id: &str, phase: &Phase, progress: &Progress) -> Vec<
         .skills
         .iter()
         .zip(own)
-        .map(|(s, own)| {
-            progress
-                .skill_record(roadmap_id, s)
-                .and_then(crate::progress::SkillRecord::estimate)
-                .or(own)
-        })
+        .map(|(s, own)| progress.own_estimate(roadmap_id, s).or(own))
         .collect()
 }
 

@@ -8,6 +8,7 @@
 //! - [`progress`]: the learner's progress and the data file that keeps it safe.
 //! - [`state`]: app state that is not progress (the place in each roadmap).
 //! - [`forecast`]: remaining weeks and finish dates, as pure functions.
+//! - [`numbers`]: percentages and counts said one way in the app and the CLI.
 //! - [`stats`]: weekly series, burndown and streak from the history.
 //! - [`text`]: inert text (control characters shown, never emitted) and display widths.
 //! - [`vocabulary`]: the shared skill keys and their documentation links.
@@ -18,6 +19,7 @@ pub mod catalog;
 pub mod cli;
 pub mod estimate;
 pub mod forecast;
+pub mod numbers;
 pub mod progress;
 pub mod roadmap;
 pub mod state;

@@ -16,6 +16,8 @@
 //!
 //! A skill with a `key` is stored under that key, so every roadmap that uses
 //! the key sees the same record; other skills under `roadmap-id/skill-id`.
+//! Own estimates are the exception: they always live under
+//! `roadmap-id/skill-id` ([`estimate_record_id`]), as one roadmap's figure.
 //! Records no roadmap mentions any more are kept: a roadmap file may come back.
 
 mod conflicts;
@@ -25,10 +27,12 @@ pub mod file;
 mod history;
 pub mod hlc;
 mod merge;
+mod own_estimate;
 mod read;
 mod record;
 mod reload;
 mod relocate;
+mod reset;
 mod store;
 
 use std::collections::BTreeMap;
@@ -45,9 +49,11 @@ pub use file::lock::Waiting;
 pub use history::{Change, Edit, Target};
 pub use hlc::{Clock, Stamp};
 pub use merge::{merge, merge_owned, merge3};
+pub use own_estimate::estimate_record_id;
 pub use read::{Notice, parse, parse_with_notices, parse_with_serde};
 pub use record::{ProjectRecord, Register, RegisterValue, SkillRecord};
 pub use relocate::{Move, moves_for};
+pub use reset::Cleared;
 pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path};
 
 /// The data file format this build writes. Version 1 (one stamp per record,

@@ -60,13 +60,15 @@ fn weeks(n: f64) -> Value {
     json!({ "min": n, "max": n })
 }
 
-const COUNT_KEYS: [&str; 9] = [
+const COUNT_KEYS: [&str; 11] = [
     "skills_total",
     "done",
     "doing",
     "skipped",
     "todo",
     "percent_done",
+    "percent",
+    "skills_counted",
     "weeks_total",
     "weeks_remaining",
     "unestimated_skills",
@@ -199,7 +201,7 @@ fn status_text_shows_progress_remaining_and_phases() {
     );
     assert_eq!(
         lines[1],
-        "Progress:  1 of 36 skills done (3%), 0 doing, 0 skipped, 35 to do"
+        "Progress:  1 of 36 skills done (3%), 0 doing, 35 to do"
     );
     assert_eq!(lines[2], "Remaining: 23.3 weeks of 24 weeks");
     assert_eq!(
@@ -425,14 +427,16 @@ fn export_markdown_is_a_checklist_per_phase() {
 
 Source: Test notes — Tester, 2025-05-01
 
-Progress: 1 of 5 skills done (25%), 1 doing, 1 skipped, 2 to do. Remaining: 1.5 weeks of 5–6 weeks (+1 unestimated skill not counted).
+Progress: 1 of 4 skills done (25%), 1 doing, 2 to do, 1 skipped (not counted). Remaining: 1.5 weeks of 5–6 weeks (+1 unestimated skill not counted).
 
-## 1. Web basics (50% done)
+Finish: by pace: set your weekly hours with \\`trailmark pace HOURS\\`; by history: needs skills marked done in at least two different weeks, some of them within the last 8 weeks.
+
+## 1. Web basics (1/2 done, 50%)
 
 - [x] HTTP (done 2026-03-02)
 - [ ] HTML \\*and\\* CSS (doing since 2026-03-05)
 
-## 2. Build it (0% done)
+## 2. Build it (0/2 done, 0%)
 
 - [ ] ~~REST API design~~ (skipped 2026-03-09)
 - [ ] SQL
@@ -483,6 +487,29 @@ fn export_json_holds_statuses_dates_notes_and_estimates() {
         chrono::DateTime::parse_from_rfc3339(exported.as_str().unwrap()).is_ok(),
         "{exported}"
     );
+    // The figures are status's own, overall and per phase; then the skills.
+    let status = json(d, &["--roadmap", &roadmap, "status", "tiny-path", "--json"]);
+    let figures = |v: &mut Value| -> Vec<Value> {
+        let object = v.as_object_mut().unwrap();
+        COUNT_KEYS
+            .iter()
+            .chain(&["finish_date_by_pace", "finish_date_by_history"])
+            .filter_map(|k| object.remove(*k))
+            .collect()
+    };
+    let mut status = status;
+    assert_eq!(figures(&mut doc), figures(&mut status));
+    assert_eq!(doc["percent"], Value::Null);
+    for (phase, of_status) in doc["phases"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .zip(status["phases"].as_array_mut().unwrap())
+    {
+        let (a, b) = (figures(phase), figures(of_status));
+        assert_eq!(a.len(), COUNT_KEYS.len());
+        assert_eq!(a, b);
+    }
     let skill = |id: &str,
                  title: &str,
                  key: Value,
@@ -557,16 +584,16 @@ fn pace_sets_the_finish_date() {
         "{out}"
     );
     assert_eq!(ok(d, &["pace"]), "Your pace: 7 hours per week\n");
-    for bad in ["0", "169", "nan", "inf"] {
+    // Every value that is not a pace is a usage error, as clap's own are.
+    for bad in ["0", "-3", "169", "nan", "inf", "fast"] {
         let out = run(d, &["pace", bad]);
-        assert_eq!(out.status.code(), Some(1), "{bad}");
+        assert_eq!(out.status.code(), Some(2), "{bad}");
         assert!(
             stderr(&out).contains("is not a weekly pace"),
             "{}",
             stderr(&out)
         );
     }
-    assert_eq!(run(d, &["pace", "fast"]).status.code(), Some(2));
     assert_eq!(ok(d, &["pace"]), "Your pace: 7 hours per week\n");
 
     // 24 weeks at the roadmap's 14 h/week take 48 weeks at 7: 336 days.
@@ -631,76 +658,87 @@ history:
     );
 }
 
+/// `reset` with its answer on stdin: (exit code, stdout, the question).
+fn reset_answering(d: &Path, args: &[&str], answer: &str) -> (Option<i32>, String, String) {
+    let mut child = trailmark(d)
+        .arg("reset")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(answer.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), stdout(&out), stderr(&out))
+}
+
 #[test]
-fn reset_asks_first() {
+fn reset_asks_first_and_keeps_what_other_roadmaps_share() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     ok(d, &["mark", SIX, "http", "done"]);
     ok(d, &["mark", SIX, "variables", "doing"]);
+    ok(d, &["note", SIX, "variables", "let and const"]);
+    ok(d, &["estimate", SIX, "http", "2 weeks"]);
     let before = fs::read(data_file(d)).unwrap();
     for answer in ["n\n", "\n", "", "maybe\n"] {
-        let mut child = trailmark(d)
-            .args(["reset", SIX])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(answer.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{answer:?}");
+        let (code, out, prompt) = reset_answering(d, &[SIX], answer);
+        assert_eq!(code, Some(1), "{answer:?}");
         assert_eq!(
-            stdout(&out),
+            out,
             "Nothing was reset (pass --yes to skip the question).\n"
         );
-        let prompt = stderr(&out);
-        assert!(
-            prompt.starts_with("Reset all progress on backend-six-phases (36 skills, "),
-            "{prompt}"
+        assert_eq!(
+            prompt,
+            "Reset progress on backend-six-phases (36 skills)? Its notes and your estimates for it go too. \
+             Skills other roadmaps share stay as they are: The HTTP protocol (--shared clears them too). [y/N] "
         );
-        assert!(prompt.contains("shared with other roadmaps"), "{prompt}");
-        assert!(prompt.contains("[y/N]"), "{prompt}");
         assert_eq!(fs::read(data_file(d)).unwrap(), before, "{answer:?}");
     }
-
-    let mut child = trailmark(d)
-        .args(["reset", SIX])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(b"y\n").unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
+    let (code, out, _) = reset_answering(d, &[SIX], "y\n");
+    assert_eq!(code, Some(0));
     assert_eq!(
-        stdout(&out),
-        "Reset backend-six-phases: 2 skills back to todo.\n"
+        out,
+        "Reset backend-six-phases:\n  \
+         1 skill back to todo: Variables, data types and operators\n  \
+         1 note cleared\n  \
+         1 estimate of yours cleared\n  \
+         kept 1 shared skill other roadmaps use: The HTTP protocol (pass --shared to clear them too)\n"
     );
-    let s = json(d, &["status", SIX, "--json"]);
+    // HTTP stays done here and in every roadmap that shares it.
+    assert_eq!(json(d, &["status", SIX, "--json"])["done"], 1);
     assert_eq!(
-        (s["done"].clone(), s["doing"].clone(), s["todo"].clone()),
-        (json!(0), json!(0), json!(36))
+        json(d, &["status", "backend-ten-steps", "--json"])["done"],
+        1
     );
 
-    ok(d, &["mark", SIX, "http", "done"]);
-    assert_eq!(
-        ok(d, &["reset", SIX, "--yes"]),
-        "Reset backend-six-phases: 1 skill back to todo.\n"
+    // --shared: the question names what else changes, and it does.
+    let (code, _, prompt) = reset_answering(d, &[SIX, "--shared"], "n\n");
+    assert_eq!(code, Some(1));
+    assert!(
+        prompt.contains(" This also clears The HTTP protocol in 3 other roadmaps. [y/N] "),
+        "{prompt}"
     );
-    assert_eq!(json(d, &["status", SIX, "--json"])["done"], 0);
-    // The shared key went back to todo everywhere; the history keeps every change.
+    assert_eq!(
+        ok(d, &["reset", SIX, "--shared", "--yes"]),
+        "Reset backend-six-phases:\n  \
+         1 skill back to todo: The HTTP protocol\n  \
+         also cleared: The HTTP protocol in 3 other roadmaps\n"
+    );
     assert_eq!(
         json(d, &["status", "backend-ten-steps", "--json"])["done"],
         0
     );
-    let text = fs::read_to_string(data_file(d)).unwrap();
-    assert_eq!(text.matches("\n  to: ").count(), 6, "{text}");
+    assert_eq!(
+        ok(d, &["reset", SIX, "--yes"]),
+        "Reset backend-six-phases:\n  no skill needed to go back to todo\n"
+    );
     let out = run(d, &["reset", "nope", "--yes"]);
     assert_eq!(out.status.code(), Some(2));
 }

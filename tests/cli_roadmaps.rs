@@ -283,11 +283,12 @@ fn show_keeps_the_articles_units_and_prints_pace_summaries_and_tips() {
         "Pace: not stated by the source",
         "Total: 9–11 months (≈39–47.7 weeks)",
         "1. Beginner [beginner] — phase estimate: 3–4 months (≈13–17.3 weeks)",
-        "   • One programming language [programming-language key=programming-language] — 2–3 months (≈8.7–13 weeks)",
-        "   • How the internet works [internet key=internet-basics] — 1–2 weeks",
-        "   • APIs [apis key=apis] — 1 month (≈4.3 weeks)",
+        // The source's own unit, then what the phase's time makes it count for.
+        "   • One programming language [programming-language key=programming-language] — 2–3 months (≈8.7–13 weeks) (counts as 8.6–11.5 weeks, its share of the phase's time)",
+        "   • How the internet works [internet key=internet-basics] — 1–2 weeks (counts as 1.2–1.6 weeks, its share of the phase's time)",
+        "   • APIs [apis key=apis] — 1 month (≈4.3 weeks) (counts as 3.3–4.4 weeks, its share of the phase's time)",
         "3. Advanced [advanced] — phase estimate: 3 months (≈13 weeks)",
-        "   • More: message brokers [message-brokers key=message-queues] — part of the phase's time",
+        "   • More: message brokers [message-brokers key=message-queues] — 1.1 weeks (a share of the phase's time)",
         "Tips from the source:",
     ] {
         assert!(lines.contains(&want), "no `{want}` in:\n{}", run.stdout);
@@ -317,9 +318,10 @@ fn show_keeps_the_articles_units_and_prints_pace_summaries_and_tips() {
         six.stdout
     );
     assert!(
-        six.stdout
-            .contains("   • Control flow [control-flow] — part of the phase's time\n"),
-        "a skill in a timed phase is not called unestimated"
+        six.stdout.contains(
+            "   • Control flow [control-flow] — 0.7 weeks (a share of the phase's time)\n"
+        ),
+        "a skill in a timed phase says its share, as the app's details do"
     );
 }
 
@@ -429,6 +431,7 @@ fn show_json_has_phases_skills_and_projects() {
                     "id",
                     "key",
                     "summary",
+                    "time_weeks",
                     "title",
                     "topics"
                 ]
@@ -444,6 +447,7 @@ fn show_json_has_phases_skills_and_projects() {
             assert_eq!(s["topics"], serde_json::json!(rs.topics));
             skills += 1;
         }
+
         for (j, rj) in p["projects"].as_array().unwrap().iter().zip(&rp.projects) {
             assert_eq!(keys(j), ["id", "skills", "title"]);
             assert_eq!(j["id"], rj.id.as_str());
@@ -452,6 +456,32 @@ fn show_json_has_phases_skills_and_projects() {
         assert_eq!(p["projects"].as_array().unwrap().len(), rp.projects.len());
     }
     assert_eq!(skills, 36);
+}
+
+/// `time_weeks` is what `show` says beside each skill: its share of a
+/// timed phase, and the shares together make the phase's time.
+#[test]
+fn show_json_gives_each_skill_its_share_of_the_phase() {
+    let run = Sandbox::new().run(&["show", SIX, "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    for p in doc["phases"].as_array().unwrap() {
+        let shares: Vec<f64> = p["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["time_weeks"]["min"].as_f64().unwrap())
+            .collect();
+        let whole = p["weeks_total"]["min"].as_f64().unwrap();
+        let sum: f64 = shares.iter().sum();
+        assert!((sum - whole).abs() < 0.01, "{shares:?} of {whole}");
+    }
+    let first = &doc["phases"][0]["skills"][1];
+    assert_eq!(
+        first["time_weeks"],
+        serde_json::json!({"min": 0.667, "max": 0.667})
+    );
+    assert_eq!(first["estimate_weeks"], Value::Null);
 }
 
 #[test]

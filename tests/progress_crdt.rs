@@ -18,12 +18,52 @@ mod edits;
 use edits::Op;
 use trailmark::estimate::Weeks;
 use trailmark::progress::{
-    Edit, Progress, ProjectStatus, Status, Store, merge, now, parse, parse_with_notices, render,
+    Edit, Progress, ProjectStatus, Status, Store, merge, moves_for, now, parse, parse_with_notices,
+    render,
 };
+use trailmark::roadmap::Roadmap;
 
 /// A small pool of record ids, so that edits meet on the same record.
 fn id() -> impl Strategy<Value = String> + Clone {
     prop::sample::select(vec!["git", "r/a", "r/b", "null"]).prop_map(str::to_owned)
+}
+
+fn weeks() -> impl Strategy<Value = Weeks> + Clone {
+    (1_u32..8).prop_map(|n| Weeks::exact(f64::from(n)))
+}
+
+/// A roadmap skill an own estimate is for: `git-skill` (key `git`) is in
+/// both roadmaps `r` and `q`, `a` only in `r`.
+fn own_place() -> impl Strategy<Value = (String, String)> + Clone {
+    prop::sample::select(vec![("r", "git-skill"), ("q", "git-skill"), ("r", "a")])
+        .prop_map(|(r, s)| (r.to_owned(), s.to_owned()))
+}
+
+/// Roadmaps `r` and `q` sharing the skill `git-skill` by the key `git`.
+fn two_roadmaps() -> Vec<Roadmap> {
+    let yaml = |id: &str, extra: &str| {
+        format!(
+            "id: {id}\ntitle: {id}\nsource: {{author: me}}\nphases:\n  - id: p\n    title: P\n    skills:\n      - {{id: git-skill, title: Git, key: git}}\n{extra}"
+        )
+    };
+    vec![
+        Roadmap::from_yaml_str(
+            &yaml(
+                "r",
+                "      - {id: a, title: A}\n      - {id: b, title: B}\n",
+            ),
+            "r.yaml",
+        )
+        .unwrap(),
+        Roadmap::from_yaml_str(&yaml("q", ""), "q.yaml").unwrap(),
+    ]
+}
+
+/// `p` as a reader sees it with both roadmaps loaded (records moved home,
+/// estimates kept on the shared key by older builds migrated).
+fn settled(mut p: Progress) -> Progress {
+    p.relocate(&moves_for(&two_roadmaps()));
+    p
 }
 
 fn status() -> impl Strategy<Value = Status> {
@@ -36,8 +76,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (id(), prop::sample::select(vec![ProjectStatus::Idea, ProjectStatus::Building, ProjectStatus::Built]))
             .prop_map(|(i, s)| Op::Project(i, s)),
         2 => (id(), prop::option::of("[a-z ]{1,6}")).prop_map(|(i, n)| Op::Note(i, n)),
-        1 => (id(), prop::option::of((1_u32..8).prop_map(|n| Weeks::exact(f64::from(n)))))
+        1 => (id(), prop::option::of(weeks()))
             .prop_map(|(i, w)| Op::Estimate(i, w)),
+        2 => (own_place(), prop::option::of(weeks()))
+            .prop_map(|((r, s), w)| Op::OwnEstimate(r, s, w)),
         1 => prop::option::of(prop::sample::select(vec![5.0, 10.0, 14.0])).prop_map(Op::Pace),
     ]
 }
@@ -110,6 +152,37 @@ proptest! {
         apply(&mut mine, &[Op::Status(id.clone(), to)], skew);
         let all = merge(&merge(&c, &mine), &merge(&a, &b));
         prop_assert_eq!(all.skills.get(&id).map_or(Status::Todo, trailmark::progress::SkillRecord::status), to);
+    }
+
+    /// Moving estimates kept on a shared key (by older builds) to their
+    /// roadmap is itself a CRDT step: copies that migrated on their own and
+    /// copies that did not merge to what migrating the merge gives, and
+    /// migrating twice changes nothing.
+    #[test]
+    fn migrating_own_estimates_commutes_with_merge((a, b, _) in replicas()) {
+        let whole = settled(merge(&a, &b));
+        prop_assert_eq!(settled(merge(&settled(a.clone()), &b)), whole.clone());
+        prop_assert_eq!(settled(merge(&settled(a), &settled(b))), whole.clone());
+        prop_assert_eq!(settled(whole.clone()), whole);
+    }
+
+    /// An own estimate set in roadmap `q` is the only one `q` sees: neither
+    /// estimates set in `r` (by this build, or by an older one on the key)
+    /// nor merges change it.
+    #[test]
+    fn an_own_estimate_stays_in_its_roadmap((a, b, _) in replicas(), w in weeks(), skew in skew()) {
+        let mut mine = merge(&a, &b);
+        apply(&mut mine, &[Op::OwnEstimate("q".into(), "git-skill".into(), Some(w))], skew);
+        // The other copy keeps changing `r`'s estimate, on the key too.
+        let mut theirs = b.clone();
+        apply(&mut theirs, &[Op::Estimate("git".into(), Some(Weeks::exact(9.0))),
+                             Op::OwnEstimate("r".into(), "git-skill".into(), Some(Weeks::exact(11.0)))], skew);
+        let all = settled(merge(&theirs, &mine));
+        let roadmaps = two_roadmaps();
+        let git_in = |r: &Roadmap| all.own_estimate(&r.id, &r.phases[0].skills[0]);
+        prop_assert_eq!(git_in(&roadmaps[1]), Some(w));
+        // Every estimate an older build kept on the key found its roadmap.
+        prop_assert!(all.skills.get("git").is_none_or(|k| k.estimate().is_none()));
     }
 
     /// The merge survives the file: merging what two copies wrote gives what

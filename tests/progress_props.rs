@@ -96,7 +96,9 @@ fn op(ids: impl Strategy<Value = String> + Clone) -> impl Strategy<Value = Op> {
         3 => (ids.clone(), status()).prop_map(|(id, s)| Op::Status(id, s)),
         1 => (ids.clone(), project_status()).prop_map(|(id, s)| Op::Project(id, s)),
         2 => (ids.clone(), prop::option::of(text())).prop_map(|(id, n)| Op::Note(id, n)),
-        1 => (ids, prop::option::of(weeks())).prop_map(|(id, w)| Op::Estimate(id, w)),
+        1 => (ids.clone(), prop::option::of(weeks())).prop_map(|(id, w)| Op::Estimate(id, w)),
+        1 => (ids, prop::option::of(weeks()))
+            .prop_map(|(skill, w)| Op::OwnEstimate("q".into(), skill, w)),
         1 => prop::option::of(pace()).prop_map(Op::Pace),
     ]
 }

@@ -290,6 +290,19 @@ fn estimate_editor_with_an_invalid_estimate() {
     insta::assert_snapshot!(screen(&mut f.app, 100, 30));
 }
 
+/// The estimate editor names the roadmap the estimate is for, and refuses
+/// a zero with advice for the learner typing (not for a roadmap file).
+#[test]
+fn estimate_editor_names_its_roadmap_and_refuses_zero_in_a_learners_words() {
+    let mut f = fixture(some_progress);
+    keys(&mut f.app, "e0");
+    press(&mut f.app, KeyCode::Enter);
+    let text = screen(&mut f.app, 80, 24);
+    assert!(text.contains("for backend-six-phases only"), "{text}");
+    assert!(!text.contains("leave `estimate` out"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
 /// A broken roadmap file and an unreadable progress file, at fixed paths
 /// (nothing is written: the store is in memory).
 fn broken() -> App {

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::tracking::{counts_line, remaining_line};
+use super::tracking::counts_line;
 use crate::forecast;
 use crate::progress::{self, Progress, Status};
 use crate::roadmap::Roadmap;
@@ -49,8 +49,10 @@ fn status_date(p: &Progress, record_id: &str, status: Status) -> Option<NaiveDat
         .map(|c| c.time().date_naive())
 }
 
-/// A checklist per phase with `[x]` ticks, dates and notes.
-pub fn checklist(r: &Roadmap, p: &Progress) -> String {
+/// A checklist per phase with `[x]` ticks, dates and notes, under the
+/// figures `status` gives: progress, what `remaining` (with the time at
+/// the learner's pace), and `finish` (both dates), worded as `status` does.
+pub fn checklist(r: &Roadmap, p: &Progress, remaining: &str, finish: &str) -> String {
     let summary = forecast::summarize(r, p);
     let mut s = format!("# {}\n\n", md(&r.title));
     if let Some(src) = super::roadmaps::source_line(r) {
@@ -58,17 +60,19 @@ pub fn checklist(r: &Roadmap, p: &Progress) -> String {
     }
     let _ = writeln!(
         s,
-        "Progress: {}. Remaining: {}.",
+        "Progress: {}. Remaining: {}.\n\nFinish: {}.",
         counts_line(&summary.overall.counts),
-        remaining_line(&summary.overall)
+        md(remaining),
+        md(finish)
     );
     for (i, (ph, sum)) in r.phases.iter().zip(&summary.phases).enumerate() {
         let _ = write!(
             s,
-            "\n## {}. {} ({:.0}% done)\n\n",
+            "\n## {}. {} ({} done, {}%)\n\n",
             i + 1,
             md(&ph.title),
-            sum.counts.percent_done()
+            crate::numbers::done_of(&sum.counts),
+            crate::numbers::percent_done(&sum.counts)
         );
         for sk in &ph.skills {
             let rec = p.skill_record(&r.id, sk);
@@ -123,13 +127,13 @@ mod tests {
         p.set_status("r", &skill, Status::Done, done);
         let later = Utc.with_ymd_and_hms(2026, 4, 9, 12, 0, 0).unwrap();
         p.set_note("r", &skill, Some("line one\nline two".into()), later);
-        let text = checklist(&r, &p);
+        let text = checklist(&r, &p, "", "");
         assert!(
             text.contains("- [x] S\\_1 (done 2026-03-02)\n  - Note: line one line two\n"),
             "{text}"
         );
         p.history.clear();
-        assert!(checklist(&r, &p).contains("(done 2026-04-09)"));
+        assert!(checklist(&r, &p, "", "").contains("(done 2026-04-09)"));
     }
 
     #[test]

@@ -136,6 +136,9 @@ struct ShowSkill<'a> {
     summary: &'a str,
     estimate: Option<Estimate>,
     estimate_weeks: Option<Weeks>,
+    /// The weeks the forecasts count for the skill: its own estimate, or
+    /// its share of the phase's (before any estimate of the learner's).
+    time_weeks: Option<Weeks>,
     topics: &'a [String],
 }
 
@@ -176,13 +179,15 @@ fn show_phase(p: &Phase) -> ShowPhase<'_> {
         skills: p
             .skills
             .iter()
-            .map(|s| ShowSkill {
+            .zip(shares(p))
+            .map(|(s, time)| ShowSkill {
                 id: &s.id,
                 key: s.key.as_deref(),
                 title: &s.title,
                 summary: &s.summary,
                 estimate: s.estimate,
                 estimate_weeks: s.estimate.map(|e| e.weeks),
+                time_weeks: time.map(super::tracking::round_weeks),
                 topics: &s.topics,
             })
             .collect(),
@@ -239,7 +244,7 @@ fn show_text(r: &Roadmap, out: &mut dyn Write) -> std::io::Result<()> {
         if !p.summary.trim().is_empty() {
             writeln!(out, "   {}", p.summary.trim())?;
         }
-        for s in &p.skills {
+        for (s, share) in p.skills.iter().zip(shares(p)) {
             let key = s
                 .key
                 .as_deref()
@@ -250,7 +255,7 @@ fn show_text(r: &Roadmap, out: &mut dyn Write) -> std::io::Result<()> {
                 "   • {} [{}{key}] — {}",
                 s.title,
                 s.id,
-                skill_time(p, s)
+                skill_time(p, s, share)
             )?;
         }
         for j in &p.projects {
@@ -290,12 +295,23 @@ fn phase_time(p: &Phase) -> String {
     }
 }
 
-/// A skill's own estimate; without one, whether the phase's time covers it.
-fn skill_time(p: &Phase, s: &Skill) -> String {
-    match (s.estimate, p.estimate) {
-        (Some(e), _) => e.to_string(),
-        (None, Some(_)) => "part of the phase's time".to_owned(),
-        (None, None) => "unestimated".to_owned(),
+/// Each skill's time as the forecasts count it, before the learner's own
+/// estimates: a `show` knows the roadmap, not anyone's progress.
+fn shares(p: &Phase) -> Vec<Option<Weeks>> {
+    crate::forecast::skill_times("", p, &crate::progress::Progress::default())
+}
+
+/// A skill's time as the app's details say it: its own estimate, or its
+/// share of the phase's (`0.7 weeks`), and both when the phase's time makes
+/// it count for other than its own (the phase's time is in its header).
+fn skill_time(p: &Phase, s: &Skill, share: Option<Weeks>) -> String {
+    match (s.estimate, share, p.estimate) {
+        (Some(e), Some(t), Some(_)) if t != e.weeks => {
+            format!("{e} (counts as {t}, its share of the phase's time)")
+        }
+        (Some(e), _, _) => e.to_string(),
+        (None, Some(t), _) => format!("{t} (a share of the phase's time)"),
+        (None, None, _) => "unestimated".to_owned(),
     }
 }
 

@@ -1,7 +1,7 @@
-//! `status`, `mark`, `export`, `pace` and `reset`: the commands about the
-//! learner's progress.
+//! `status`, `export` and `pace`: the commands about the learner's
+//! progress (`mark`, `estimate`, `note` are in `skills`, `reset` in `reset`).
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -12,7 +12,7 @@ use crate::catalog::Catalog;
 use crate::estimate::Weeks;
 use crate::forecast::{self, Counts, Summary};
 use crate::progress::{self, Progress, Status, Store};
-use crate::roadmap::{Roadmap, did_you_mean};
+use crate::roadmap::Roadmap;
 use crate::state::{self, Places};
 use crate::stats::{self, WeekPoint};
 use crate::text::{cell, inert, width};
@@ -24,17 +24,6 @@ pub const TODAY_ENV: &str = "TRAILMARK_TODAY";
 pub enum ExportFormat {
     Markdown,
     Json,
-}
-
-/// A skill id the roadmap does not have.
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "roadmap `{roadmap}` has no skill `{skill}`; {hint} (`trailmark show {roadmap}` lists the skill ids)"
-)]
-pub struct UnknownSkill {
-    roadmap: String,
-    skill: String,
-    hint: String,
 }
 
 /// No roadmap named and none opened before.
@@ -62,7 +51,11 @@ pub fn today() -> NaiveDate {
 }
 
 /// The named roadmap, else the one last open.
-fn pick<'a>(catalog: &'a Catalog, store: &Store, id: Option<&str>) -> anyhow::Result<&'a Roadmap> {
+pub(super) fn pick<'a>(
+    catalog: &'a Catalog,
+    store: &Store,
+    id: Option<&str>,
+) -> anyhow::Result<&'a Roadmap> {
     let last = last_roadmap(store);
     let id = id.or(last.as_deref()).ok_or_else(|| NoRoadmap {
         known: catalog.ids().map(str::to_owned).collect(),
@@ -91,7 +84,7 @@ fn last_roadmap(store: &Store) -> Option<String> {
 
 /// Makes `id` the roadmap opened last, in the state file (never in the
 /// progress file). Failing to is a warning: the progress change is saved.
-fn remember_roadmap(store: &Store, id: &str) {
+pub(super) fn remember_roadmap(store: &Store, id: &str) {
     let Some(file) = state::default_path() else {
         return;
     };
@@ -113,6 +106,10 @@ struct CountsJson {
     skipped: usize,
     todo: usize,
     percent_done: f64,
+    /// The percent as every screen says it: rounded half up, whole.
+    percent: u32,
+    /// The skills the percent counts: all but the skipped ones.
+    skills_counted: usize,
     weeks_total: Option<Weeks>,
     weeks_remaining: Option<Weeks>,
     unestimated_skills: usize,
@@ -128,6 +125,8 @@ impl From<&Summary> for CountsJson {
             skipped: c.skipped,
             todo: c.todo,
             percent_done: (c.percent_done() * 10.0).round() / 10.0,
+            percent: crate::numbers::percent_done(&c),
+            skills_counted: crate::numbers::wanted(&c),
             weeks_total: s.total.weeks.map(round_weeks),
             weeks_remaining: s.remaining.weeks.map(round_weeks),
             unestimated_skills: s.remaining.unestimated,
@@ -137,7 +136,7 @@ impl From<&Summary> for CountsJson {
 
 /// Weeks to three decimals for JSON: a phase's time split over its skills and
 /// summed again comes back as `23.999999999999996`, which should read `24`.
-fn round_weeks(w: Weeks) -> Weeks {
+pub(super) fn round_weeks(w: Weeks) -> Weeks {
     let r = |x: f64| (x * 1000.0).round() / 1000.0;
     Weeks::range(r(w.min), r(w.max))
 }
@@ -212,7 +211,12 @@ pub(super) fn status(
     let overall = &summary.overall;
     writeln!(out, "{} ({})", roadmap.title, roadmap.id)?;
     writeln!(out, "Progress:  {}", counts_line(&overall.counts))?;
-    writeln!(out, "Remaining: {}", remaining_line(overall))?;
+    writeln!(
+        out,
+        "Remaining: {}{}",
+        remaining_line(overall),
+        at_your_pace(roadmap, prog, overall)
+    )?;
     writeln!(
         out,
         "Finish:    {}",
@@ -242,14 +246,20 @@ pub(super) fn status(
     for (i, (ph, s)) in roadmap.phases.iter().zip(&summary.phases).enumerate() {
         writeln!(
             out,
-            "{:>2} {}  {:>7}  {:>4.0}%  {}",
+            "{:>2} {}  {:>7}  {:>4}%  {}",
             i + 1,
             cell(&ph.title, title_w),
-            format!("{}/{}", s.counts.done, s.counts.total - s.counts.skipped),
-            s.counts.percent_done(),
+            crate::numbers::done_of(&s.counts),
+            crate::numbers::percent_done(&s.counts),
             remaining_short(s)
         )?;
     }
+    write_orphans(&orphans, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Records no loaded roadmap mentions: kept, and said so.
+fn write_orphans(orphans: &[String], out: &mut dyn Write) -> std::io::Result<()> {
     if !orphans.is_empty() {
         writeln!(out)?;
         let n = orphans.len();
@@ -268,17 +278,22 @@ pub(super) fn status(
             "(progress from a roadmap file that was removed or renamed; it counts again once that roadmap loads)"
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
+/// `1 of 5 skills done (20%), …`: the count and the percent on one base,
+/// the skills that are not skipped (as the app's `1/5`).
 pub(super) fn counts_line(c: &Counts) -> String {
+    let skipped = match c.skipped {
+        0 => String::new(),
+        n => format!(", {n} skipped (not counted)"),
+    };
     format!(
-        "{} of {} skills done ({:.0}%), {} doing, {} skipped, {} to do",
+        "{} of {} skills done ({}%), {} doing, {} to do{skipped}",
         c.done,
-        c.total,
-        c.percent_done(),
+        crate::numbers::wanted(c),
+        crate::numbers::percent_done(c),
         c.doing,
-        c.skipped,
         c.todo
     )
 }
@@ -302,6 +317,23 @@ pub(super) fn remaining_line(s: &Summary) -> String {
     }
 }
 
+/// The remaining time at the learner's pace, as the app's header gives it
+/// (` (46.6 weeks at your pace)`), when both paces are known.
+pub(super) fn at_your_pace(r: &Roadmap, p: &Progress, s: &Summary) -> String {
+    s.remaining
+        .weeks
+        .filter(|w| !w.is_zero())
+        .and_then(|w| forecast::weeks_at_pace(w, r.pace_hours_per_week, p.pace_hours_per_week()))
+        .map_or_else(String::new, |mine| {
+            let unknown = if s.remaining.unestimated > 0 {
+                "+?"
+            } else {
+                ""
+            };
+            format!(" ({mine}{unknown} at your pace)")
+        })
+}
+
 /// A phase's remaining time; with the phase's estimate (in the roadmap's
 /// unit, `3–4 months (≈13–17.3 weeks)`) when every skill is estimated.
 fn remaining_short(s: &Summary) -> String {
@@ -313,7 +345,9 @@ fn remaining_short(s: &Summary) -> String {
             _ => w.to_string(),
         },
         None if n > 0 => format!("unestimated ({n} skill{})", crate::estimate::plural(n)),
-        None => "–".to_owned(),
+        // Nothing left, and nothing was estimated: no time to go, said as
+        // the app's phase column says it (`0w`).
+        None => Weeks::exact(0.0).to_string(),
     }
 }
 
@@ -328,7 +362,7 @@ fn no_date_reason(s: &Summary) -> Option<&'static str> {
     }
 }
 
-fn pace_line(r: &Roadmap, p: &Progress, s: &Summary, date: Option<NaiveDate>) -> String {
+pub(super) fn pace_line(r: &Roadmap, p: &Progress, s: &Summary, date: Option<NaiveDate>) -> String {
     if let Some(why) = no_date_reason(s) {
         return format!("by pace: {why}");
     }
@@ -348,7 +382,7 @@ fn pace_line(r: &Roadmap, p: &Progress, s: &Summary, date: Option<NaiveDate>) ->
     }
 }
 
-fn history_line(s: &Summary, date: Option<NaiveDate>, rate: Option<f64>) -> String {
+pub(super) fn history_line(s: &Summary, date: Option<NaiveDate>, rate: Option<f64>) -> String {
     if let Some(why) = no_date_reason(s) {
         return format!("by history: {why}");
     }
@@ -360,68 +394,17 @@ fn history_line(s: &Summary, date: Option<NaiveDate>, rate: Option<f64>) -> Stri
     }
 }
 
-pub(super) fn mark(
-    catalog: &Catalog,
-    store: &mut Store,
-    roadmap: &str,
-    skill: &str,
-    status: &str,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let r = &catalog.require(roadmap)?.roadmap;
-    let to: Status = status.parse()?;
-    let Some((pi, si)) = r.find_skill(skill) else {
-        let hint = did_you_mean(skill, r.skills().map(|(_, s)| s.id.as_str())).map_or_else(
-            || "check the spelling".to_owned(),
-            |s| format!("did you mean `{s}`?"),
-        );
-        return Err(UnknownSkill {
-            roadmap: roadmap.to_owned(),
-            skill: skill.to_owned(),
-            hint,
-        }
-        .into());
-    };
-    let s = &r.phases[pi].skills[si];
-    let change = store.update(|p| p.set_status(&r.id, s, to, progress::now()))?;
-    remember_roadmap(store, &r.id);
-    match change {
-        Some(c) => {
-            let (_, from, to) = c.status_change().unwrap_or(("", to, to));
-            writeln!(out, "{} › {}: {from} → {to}", r.id, s.title)?;
-        }
-        None => writeln!(out, "{} › {}: already {to}", r.id, s.title)?,
-    }
-    let shared = shared_with(catalog, r, s);
-    if !shared.is_empty() {
-        writeln!(
-            out,
-            "shared skill `{}`: also counts in {}",
-            s.key.as_deref().unwrap_or(""),
-            shared.join(", ")
-        )?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Other roadmaps that use the same skill key.
-fn shared_with(catalog: &Catalog, r: &Roadmap, s: &crate::roadmap::Skill) -> Vec<String> {
-    let Some(key) = &s.key else { return Vec::new() };
-    catalog
-        .entries
-        .iter()
-        .filter(|e| {
-            e.roadmap.id != r.id && e.roadmap.skills().any(|(_, o)| o.key.as_ref() == Some(key))
-        })
-        .map(|e| e.roadmap.id.clone())
-        .collect()
-}
-
+/// The export: the roadmap's figures as `status --json` gives them (counts,
+/// percent, weeks, both finish dates), then every skill and project.
 #[derive(Serialize)]
 struct ExportJson<'a> {
     roadmap: &'a str,
     title: &'a str,
     exported_at: DateTime<Utc>,
+    #[serde(flatten)]
+    counts: CountsJson,
+    finish_date_by_pace: Option<NaiveDate>,
+    finish_date_by_history: Option<NaiveDate>,
     phases: Vec<ExportPhase<'a>>,
 }
 
@@ -429,6 +412,8 @@ struct ExportJson<'a> {
 struct ExportPhase<'a> {
     id: &'a str,
     title: &'a str,
+    #[serde(flatten)]
+    counts: CountsJson,
     skills: Vec<ExportSkill<'a>>,
     projects: Vec<ExportProject<'a>>,
 }
@@ -461,18 +446,25 @@ pub(super) fn export(
 ) -> anyhow::Result<ExitCode> {
     let r = pick(catalog, store, id)?;
     let p = store.progress();
+    let summary = forecast::summarize(r, p);
+    let fc = forecast::forecast(r, p, &summary, today());
     match format {
         ExportFormat::Json => {
             let doc = ExportJson {
                 roadmap: &r.id,
                 title: &r.title,
                 exported_at: progress::now(),
+                counts: (&summary.overall).into(),
+                finish_date_by_pace: fc.by_pace,
+                finish_date_by_history: fc.by_history,
                 phases: r
                     .phases
                     .iter()
-                    .map(|ph| ExportPhase {
+                    .zip(&summary.phases)
+                    .map(|(ph, sum)| ExportPhase {
                         id: &ph.id,
                         title: &ph.title,
+                        counts: sum.into(),
                         skills: ph
                             .skills
                             .iter()
@@ -507,7 +499,23 @@ pub(super) fn export(
             };
             write_json(out, &doc)?;
         }
-        ExportFormat::Markdown => write!(out, "{}", super::markdown::checklist(r, p))?,
+        ExportFormat::Markdown => {
+            let finish = format!(
+                "{}; {}",
+                pace_line(r, p, &summary.overall, fc.by_pace),
+                history_line(&summary.overall, fc.by_history, fc.rate)
+            );
+            let remaining = format!(
+                "{}{}",
+                remaining_line(&summary.overall),
+                at_your_pace(r, p, &summary.overall)
+            );
+            write!(
+                out,
+                "{}",
+                super::markdown::checklist(r, p, &remaining, &finish)
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -515,7 +523,7 @@ pub(super) fn export(
 pub(super) fn pace(
     catalog: &Catalog,
     store: &mut Store,
-    hours: Option<f64>,
+    hours: Option<&str>,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let Some(hours) = hours else {
@@ -528,11 +536,7 @@ pub(super) fn pace(
         }
         return Ok(ExitCode::SUCCESS);
     };
-    if !(hours.is_finite() && hours > 0.0 && hours <= 168.0) {
-        anyhow::bail!(
-            "{hours} is not a weekly pace; give the hours you study per week, more than 0 and at most 168"
-        );
-    }
+    let hours = crate::numbers::parse_pace(hours).map_err(super::Usage)?;
     store.update(|p| p.set_pace(Some(hours), None, progress::now()))?;
     writeln!(out, "Your pace is now {hours} hours per week.")?;
     for e in &catalog.entries {
@@ -545,49 +549,6 @@ pub(super) fn pace(
             )?;
         }
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-pub(super) fn reset(
-    catalog: &Catalog,
-    store: &mut Store,
-    id: &str,
-    yes: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let r = &catalog.require(id)?.roadmap;
-    let shared = r
-        .skills()
-        .filter(|(_, s)| !shared_with(catalog, r, s).is_empty())
-        .count();
-    if !yes {
-        let mut err = std::io::stderr().lock();
-        write!(
-            err,
-            "Reset all progress on {} ({} skills{})? Notes and personal estimates go too. [y/N] ",
-            r.id,
-            r.skill_count(),
-            if shared > 0 {
-                format!(", {shared} of them shared with other roadmaps")
-            } else {
-                String::new()
-            }
-        )?;
-        err.flush()?;
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
-            writeln!(out, "Nothing was reset (pass --yes to skip the question).")?;
-            return Ok(ExitCode::FAILURE);
-        }
-    }
-    let n = store.update(|p| p.reset(r, progress::now()))?;
-    writeln!(
-        out,
-        "Reset {}: {n} skill{} back to todo.",
-        r.id,
-        crate::estimate::plural(n)
-    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -637,7 +598,8 @@ mod tests {
             remaining_short(&summary(Some(1.0), 0)),
             "1 week of 10 weeks"
         );
-        assert_eq!(remaining_short(&summary(None, 0)), "–");
+        // Nothing left and nothing estimated: no time to go, as the app says.
+        assert_eq!(remaining_short(&summary(None, 0)), "0 weeks");
     }
 
     #[test]

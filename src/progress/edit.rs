@@ -6,7 +6,10 @@ use chrono::{DateTime, Utc};
 
 use super::history::{Change, Edit, Target};
 use super::record::Register;
-use super::{Progress, ProjectStatus, SkillRecord, Status, project_record_id, skill_record_id};
+use super::{
+    Progress, ProjectStatus, SkillRecord, Status, estimate_record_id, project_record_id,
+    skill_record_id,
+};
 use crate::estimate::Weeks;
 use crate::roadmap::{Roadmap, Skill};
 
@@ -131,7 +134,8 @@ impl Progress {
         Some(change)
     }
 
-    /// Replaces (or with `None`, clears) a skill's own estimate (weeks).
+    /// Replaces (or with `None`, clears) a skill's own estimate (weeks) in
+    /// this roadmap only (stored under [`estimate_record_id`]).
     pub fn set_estimate(
         &mut self,
         roadmap_id: &str,
@@ -141,7 +145,7 @@ impl Progress {
     ) -> Option<Change> {
         self.set_estimate_by_id(
             roadmap_id,
-            &skill_record_id(roadmap_id, skill),
+            &estimate_record_id(roadmap_id, skill),
             estimate,
             at,
         )
@@ -187,37 +191,13 @@ impl Progress {
         Some(change)
     }
 
-    /// Puts every skill and project of a roadmap back to the start, clearing
-    /// notes and own estimates. Each field is set rather than removed, so the
-    /// reset wins over older copies when files merge. Returns how many
-    /// skills' statuses changed.
-    pub fn reset(&mut self, roadmap: &Roadmap, at: DateTime<Utc>) -> usize {
-        let mut changed = 0;
-        for (_, skill) in roadmap.skills() {
-            let id = skill_record_id(&roadmap.id, skill);
-            if self
-                .set_status_by_id(&roadmap.id, &id, Status::Todo, at)
-                .is_some()
-            {
-                changed += 1;
-            }
-            self.set_note_by_id(&roadmap.id, &id, None, at);
-            self.set_estimate_by_id(&roadmap.id, &id, None, at);
-        }
-        for project in roadmap.phases.iter().flat_map(|p| &p.projects) {
-            let id = project_record_id(&roadmap.id, project);
-            self.set_project_status_by_id(&roadmap.id, &id, ProjectStatus::Idea, at);
-        }
-        self.legacy.cursors.remove(&roadmap.id);
-        changed
-    }
-
     /// Skill and project records that no given roadmap mentions.
     pub fn orphans<'a>(&self, roadmaps: impl IntoIterator<Item = &'a Roadmap>) -> Vec<String> {
         let mut known = std::collections::HashSet::new();
         for r in roadmaps {
             for (_, s) in r.skills() {
                 known.insert(skill_record_id(&r.id, s));
+                known.insert(estimate_record_id(&r.id, s));
             }
             for p in r.phases.iter().flat_map(|p| &p.projects) {
                 known.insert(project_record_id(&r.id, p));

@@ -163,6 +163,8 @@ mod tests {
         ours.relocate(&[crate::progress::Move {
             from: "r/docker".into(),
             to: "docker".into(),
+            estimate_to: "r/docker".into(),
+            roadmap: "r".into(),
         }]);
         let theirs = base.clone();
         let m = merge3(&base, &ours, &theirs);

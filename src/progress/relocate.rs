@@ -6,9 +6,14 @@
 //! field by field (the key may already hold progress from another roadmap),
 //! and points the history there too. It runs in memory whenever progress is
 //! read or merged; the file changes only with the next save.
+//!
+//! Own estimates are the exception: they belong to one roadmap's skill
+//! (`roadmap/skill`, see [`super::own_estimate`]), so a move leaves them
+//! there, and an estimate an older build kept on a shared key moves to the
+//! roadmap it was set in.
 
-use super::history::{Target, normalize};
-use super::{Progress, skill_record_id};
+use super::history::{Edit, Target, normalize};
+use super::{Progress, estimate_record_id, skill_record_id};
 use crate::roadmap::Roadmap;
 
 /// Progress recorded under `from` belongs to the record `to`.
@@ -18,6 +23,11 @@ pub struct Move {
     pub from: String,
     /// The record id the roadmaps look under now.
     pub to: String,
+    /// Where the skill's own estimate lives: `roadmap/skill`, which stays
+    /// put for a skill that gains a key.
+    pub estimate_to: String,
+    /// The roadmap whose skill the move is for.
+    pub roadmap: String,
 }
 
 /// Every move the given roadmaps imply: for a skill with a key, its
@@ -33,9 +43,10 @@ pub fn moves_for<'a>(roadmaps: impl IntoIterator<Item = &'a Roadmap>) -> Vec<Mov
     for r in &roadmaps {
         for (_, skill) in r.skills() {
             let to = skill_record_id(&r.id, skill);
+            let estimate_to = estimate_record_id(&r.id, skill);
             let mut from = Vec::new();
             if skill.key.is_some() {
-                from.push(format!("{}/{}", r.id, skill.id));
+                from.push(estimate_to.clone());
             }
             for old in skill.old_ids() {
                 from.push(format!("{}/{old}", r.id));
@@ -46,6 +57,8 @@ pub fn moves_for<'a>(roadmaps: impl IntoIterator<Item = &'a Roadmap>) -> Vec<Mov
                     moves.push(Move {
                         from,
                         to: to.clone(),
+                        estimate_to: estimate_to.clone(),
+                        roadmap: r.id.clone(),
                     });
                 }
             }
@@ -55,15 +68,27 @@ pub fn moves_for<'a>(roadmaps: impl IntoIterator<Item = &'a Roadmap>) -> Vec<Mov
 }
 
 impl Progress {
-    /// Folds records recorded under an old id into their new place. Returns
-    /// how many records moved.
+    /// Folds records recorded under an old id into their new place, own
+    /// estimates into their roadmap's skill. Returns how many records moved.
     pub fn relocate(&mut self, moves: &[Move]) -> usize {
         let mut count = 0;
         for m in moves {
-            let Some(old) = self.skills.remove(&m.from) else {
+            let Some(old) = self.skills.get(&m.from) else {
                 continue;
             };
+            let estimate_moves = old.estimate.is_set() && m.estimate_to != m.from;
+            if !(old.status.is_set() || old.note.is_set() || estimate_moves) {
+                continue;
+            }
+            let Some(mut old) = self.skills.remove(&m.from) else {
+                continue;
+            };
+            let estimate = std::mem::take(&mut old.estimate);
             self.skills.entry(m.to.clone()).or_default().join(&old);
+            if estimate.is_set() {
+                let home = self.skills.entry(m.estimate_to.clone()).or_default();
+                home.estimate.join(&estimate);
+            }
             count += 1;
         }
         if count > 0 {
@@ -71,11 +96,17 @@ impl Progress {
                 if let Target::Skill(id) = &change.target
                     && let Some(m) = moves.iter().find(|m| &m.from == id)
                 {
-                    change.target = Target::Skill(m.to.clone());
+                    let to = if matches!(change.edit, Edit::Estimate(_)) {
+                        &m.estimate_to
+                    } else {
+                        &m.to
+                    };
+                    change.target = Target::Skill(to.clone());
                 }
             }
             normalize(&mut self.history);
         }
+        self.migrate_key_estimates(moves);
         count
     }
 }

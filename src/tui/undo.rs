@@ -136,7 +136,7 @@ impl Edit {
                 (now != from.as_deref()).then(|| "another note".to_owned())
             }
             Change::Estimate { from, .. } => {
-                let now = record.and_then(SkillRecord::estimate);
+                let now = progress.own_estimate(&roadmap.id, skill);
                 (now != *from).then(|| {
                     now.map_or_else(|| "no estimate".to_owned(), |w| format!("estimate {w}"))
                 })

@@ -338,8 +338,10 @@ fn open_editor(app: &mut App, kind: EditKind) -> Effect {
         EditKind::Note => record
             .and_then(|r| r.note.value.clone())
             .unwrap_or_default(),
-        EditKind::Estimate => record
-            .and_then(crate::progress::SkillRecord::estimate)
+        EditKind::Estimate => app
+            .store
+            .progress()
+            .own_estimate(&roadmap.id, skill)
             .map(|w| w.to_string())
             .unwrap_or_default(),
         EditKind::Pace => return open_pace_editor(app),
@@ -424,11 +426,11 @@ fn save_edit(app: &mut App) -> Effect {
             (from != to).then_some(Change::Note { from, to })
         }
         EditKind::Estimate => {
-            let from = record.and_then(crate::progress::SkillRecord::estimate);
+            let from = app.store.progress().own_estimate(&roadmap.id, skill);
             let to = if text.is_empty() {
                 None
             } else {
-                match estimate::parse(&text) {
+                match estimate::parse_own(&text) {
                     Ok(w) => Some(w),
                     Err(err) => {
                         if let Overlay::Editor(ed) = &mut app.overlay {

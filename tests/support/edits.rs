@@ -6,13 +6,16 @@ use chrono::{DateTime, Utc};
 use trailmark::estimate::Weeks;
 use trailmark::progress::{Progress, ProjectStatus, Status};
 
-/// A change to one field of one record (all in roadmap `r`), or the pace.
+/// A change to one field of one record (in roadmap `r`, but for own
+/// estimates, which name their roadmap), or the pace.
 #[derive(Debug, Clone)]
 pub enum Op {
     Status(String, Status),
     Project(String, ProjectStatus),
     Note(String, Option<String>),
     Estimate(String, Option<Weeks>),
+    /// An own estimate of skill `.1` in roadmap `.0` (stored per roadmap).
+    OwnEstimate(String, String, Option<Weeks>),
     Pace(Option<f64>),
 }
 
@@ -23,6 +26,7 @@ pub fn apply(p: &mut Progress, op: &Op, at: DateTime<Utc>) {
         Op::Project(id, s) => drop(p.set_project_status_by_id("r", id, *s, at)),
         Op::Note(id, n) => drop(p.set_note_by_id("r", id, n.clone(), at)),
         Op::Estimate(id, w) => drop(p.set_estimate_by_id("r", id, *w, at)),
+        Op::OwnEstimate(roadmap, skill, w) => drop(p.set_own_estimate(roadmap, skill, *w, at)),
         Op::Pace(h) => drop(p.set_pace(*h, None, at)),
     }
 }

@@ -118,8 +118,12 @@ fn phase_lines(c: &mut Content, app: &App, phase: &Phase, max: usize) {
     c.wrapped(
         ("Skills ", theme.heading()),
         &format!(
-            "{} · {} done, {} doing, {} skipped",
-            counts.total, counts.done, counts.doing, counts.skipped
+            "{} · {} done ({}%), {} doing, {} skipped",
+            counts.total,
+            crate::numbers::done_of(counts),
+            crate::numbers::percent_done(counts),
+            counts.doing,
+            counts.skipped
         ),
         theme.plain(),
         max,
@@ -176,7 +180,7 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
         .times
         .get(app.phase)
         .and_then(|t| t.get(app.skill).copied().flatten());
-    let personal = record.and_then(crate::progress::SkillRecord::estimate);
+    let personal = app.store.progress().own_estimate(&roadmap.id, skill);
     let phase_estimate = app.current_phase().and_then(|p| p.estimate);
     // The roadmap's own estimate is shown as written (`1 month (≈4.3 weeks)`);
     // the share a phase estimate gives the skill, only when it differs.

@@ -67,11 +67,7 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     // the gauge then takes all the width the text leaves.
     let counts = &summary.counts;
     let pieces = [
-        vec![format!(
-            "{}/{} done",
-            counts.done,
-            counts.total - counts.skipped
-        )],
+        vec![format!("{} done", crate::numbers::done_of(counts))],
         left_texts(app),
         finish_texts(app),
     ];
@@ -99,7 +95,10 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     .areas(bottom);
     LineGauge::default()
         .ratio((percent / 100.0).clamp(0.0, 1.0))
-        .label(Span::styled(format!(" {percent:>3.0}%"), theme.bold()))
+        .label(Span::styled(
+            format!(" {:>3}%", crate::numbers::round_percent(percent)),
+            theme.bold(),
+        ))
         .filled_symbol("█")
         .unfilled_symbol("░")
         .filled_style(theme.gauge_filled())

@@ -101,8 +101,10 @@ fn render_switcher_list(app: &App, s: &Switcher, list_area: Rect, buf: &mut Buff
                 ""
             };
             let right = format!(
-                "  {:>4.0}%  {SHARED_MARK} {:>3}/{:<3}",
-                row.percent, row.covered, row.skills
+                "  {:>4}%  {SHARED_MARK} {:>3}/{:<3}",
+                crate::numbers::round_percent(row.percent),
+                row.covered,
+                row.skills
             );
             // Cut in the middle so similar titles stay apart.
             let room = usize::from(list_area.width)
@@ -343,15 +345,27 @@ pub fn render_editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
         .place
         .and_then(|p| app.skill_at(p))
         .map_or_else(|| "hours per week".to_owned(), |(_, s)| clean(&s.title));
+    // An own estimate counts in this roadmap only (a shared skill can be a
+    // week's share here and a whole stage elsewhere), so the editor says so.
+    let roadmap = e
+        .place
+        .and_then(|p| app.skill_at(p))
+        .map_or_else(String::new, |(r, _)| clean(&r.id));
     let (what, hint) = match e.kind {
-        EditKind::Note => ("Note", "Enter saves · Esc cancels · empty clears the note"),
+        EditKind::Note => (
+            "Note",
+            "Enter saves · Esc cancels · empty clears the note".to_owned(),
+        ),
         EditKind::Estimate => (
             "Your estimate",
-            "e.g. 3, 2-4 weeks, 1 month · Enter saves · Esc cancels · empty clears",
+            format!(
+                "for {roadmap} only · e.g. 3, 2-4 weeks, 1 month · Enter saves · Esc cancels · empty clears"
+            ),
         ),
         EditKind::Pace => (
             "Your pace",
-            "the hours you study per week, e.g. 10 · Enter saves · Esc cancels · empty clears",
+            "the hours you study per week, e.g. 10 · Enter saves · Esc cancels · empty clears"
+                .to_owned(),
         ),
     };
     let cols = 72.min(area.width.saturating_sub(2));
@@ -361,7 +375,7 @@ pub fn render_editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
         .as_deref()
         .map(|err| wrap(err, text_cols))
         .unwrap_or_default();
-    let hint_lines = wrap(hint, text_cols);
+    let hint_lines = wrap(&hint, text_cols);
     let rows = 3 + error.len() + hint_lines.len();
     let outer = popup(area, cols, u16::try_from(rows).unwrap_or(u16::MAX));
     Clear.render(outer, buf);

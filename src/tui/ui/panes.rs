@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Widget};
 use super::rows::{HIGHLIGHT_WIDTH, Row, Rows};
 use super::text::{clean, fill, truncate, width};
 use super::{inner, window};
-use crate::forecast::Summary;
+use crate::estimate::Weeks;
+use crate::forecast::{Summary, remaining_share};
 use crate::progress::Status;
 use crate::tui::app::{App, Overlay, Pane};
 
@@ -68,7 +69,7 @@ pub fn render_phases(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let len = roadmap.phases.len();
     let position = format!(" {}/{len} ", app.phase + 1);
-    pane_block(app, Pane::Phases, " Phases ".to_owned(), position).render(area, buf);
+    let block = pane_block(app, Pane::Phases, " Phases ".to_owned(), position);
     let list_area = inner(area);
     let rows = usize::from(list_area.height);
     let offset = window(app.offsets.phases, app.phase, rows, len);
@@ -88,14 +89,20 @@ pub fn render_phases(app: &App, area: Rect, buf: &mut Buffer) {
     let left_width = visible.iter().map(|(_, _, l)| width(l)).max().unwrap_or(0);
     let show_left = cols >= 16 + left_width;
     let show_percent = cols >= 14;
+    let heading = match (show_percent, show_left) {
+        (true, true) => " % done · weeks left ",
+        (true, false) => " % done ",
+        _ => "",
+    };
+    with_heading(app, block, heading).render(area, buf);
     let rows = visible
         .iter()
         .map(|(title, summary, left)| {
             let (mark, status) = phase_mark(summary);
             let mut right = Vec::new();
             if show_percent {
-                let percent = summary.counts.percent_done();
-                right.push(Span::raw(format!(" {percent:>3.0}%")));
+                let percent = crate::numbers::percent_done(&summary.counts);
+                right.push(Span::raw(format!(" {percent:>3}%")));
             }
             if show_left {
                 right.push(Span::styled(column(left, left_width), theme.muted()));
@@ -116,8 +123,20 @@ pub fn render_phases(app: &App, area: Rect, buf: &mut Buffer) {
     .render(list_area, buf);
 }
 
+/// The block with the heading of its right-hand columns in the bottom
+/// border, so the numbers say what they are without taking a row.
+/// Left out while an overlay is open: one that covers the middle of the
+/// pane would leave a stray piece of the heading beside it.
+fn with_heading<'a>(app: &App, block: Block<'a>, heading: &'a str) -> Block<'a> {
+    if heading.is_empty() || !matches!(app.overlay, Overlay::None) {
+        return block;
+    }
+    block.title_bottom(Line::styled(heading, app.theme.muted()).right_aligned())
+}
+
 /// Remaining time in a narrow column: `4–6w`, `?` when only unestimated
-/// skills remain, `4w+?` when some of both.
+/// skills remain, `4w+?` when some of both; `0w` when nothing is left (the
+/// `status` table says `0 weeks`).
 fn left_short(summary: &Summary) -> String {
     let r = &summary.remaining;
     match (r.weeks, r.unestimated) {
@@ -126,6 +145,17 @@ fn left_short(summary: &Summary) -> String {
         (Some(w), _) => format!("{}+?", w.short()),
         (None, 0) => "0w".to_owned(),
         (None, _) => "?".to_owned(),
+    }
+}
+
+/// A skill's time still to go, the same kind of number as the phase
+/// column beside it (which sums these): all of it for a todo skill, half
+/// for one in progress, `0w` once finished; `?` when it has no time at all.
+fn skill_left(time: Option<Weeks>, status: Status) -> String {
+    match time {
+        Some(w) => w.scale(remaining_share(status)).short(),
+        None if status.is_finished() => "0w".to_owned(),
+        None => "?".to_owned(),
     }
 }
 
@@ -140,9 +170,10 @@ pub fn render_skills(app: &App, area: Rect, buf: &mut Buffer) {
         usize::from(area.width).saturating_sub(16),
     );
     let position = format!(" {}/{len} ", app.skill + 1);
-    pane_block(app, Pane::Skills, format!(" {title} "), position).render(area, buf);
+    let block = pane_block(app, Pane::Skills, format!(" {title} "), position);
     let list_area = inner(area);
     if len == 0 {
+        block.render(area, buf);
         Line::styled(" This phase has no skills.", theme.muted()).render(list_area, buf);
         return;
     }
@@ -162,18 +193,21 @@ pub fn render_skills(app: &App, area: Rect, buf: &mut Buffer) {
             let noted = progress
                 .skill_record(&roadmap.id, skill)
                 .is_some_and(|r| r.note().is_some());
+            let status = progress.status(&roadmap.id, skill);
             (
                 skill.title.as_str(),
-                progress.status(&roadmap.id, skill),
+                status,
                 app.is_shared(skill),
                 noted,
-                time.map_or_else(|| "?".to_owned(), |w| w.short()),
+                skill_left(time, status),
             )
         })
         .collect();
-    // The estimate column is as wide as its widest visible value.
+    // The weeks-left column is as wide as its widest visible value.
     let time_width = visible.iter().map(|(.., t)| width(t)).max().unwrap_or(0);
     let show_estimate = cols >= 18 + time_width;
+    let heading = if show_estimate { " weeks left " } else { "" };
+    with_heading(app, block, heading).render(area, buf);
     let rows = visible
         .iter()
         .map(|(title, status, shared, noted, time)| {

@@ -208,7 +208,11 @@ fn render_burndown(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
 
 /// Before two weeks of history: the remaining time now, and why no line.
 fn render_no_burndown(app: &App, now: Option<f64>, area: Rect, buf: &mut Buffer) {
-    let now = now.map_or_else(|| "unknown".to_owned(), |w| format!("{w:.1} weeks"));
+    // Said as every other figure of weeks is (`2.3 weeks`, rounded half up).
+    let now = now.map_or_else(
+        || "unknown".to_owned(),
+        |w| crate::estimate::Weeks::exact(w).to_string(),
+    );
     Paragraph::new(vec![
         Line::raw(format!("Remaining now: {now}.")),
         Line::styled(
@@ -399,7 +403,7 @@ fn render_phase_bars(app: &App, area: Rect, buf: &mut Buffer) {
                     "░".repeat(bar_width.saturating_sub(filled)),
                     theme.gauge_empty(),
                 ),
-                Span::raw(format!(" {percent:>3.0}%")),
+                Span::raw(format!(" {:>3}%", crate::numbers::round_percent(percent))),
             ])
         })
         .collect();

@@ -65,16 +65,7 @@ pub(super) fn open_pace_editor(app: &mut App) -> Effect {
     Effect::None
 }
 
-/// Reads weekly hours as `trailmark pace` does: more than 0, at most 168.
-pub fn parse_pace(text: &str) -> Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(h) if h.is_finite() && h > 0.0 && h <= 168.0 => Ok(h),
-        _ => Err(format!(
-            "“{}” is not a weekly pace; give the hours you study per week, more than 0 and at most 168 (e.g. 10)",
-            text.trim()
-        )),
-    }
-}
+pub use crate::numbers::parse_pace;
 
 /// Enter in the pace editor: sets (or, when empty, clears) the weekly
 /// hours, saved like any change.

@@ -728,6 +728,63 @@ fn estimates_are_parsed_and_an_invalid_one_keeps_the_editor_open() {
     );
 }
 
+/// An own estimate of a shared skill counts in the roadmap it was set in:
+/// the same skill in another roadmap keeps the roadmap's figure, and its
+/// editor starts empty.
+#[test]
+fn an_estimate_of_a_shared_skill_stays_in_its_roadmap() {
+    let mut f = opened();
+    let app = &mut f.app;
+    ch(app, 'j');
+    press(app, KeyCode::Enter);
+    assert_eq!(app.current_skill().unwrap().id, "programming-language");
+    ch(app, 'e');
+    typed(app, "5");
+    assert_eq!(press(app, KeyCode::Enter), Effect::Save);
+    let burger = app.roadmap().unwrap().id.clone();
+    let skill = app.current_skill().unwrap().clone();
+    let p = app.store.progress();
+    assert_eq!(p.own_estimate(&burger, &skill), Some(Weeks::exact(5.0)));
+    let ten = app.catalog.position("backend-ten-steps").unwrap();
+    ch(app, 'r');
+    highlight(app, ten);
+    press(app, KeyCode::Enter);
+    let r = app.roadmap().unwrap();
+    let (pi, si) = r
+        .phases
+        .iter()
+        .enumerate()
+        .find_map(|(pi, p)| {
+            let shared =
+                |s: &crate::roadmap::Skill| s.key.as_deref() == Some("programming-language");
+            p.skills.iter().position(shared).map(|si| (pi, si))
+        })
+        .unwrap();
+    let there = &r.phases[pi].skills[si];
+    assert_eq!(app.store.progress().own_estimate(&r.id, there), None);
+    assert!(
+        !app.view.times[pi]
+            .iter()
+            .flatten()
+            .any(|w| *w == Weeks::exact(5.0))
+    );
+    let there_id = there.id.clone();
+    // Its editor starts empty.
+    for _ in 0..pi {
+        ch(app, 'j');
+    }
+    press(app, KeyCode::Enter);
+    for _ in 0..si {
+        ch(app, 'j');
+    }
+    assert_eq!(app.current_skill().unwrap().id, there_id);
+    ch(app, 'e');
+    let Overlay::Editor(e) = &app.overlay else {
+        panic!("no editor")
+    };
+    assert_eq!(e.input.text(), "");
+}
+
 #[test]
 fn help_opens_scrolls_and_closes() {
     let mut f = opened();
