@@ -30,6 +30,7 @@ mod record;
 mod reload;
 mod relocate;
 mod store;
+pub mod study;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -49,6 +50,7 @@ pub use read::{Notice, parse, parse_with_notices, parse_with_serde};
 pub use record::{ProjectRecord, Register, RegisterValue, SkillRecord};
 pub use relocate::{Move, moves_for};
 pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path};
+pub use study::{BadDuration, MAX_SESSION_MINUTES, Minutes, parse_duration};
 
 /// The data file format this build writes. Version 1 (one stamp per record,
 /// history as text, browsing state inside) is still read, and migrated.

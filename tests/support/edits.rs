@@ -2,7 +2,7 @@
 //! progress by editing it (each test file picks its own ids, values and
 //! clocks).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use trailmark::estimate::Weeks;
 use trailmark::progress::{Progress, ProjectStatus, Status};
 
@@ -14,6 +14,8 @@ pub enum Op {
     Note(String, Option<String>),
     Estimate(String, Option<Weeks>),
     Pace(Option<f64>),
+    /// A study session: the skill's record id, the local date, the minutes.
+    Study(String, NaiveDate, u32),
 }
 
 /// Makes the change through the public edit API, at wall time `at`.
@@ -24,5 +26,6 @@ pub fn apply(p: &mut Progress, op: &Op, at: DateTime<Utc>) {
         Op::Note(id, n) => drop(p.set_note_by_id("r", id, n.clone(), at)),
         Op::Estimate(id, w) => drop(p.set_estimate_by_id("r", id, *w, at)),
         Op::Pace(h) => drop(p.set_pace(*h, None, at)),
+        Op::Study(id, date, minutes) => drop(p.log_study("r", id, *date, *minutes, at)),
     }
 }
