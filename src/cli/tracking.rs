@@ -37,6 +37,21 @@ pub struct UnknownSkill {
     hint: String,
 }
 
+impl UnknownSkill {
+    /// `skill` is not one of `roadmap`'s skills: says so, with the nearest id.
+    pub fn of(roadmap: &Roadmap, skill: &str) -> Self {
+        let hint = did_you_mean(skill, roadmap.skills().map(|(_, s)| s.id.as_str())).map_or_else(
+            || "check the spelling".to_owned(),
+            |s| format!("did you mean `{s}`?"),
+        );
+        UnknownSkill {
+            roadmap: roadmap.id.clone(),
+            skill: skill.to_owned(),
+            hint,
+        }
+    }
+}
+
 /// No roadmap named and none opened before.
 #[derive(Debug, thiserror::Error)]
 #[error("no roadmap given and none opened yet; name one of: {}", known.join(", "))]
@@ -157,6 +172,11 @@ struct StatusJson<'a> {
     counts: CountsJson,
     finish_date_by_pace: Option<NaiveDate>,
     finish_date_by_history: Option<NaiveDate>,
+    /// Hours of study logged on this roadmap's skills, all time.
+    hours_logged: f64,
+    /// Weekly hours logged over the last 8 weeks; null with under two weeks of logs.
+    hours_per_week_measured: Option<f64>,
+    finish_date_by_measured_pace: Option<NaiveDate>,
     orphan_records: Vec<String>,
     phases: Vec<PhaseJson<'a>>,
     weekly: Vec<WeekPoint>,
@@ -180,6 +200,8 @@ pub(super) fn status(
     let today = today();
     let summary = forecast::summarize(roadmap, prog);
     let fc = forecast::forecast(roadmap, prog, &summary, today);
+    let measured =
+        forecast::measured::measured(roadmap, prog, summary.overall.remaining.weeks, today);
     let orphans = prog.orphans(catalog.entries.iter().map(|e| &e.roadmap));
     if json {
         let doc = StatusJson {
@@ -187,6 +209,9 @@ pub(super) fn status(
             counts: (&summary.overall).into(),
             finish_date_by_pace: fc.by_pace,
             finish_date_by_history: fc.by_history,
+            hours_logged: super::study::round_hours(measured.hours_logged),
+            hours_per_week_measured: measured.hours_per_week.map(super::study::round_hours),
+            finish_date_by_measured_pace: measured.finish,
             orphan_records: orphans,
             phases: roadmap
                 .phases
@@ -222,6 +247,16 @@ pub(super) fn status(
         out,
         "           {}",
         history_line(overall, fc.by_history, fc.rate)
+    )?;
+    writeln!(
+        out,
+        "           {}",
+        super::study::measured_line(overall, &measured, roadmap.pace_hours_per_week)
+    )?;
+    writeln!(
+        out,
+        "Studied:   {} logged",
+        crate::progress::Minutes((measured.hours_logged * 60.0).round() as u64)
     )?;
     writeln!(out)?;
     // In display cells: `第一阶段` is 4 characters but 8 cells.
