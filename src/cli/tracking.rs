@@ -253,11 +253,13 @@ pub(super) fn status(
         "           {}",
         super::study::measured_line(overall, &measured, roadmap.pace_hours_per_week)
     )?;
-    writeln!(
-        out,
-        "Studied:   {} logged",
-        crate::progress::Minutes((measured.hours_logged * 60.0).round() as u64)
-    )?;
+    if measured.hours_logged > 0.0 {
+        writeln!(
+            out,
+            "Studied:   {} logged",
+            crate::progress::Minutes((measured.hours_logged * 60.0).round() as u64)
+        )?;
+    }
     writeln!(out)?;
     // In display cells: `第一阶段` is 4 characters but 8 cells.
     let title_w = roadmap
