@@ -45,6 +45,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 Overlay::ConfirmRecover => confirm(app, &action),
                 Overlay::ConfirmQuit => confirm_quit(app, &action),
                 Overlay::Stats(_) => stats(app, &action),
+                Overlay::TimerLeft => timer::left(app, &action),
             }
         }
     };
@@ -121,6 +122,7 @@ fn main(app: &mut App, action: &Action) -> Effect {
             app.overlay = Overlay::Stats(Box::new(app.stats()));
             Effect::None
         }
+        Action::ToggleTimer => timer::toggle(app),
         Action::EditNote => open_editor(app, EditKind::Note),
         Action::EditEstimate => open_editor(app, EditKind::Estimate),
         Action::AskRecover => {
@@ -624,5 +626,6 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
 
 mod popups;
 mod quit;
+mod timer;
 #[cfg(test)]
 mod tests;
