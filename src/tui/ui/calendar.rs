@@ -64,17 +64,26 @@ pub fn beside(area: Rect, weeks: u16, other_min: u16) -> (Option<Rect>, Option<R
 /// recent weeks that fit. Shorter: the month labels go first, then days from
 /// the bottom. Taller: a legend and the totals under the days.
 pub fn render_calendar(cal: &Calendar, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered()
-        .border_style(theme.muted())
-        .title(Line::styled(" Study days ", theme.heading()));
     let inside = inner(area);
-    block.render(area, buf);
+    let shown = usize::from(inside.width.saturating_sub(LABEL_WIDTH)).min(cal.weeks);
+    let first = cal.weeks - shown;
+    let months = inside.height > 7;
+    // Without room for the month labels, the title names the months shown.
+    let title = match (months, cal.date(first, 0)) {
+        (false, Some(from)) if shown > 0 => format!(
+            " Study days · {}–{} ",
+            MONTHS[from.month0() as usize],
+            MONTHS[cal.today.month0() as usize]
+        ),
+        _ => " Study days ".to_owned(),
+    };
+    Block::bordered()
+        .border_style(theme.muted())
+        .title(Line::styled(title, theme.heading()))
+        .render(area, buf);
     if inside.width <= LABEL_WIDTH || inside.height == 0 {
         return;
     }
-    let shown = usize::from(inside.width - LABEL_WIDTH).min(cal.weeks);
-    let first = cal.weeks - shown;
-    let months = inside.height > 7;
     let mut y = inside.y;
     if months {
         month_labels(cal, first, theme, Rect { height: 1, ..inside }, buf);
@@ -221,6 +230,8 @@ mod tests {
     #[test]
     fn narrow_shows_the_latest_weeks_and_short_drops_the_months() {
         let rows = draw(Rect::new(0, 0, 14, 9));
+        assert_eq!(rows[0], "┌ Study days ┐", "the title is cut, not the frame");
+        assert_eq!(draw(Rect::new(0, 0, 32, 9))[0], "┌ Study days · Jun–Nov ────────┐");
         assert_eq!(rows[1], "│Mon ········│");
         assert_eq!(rows[2], "│    ······█▓│");
         assert_eq!(rows[5], "│Fri ······· │");
