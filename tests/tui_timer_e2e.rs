@@ -56,3 +56,26 @@ fn a_timer_runs_survives_a_quit_and_is_logged_when_kept() {
     assert_eq!(sessions[0].2, 90);
     assert_eq!(places_for(&state, &data).0.unwrap().timer, None, "asked once");
 }
+
+/// A terminal closed under the app (SIGHUP) or a `kill` (SIGTERM) ends it
+/// the same way: the running timer notes when, for the next start.
+#[test]
+fn a_signal_keeps_the_timer_with_its_close_time() {
+    for name in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::start(dir.path());
+        s.wait_for("Pick a roadmap");
+        s.keys("\r");
+        s.wait_for("Enter skills");
+        s.keys("\rT");
+        s.wait_for("Timer started");
+        pty::signal(&s, name);
+        s.wait_exit();
+        let (places, _) = places_for(
+            &dir.path().join("state/state.yaml"),
+            &dir.path().join("data/progress.yaml"),
+        );
+        let timer = places.and_then(|p| p.timer).expect(name);
+        assert!(timer.closed.is_some(), "{name}: {timer:?}");
+    }
+}
