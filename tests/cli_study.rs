@@ -49,10 +49,16 @@ fn durations_are_logged_in_minutes_and_add_up() {
     );
     ok(d, &["log", SIX, "http", "1.5h", "--date", "2026-11-29"]);
     let out = ok(d, &["log", SIX, "http", "1h30m"]);
-    assert!(out.ends_with("4h 30m on this skill, 4h 30m on the roadmap\n"), "{out}");
+    assert!(
+        out.ends_with("4h 30m on this skill, 4h 30m on the roadmap\n"),
+        "{out}"
+    );
     let file = std::fs::read_to_string(d.join("data/progress.yaml")).unwrap();
     assert_eq!(file.matches("  field: study\n").count(), 3, "{file}");
-    assert!(file.contains("  date: 2026-11-29\n  minutes: 90\n"), "{file}");
+    assert!(
+        file.contains("  date: 2026-11-29\n  minutes: 90\n"),
+        "{file}"
+    );
 }
 
 #[test]
@@ -95,7 +101,10 @@ fn bad_durations_and_dates_are_usage_errors_that_say_what_to_write() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(message), "{args:?}: {err}");
     }
-    assert!(!d.join("data/progress.yaml").exists(), "nothing was written");
+    assert!(
+        !d.join("data/progress.yaml").exists(),
+        "nothing was written"
+    );
 }
 
 #[test]

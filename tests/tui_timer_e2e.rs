@@ -54,7 +54,11 @@ fn a_timer_runs_survives_a_quit_and_is_logged_when_kept() {
     assert_eq!(sessions.len(), 1);
     assert_eq!(sessions[0].0, "backend-six-phases/variables");
     assert_eq!(sessions[0].2, 90);
-    assert_eq!(places_for(&state, &data).0.unwrap().timer, None, "asked once");
+    assert_eq!(
+        places_for(&state, &data).0.unwrap().timer,
+        None,
+        "asked once"
+    );
 }
 
 /// A terminal closed under the app (SIGHUP) or a `kill` (SIGTERM) ends it

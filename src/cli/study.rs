@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use super::tracking::{UnknownSkill, today};
 use crate::catalog::Catalog;
-use crate::forecast::measured::{self, MEASURED_WINDOW_WEEKS, Measured};
 use crate::forecast::Summary;
+use crate::forecast::measured::{self, MEASURED_WINDOW_WEEKS, Measured};
 use crate::progress::{self, Minutes, Store, skill_record_id};
 
 /// A `--date` the log cannot take: not a date, or after today.
@@ -78,21 +78,27 @@ pub(super) fn round_hours(h: f64) -> f64 {
 
 /// The `status` line of the finish date at the measured pace, or why there is none.
 pub(super) fn measured_line(s: &Summary, m: &Measured, roadmap_pace: Option<f64>) -> String {
-    if s.remaining.weeks.is_none_or(|w| w.is_zero()) {
+    if s.remaining
+        .weeks
+        .is_none_or(crate::estimate::Weeks::is_zero)
+    {
         return "at measured pace: no remaining estimate to go on".to_owned();
     }
     match (m.finish, m.hours_per_week, roadmap_pace) {
         (Some(d), Some(h), _) => format!(
             "{d} at your measured pace ({h:.1} h/week logged, last {MEASURED_WINDOW_WEEKS} weeks)"
         ),
-        (_, None, _) => "at measured pace: needs two weeks of study logged (`trailmark log`, or T in the app)".to_owned(),
+        (_, None, _) => {
+            "at measured pace: needs two weeks of study logged (`trailmark log`, or T in the app)"
+                .to_owned()
+        }
         (_, Some(_), None) => {
             "at measured pace: the roadmap does not say what weekly hours its estimates assume"
                 .to_owned()
         }
-        (None, Some(_), Some(_)) => format!(
-            "at measured pace: no study logged in the last {MEASURED_WINDOW_WEEKS} weeks"
-        ),
+        (None, Some(_), Some(_)) => {
+            format!("at measured pace: no study logged in the last {MEASURED_WINDOW_WEEKS} weeks")
+        }
     }
 }
 
@@ -126,6 +132,6 @@ mod tests {
             measured_line(&s, &fine, Some(10.0)),
             "2026-02-26 at your measured pace (5.0 h/week logged, last 8 weeks)"
         );
-        assert_eq!(round_hours(1.249_999), 1.25);
+        assert!((round_hours(1.249_999) - 1.25).abs() < 1e-12);
     }
 }

@@ -287,25 +287,32 @@ pub(super) fn status(
             remaining_short(s)
         )?;
     }
-    if !orphans.is_empty() {
-        writeln!(out)?;
-        let n = orphans.len();
-        let (records, belong, are) = if n == 1 {
-            ("record", "belongs", "is")
-        } else {
-            ("records", "belong", "are")
-        };
-        writeln!(
-            out,
-            "{n} {records} {belong} to no loaded roadmap and {are} kept untouched: {}",
-            orphans.join(", ")
-        )?;
-        writeln!(
-            out,
-            "(progress from a roadmap file that was removed or renamed; it counts again once that roadmap loads)"
-        )?;
-    }
+    write_orphans(out, &orphans)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The records no loaded roadmap mentions, after the `status` table.
+fn write_orphans(out: &mut dyn Write, orphans: &[String]) -> std::io::Result<()> {
+    if orphans.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    let n = orphans.len();
+    let (records, belong, are) = if n == 1 {
+        ("record", "belongs", "is")
+    } else {
+        ("records", "belong", "are")
+    };
+    writeln!(
+        out,
+        "{n} {records} {belong} to no loaded roadmap and {are} kept untouched: {}",
+        orphans.join(", ")
+    )?;
+    writeln!(
+        out,
+        "(progress from a roadmap file that was removed or renamed; it counts again once that roadmap loads)"
+    )?;
+    Ok(())
 }
 
 pub(super) fn counts_line(c: &Counts) -> String {

@@ -95,7 +95,10 @@ impl Calendar {
     /// Days with anything in them, and the minutes logged, over the calendar.
     pub fn totals(&self) -> (usize, u64) {
         let shown = |d: &&NaiveDate| **d >= self.first_monday && **d <= self.today;
-        let active = self.days.iter().filter(|(d, day)| shown(d) && day.level() > 0);
+        let active = self
+            .days
+            .iter()
+            .filter(|(d, day)| shown(d) && day.level() > 0);
         let (mut days, mut minutes) = (0, 0);
         for (_, day) in active {
             days += 1;
@@ -108,7 +111,12 @@ impl Calendar {
 /// The last `weeks` weeks up to today's (local), for the roadmap's skills:
 /// skills finished per day (a status change to done, on its local day) and
 /// minutes logged per day.
-pub fn calendar(roadmap: &Roadmap, progress: &Progress, today: NaiveDate, weeks: usize) -> Calendar {
+pub fn calendar(
+    roadmap: &Roadmap,
+    progress: &Progress,
+    today: NaiveDate,
+    weeks: usize,
+) -> Calendar {
     let weeks = weeks.max(1);
     let back = u64::try_from((weeks - 1) * 7).unwrap_or(0);
     let first_monday = super::week_start(today) - Days::new(back);

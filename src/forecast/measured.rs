@@ -8,14 +8,14 @@
 
 use std::collections::HashSet;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::estimate::Weeks;
 use crate::progress::{Progress, skill_record_id};
 use crate::roadmap::Roadmap;
 
 /// How far back the measured pace looks, in weeks.
-pub const MEASURED_WINDOW_WEEKS: u64 = 8;
+pub const MEASURED_WINDOW_WEEKS: i64 = 8;
 
 /// The least span of logging, in days, before a pace is measured: with less
 /// than two weeks one long evening would read as a weekly habit.
@@ -80,13 +80,13 @@ pub fn hours_per_week_measured(
         return None;
     }
     let window_days = 7 * MEASURED_WINDOW_WEEKS;
-    let window_start = today - Days::new(window_days - 1);
+    let window_start = today - chrono::Duration::days(window_days - 1);
     let minutes: u64 = all
         .iter()
         .filter(|(d, _)| *d >= window_start)
         .map(|(_, m)| u64::from(*m))
         .sum();
-    let span_days = days_logging.min(window_days as i64);
+    let span_days = days_logging.min(window_days);
     Some(minutes as f64 / 60.0 / (span_days as f64 / 7.0))
 }
 
@@ -200,7 +200,13 @@ mod tests {
             Some(date(2026, 2, 26))
         );
         assert_eq!(finish_at_measured_pace(four, None, Some(5.0), today), None);
-        assert_eq!(finish_at_measured_pace(four, Some(10.0), Some(0.0), today), None);
-        assert_eq!(finish_at_measured_pace(None, Some(10.0), Some(5.0), today), None);
+        assert_eq!(
+            finish_at_measured_pace(four, Some(10.0), Some(0.0), today),
+            None
+        );
+        assert_eq!(
+            finish_at_measured_pace(None, Some(10.0), Some(5.0), today),
+            None
+        );
     }
 }

@@ -11,8 +11,8 @@ use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::history::{Change, Edit, Target};
 use super::Progress;
+use super::history::{Change, Edit, Target};
 
 /// The longest single session: a day. Longer is almost surely a typo
 /// (`90h` for `90m`) or a timer left running.
@@ -93,9 +93,7 @@ pub(super) fn read_entry(
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BadDuration {
     /// Not in a form trailmark reads.
-    #[error(
-        "`{0}` is not a duration; write minutes or hours like 90m, 1.5h or 1h30m"
-    )]
+    #[error("`{0}` is not a duration; write minutes or hours like 90m, 1.5h or 1h30m")]
     Form(String),
     /// Rounds to no time at all.
     #[error("`{0}` is less than a minute; log at least 1m")]
@@ -132,7 +130,9 @@ pub fn parse_duration(text: &str) -> Result<u32, BadDuration> {
             .ok_or_else(form)?;
         let number: f64 = rest[..digits].parse().map_err(|_| form())?;
         rest = &rest[digits..];
-        let unit_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        let unit_len = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
         let unit = &rest[..unit_len];
         rest = &rest[unit_len..];
         match unit {
@@ -239,7 +239,10 @@ mod tests {
         p.log_study("r", "git", d, 30, at);
         assert_eq!(p.study_sessions().count(), 2);
         let text = crate::progress::render(&p);
-        assert!(text.contains("  field: study\n  date: 2026-11-30\n  minutes: 30\n"), "{text}");
+        assert!(
+            text.contains("  field: study\n  date: 2026-11-30\n  minutes: 30\n"),
+            "{text}"
+        );
         let back = crate::progress::parse(text.as_bytes(), std::path::Path::new("p")).unwrap();
         assert_eq!(back, p);
         let slow =
@@ -249,9 +252,18 @@ mod tests {
 
     #[test]
     fn a_bad_study_entry_names_the_key_at_fault() {
-        assert_eq!(read_entry(Some("2026-13-01"), Some("5")).unwrap_err().0, "date");
-        assert_eq!(read_entry(Some("2026-11-30"), Some("0")).unwrap_err().0, "minutes");
-        assert_eq!(read_entry(Some("2026-11-30"), Some("1441")).unwrap_err().0, "minutes");
+        assert_eq!(
+            read_entry(Some("2026-13-01"), Some("5")).unwrap_err().0,
+            "date"
+        );
+        assert_eq!(
+            read_entry(Some("2026-11-30"), Some("0")).unwrap_err().0,
+            "minutes"
+        );
+        assert_eq!(
+            read_entry(Some("2026-11-30"), Some("1441")).unwrap_err().0,
+            "minutes"
+        );
         assert_eq!(read_entry(None, Some("5")).unwrap_err().0, "field");
     }
 }

@@ -626,6 +626,6 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
 
 mod popups;
 mod quit;
-mod timer;
 #[cfg(test)]
 mod tests;
+mod timer;

@@ -136,7 +136,10 @@ impl App {
         };
         let title = crate::text::clean(&self.timer_skill_title(&timer));
         if !keep {
-            return (format!("Dropped the timer on “{title}”: nothing logged"), false);
+            return (
+                format!("Dropped the timer on “{title}”: nothing logged"),
+                false,
+            );
         }
         let until = timer.closed.unwrap_or(self.now);
         match self.log_timer(&timer, until) {

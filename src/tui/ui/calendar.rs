@@ -86,7 +86,16 @@ pub fn render_calendar(cal: &Calendar, theme: Theme, area: Rect, buf: &mut Buffe
     }
     let mut y = inside.y;
     if months {
-        month_labels(cal, first, theme, Rect { height: 1, ..inside }, buf);
+        month_labels(
+            cal,
+            first,
+            theme,
+            Rect {
+                height: 1,
+                ..inside
+            },
+            buf,
+        );
         y += 1;
     }
     let bottom = inside.y + inside.height;
@@ -231,7 +240,10 @@ mod tests {
     fn narrow_shows_the_latest_weeks_and_short_drops_the_months() {
         let rows = draw(Rect::new(0, 0, 14, 9));
         assert_eq!(rows[0], "┌ Study days ┐", "the title is cut, not the frame");
-        assert_eq!(draw(Rect::new(0, 0, 32, 9))[0], "┌ Study days · Jun–Nov ────────┐");
+        assert_eq!(
+            draw(Rect::new(0, 0, 32, 9))[0],
+            "┌ Study days · Jun–Nov ────────┐"
+        );
         assert_eq!(rows[1], "│Mon ········│");
         assert_eq!(rows[2], "│    ······█▓│");
         assert_eq!(rows[5], "│Fri ······· │");

@@ -167,7 +167,10 @@ fn finish_texts(app: &App) -> Vec<String> {
         (Some(p), None) => vec![format!("finish {p} at your pace"), format!("finish {p}")],
         (None, Some(h)) => vec![format!("finish {h} at your rate"), format!("finish {h}")],
         (None, None) => match app.view.measured.finish {
-            Some(m) => vec![format!("finish {m} at your measured pace"), format!("finish {m}")],
+            Some(m) => vec![
+                format!("finish {m} at your measured pace"),
+                format!("finish {m}"),
+            ],
             None => vec!["no finish date yet".to_owned()],
         },
     }

@@ -13,8 +13,8 @@ use ratatui::widgets::{
     Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap,
 };
 
-use super::{calendar, inner};
 use super::text::{clean, fill, truncate, width, wrap};
+use super::{calendar, inner};
 use crate::forecast::HISTORY_WINDOW_WEEKS;
 use crate::forecast::measured::MEASURED_WINDOW_WEEKS;
 use crate::tui::app::{App, StatsData};
@@ -479,9 +479,16 @@ fn render_numbers(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         (Some(h), Some(theirs)) => format!(
             "remaining weeks × the roadmap's {theirs} h/week ÷ the {h:.1} h/week you logged over the last {MEASURED_WINDOW_WEEKS} weeks"
         ),
-        (None, _) => "needs two weeks of study logged (T times a skill; `trailmark log` adds time)".to_owned(),
-        (Some(_), None) => "needs a pace in the roadmap file, which this one does not give".to_owned(),
+        (None, _) => "needs two weeks of study logged (T times a skill; `trailmark log` adds time)"
+            .to_owned(),
+        (Some(_), None) => {
+            "needs a pace in the roadmap file, which this one does not give".to_owned()
+        }
     };
-    entry("Finish at measured pace  ", shown(m.finish), Some(measured_how));
+    entry(
+        "Finish at measured pace  ",
+        shown(m.finish),
+        Some(measured_how),
+    );
     Paragraph::new(lines).render(inside, buf);
 }

@@ -43,7 +43,9 @@ pub fn header_flag(app: &App, room: usize) -> Option<String> {
 
 /// A wall time in the learner's zone, `2026-11-30 14:02`.
 fn local(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+    at.with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 /// Asks whether to keep (log) or drop the timer left running.
@@ -57,7 +59,11 @@ pub fn render_timer_left(app: &App, area: Rect, buf: &mut Buffer) {
     let title = clean(&app.timer_skill_title(timer));
     let until = timer.closed.unwrap_or(app.now);
     let ran = minutes_between(timer.started, until).max(0);
-    let logged = Minutes(u64::try_from(ran).unwrap_or(0).min(u64::from(MAX_SESSION_MINUTES)));
+    let logged = Minutes(
+        u64::try_from(ran)
+            .unwrap_or(0)
+            .min(u64::from(MAX_SESSION_MINUTES)),
+    );
     let when = match timer.closed {
         Some(closed) => format!(
             "It started {} and trailmark closed {}: {}.",

@@ -31,9 +31,18 @@ fn t_starts_a_timer_on_the_selected_skill_and_t_again_logs_it() {
     let skill = app.current_skill().unwrap().clone();
     assert_eq!(ch(app, 'T'), Effect::KeepPlace, "the state file keeps it");
     let timer = app.timer().unwrap().clone();
-    assert_eq!((timer.roadmap.as_str(), timer.started), ("backend-burger", now()));
+    assert_eq!(
+        (timer.roadmap.as_str(), timer.started),
+        ("backend-burger", now())
+    );
     assert_eq!(timer.skill, skill.id);
-    assert!(app.message.as_ref().unwrap().text.starts_with("Timer started on “"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Timer started on “")
+    );
     // Moving elsewhere does not stop it; 95 minutes later, T logs them.
     press(app, KeyCode::Down);
     app.now = now() + Duration::minutes(95) + Duration::seconds(10);
@@ -44,7 +53,10 @@ fn t_starts_a_timer_on_the_selected_skill_and_t_again_logs_it() {
         [(timer.record.clone(), local_date(now()), 95)]
     );
     let text = &app.message.as_ref().unwrap().text;
-    assert_eq!(text, &format!("Timer stopped: logged 1h 35m on “{}”", skill.title));
+    assert_eq!(
+        text,
+        &format!("Timer stopped: logged 1h 35m on “{}”", skill.title)
+    );
     assert!((app.view.measured.hours_logged - 95.0 / 60.0).abs() < 1e-9);
 }
 
@@ -57,7 +69,13 @@ fn under_a_minute_logs_nothing_and_a_day_is_the_most() {
     app.now = now() + Duration::seconds(20);
     assert_eq!(ch(app, 'T'), Effect::KeepPlace);
     assert!(sessions(app).is_empty());
-    assert!(app.message.as_ref().unwrap().text.ends_with("under a minute: nothing logged"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .ends_with("under a minute: nothing logged")
+    );
     ch(app, 'T');
     app.now += Duration::hours(30);
     assert_eq!(ch(app, 'T'), Effect::SaveThenKeepPlace);
@@ -71,7 +89,13 @@ fn the_timer_waits_for_the_skills_to_be_on_screen() {
     app.size = ratatui::layout::Size::new(40, 20);
     assert_eq!(ch(app, 'T'), Effect::None);
     assert_eq!(app.timer(), None);
-    assert!(app.message.as_ref().unwrap().text.starts_with("Open the phase first"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Open the phase first")
+    );
 }
 
 /// An app started with a timer the state file kept.
@@ -109,8 +133,18 @@ fn a_timer_left_running_is_kept_until_the_app_closed() {
     assert_eq!(app.ctx(), Ctx::TIMER);
     assert_eq!(app.timer(), None, "not running in this run");
     assert_eq!(ch(&mut app, 'k'), Effect::SaveThenKeepPlace);
-    assert_eq!(sessions(&app), [("http".to_owned(), local_date(now() - Duration::hours(3)), 80)]);
-    assert_eq!(app.message.as_ref().unwrap().text, "Logged 1h 20m on “The HTTP protocol”");
+    assert_eq!(
+        sessions(&app),
+        [(
+            "http".to_owned(),
+            local_date(now() - Duration::hours(3)),
+            80
+        )]
+    );
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "Logged 1h 20m on “The HTTP protocol”"
+    );
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(app.places.timer, None, "the state file forgets it");
 }
@@ -137,7 +171,11 @@ fn closing_notes_when_and_an_unanswered_question_is_asked_again() {
     assert_eq!(app.places.timer.as_ref().unwrap().closed, Some(later));
     let (_dir, mut app) = started_with(left_timer(None));
     app.timer_on_exit(now());
-    assert_eq!(app.places.timer, Some(left_timer(None)), "offered again next time");
+    assert_eq!(
+        app.places.timer,
+        Some(left_timer(None)),
+        "offered again next time"
+    );
 }
 
 #[test]
