@@ -169,14 +169,19 @@ mod tests {
         p.log_study("r", "r/a", date(2026, 11, 25), 50, at);
         p.log_study("r", "other/x", date(2026, 11, 25), 500, at);
         p.log_study("r", "r/a", date(2026, 1, 1), 500, at);
-        let noon = Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap();
+        // Noon of today, local: today in whatever zone the test runs in.
+        let noon = Local
+            .from_local_datetime(&today.and_hms_opt(12, 0, 0).unwrap())
+            .earliest()
+            .unwrap()
+            .with_timezone(&Utc);
         p.set_status_by_id("r", "r/a", Status::Done, noon);
         let cal = calendar(&r, &p, today, 26);
         assert_eq!(cal.first_monday, date(2026, 6, 8));
         assert_eq!(cal.date(24, 2), Some(date(2026, 11, 25)));
         let wed = cal.day(24, 2).unwrap();
         assert_eq!((wed.minutes, wed.finished, wed.level()), (95, 0, 3));
-        // Today's tick (noon UTC is today in any zone within ±11 h).
+        // Today's tick, on today's local day.
         assert_eq!(cal.day(25, 0).map(|d| d.finished), Some(1));
         assert_eq!(cal.day(25, 1), None, "tomorrow is not drawn");
         assert_eq!(cal.day(0, 0), Some(Day::default()));
