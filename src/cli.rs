@@ -75,6 +75,7 @@ pub enum Command {
     },
     /// Log study time on a skill: 90m, 1.5h or 1h30m (at most 24 hours an entry).
     Log {
+        /// The roadmap id (see `trailmark list`).
         roadmap: String,
         /// The skill's id (see `trailmark show ROADMAP`).
         skill: String,
