@@ -14,8 +14,10 @@ use crate::progress::{self, Minutes, Store, skill_record_id};
 /// A `--date` the log cannot take: not a date, or after today.
 #[derive(Debug, thiserror::Error)]
 pub enum BadStudyDate {
+    /// Not written `YYYY-MM-DD`, or no such day.
     #[error("--date `{0}` is not a date; write it YYYY-MM-DD, like 2026-11-30")]
     Form(String),
+    /// A day still to come (local dates).
     #[error(
         "--date {date} is after today ({today}); log study once it happened (local dates; TRAILMARK_TODAY sets today)"
     )]
