@@ -9,7 +9,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use trailmark::catalog::{Catalog, Sources};
-use trailmark::progress::{Progress, Store};
+use trailmark::progress::{Progress, Status, Store};
 use trailmark::state::{Places, StudyTimer};
 use trailmark::tui::Launch;
 use trailmark::tui::action::Action;
@@ -28,9 +28,18 @@ fn now() -> DateTime<Utc> {
     Utc.from_utc_datetime(&today().and_hms_opt(12, 0, 0).unwrap())
 }
 
-/// Three weeks of evenings on the six-phase roadmap, and a long weekend
-/// in December; no skill finished, so only study time shades the days.
+/// Three weeks of evenings on the six-phase roadmap, a long weekend in
+/// December, and two skills finished (at noon UTC: the same local day in
+/// any likely time zone).
 fn studied(p: &mut Progress) {
+    for (days_ago, skill) in [(10, "variables"), (3, "control-flow")] {
+        let noon = Utc.from_utc_datetime(
+            &(today() - Days::new(days_ago))
+                .and_hms_opt(12, 0, 0)
+                .unwrap(),
+        );
+        p.set_status_by_id(SIX, &format!("{SIX}/{skill}"), Status::Done, noon);
+    }
     let log = [
         (0, "http", 25),
         (1, "http", 50),
