@@ -7,6 +7,7 @@ mod output;
 mod reset;
 mod roadmaps;
 mod skills;
+mod study;
 mod sync;
 mod tracking;
 mod validate;
@@ -98,6 +99,19 @@ pub enum Command {
         #[arg(long)]
         clear: bool,
     },
+    /// Log study time on a skill: 90m, 1.5h or 1h30m (at most 24 hours an entry).
+    Log {
+        /// The roadmap id (see `trailmark list`).
+        roadmap: String,
+        /// The skill's id (see `trailmark show ROADMAP`).
+        skill: String,
+        /// How long: 90m, 1.5h, 1h30m.
+        #[arg(value_parser = study::duration_arg, allow_hyphen_values = true)]
+        duration: u32,
+        /// The local day studied, YYYY-MM-DD [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
     /// Export progress as a Markdown checklist (ready for a README) or JSON.
     Export {
         /// The roadmap id [default: the one last open].
@@ -186,6 +200,7 @@ pub fn main() -> ExitCode {
                 || err.downcast_ref::<Usage>().is_some()
                 || err.downcast_ref::<tracking::NoRoadmap>().is_some()
                 || err.downcast_ref::<BadStatus>().is_some()
+                || err.downcast_ref::<study::BadStudyDate>().is_some()
                 || err.downcast_ref::<sync::NotInRepo>().is_some()
                 || err.downcast_ref::<authoring::BadId>().is_some()
             {
@@ -249,6 +264,24 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             let catalog = load();
             let mut store = open_store(cli, &catalog)?;
             skills::note(&catalog, &mut store, args, *clear, out)
+        }
+        Some(Command::Log {
+            roadmap,
+            skill,
+            duration,
+            date,
+        }) => {
+            let catalog = load();
+            let mut store = open_store(cli, &catalog)?;
+            study::log(
+                &catalog,
+                &mut store,
+                roadmap,
+                skill,
+                *duration,
+                date.as_deref(),
+                out,
+            )
         }
         Some(Command::Export { roadmap, format }) => {
             let catalog = load();

@@ -14,6 +14,9 @@
 //! - Percent done is done ÷ (all − skipped): skipping a skill takes it out of
 //!   what there is to learn.
 
+pub mod calendar;
+pub mod measured;
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Days, NaiveDate};

@@ -34,6 +34,7 @@ mod reload;
 mod relocate;
 mod reset;
 mod store;
+pub mod study;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -55,6 +56,7 @@ pub use record::{ProjectRecord, Register, RegisterValue, SkillRecord};
 pub use relocate::{Move, moves_for};
 pub use reset::Cleared;
 pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path};
+pub use study::{BadDuration, MAX_SESSION_MINUTES, Minutes, parse_duration};
 
 /// The data file format this build writes. Version 1 (one stamp per record,
 /// history as text, browsing state inside) is still read, and migrated.

@@ -1,8 +1,8 @@
-//! App state that is not progress: the roadmap opened last and the place in
-//! each roadmap (phase, skill, focused pane). Browsing changes it all the
-//! time, so it lives in its own file in the platform's state directory
-//! (`~/.local/state/trailmark/state.yaml` on Linux) and the progress file is
-//! only written when progress changes.
+//! App state that is not progress: the roadmap opened last, the place in
+//! each roadmap (phase, skill, focused pane) and a running study timer.
+//! Browsing changes it all the time, so it lives in its own file in the
+//! platform's state directory (`~/.local/state/trailmark/state.yaml` on
+//! Linux) and the progress file is only written when progress changes.
 //!
 //! One learner may keep several progress files (`--data-file`), so the state
 //! is kept per progress file, keyed by its canonical path. The file is only
@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::progress::Progress;
@@ -70,6 +71,30 @@ pub struct Places {
     /// The place in each roadmap, by roadmap id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub roadmaps: BTreeMap<String, Place>,
+    /// The app's study timer, while it runs, and when the app closed with it
+    /// running: offered to be kept or dropped at the next start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer: Option<StudyTimer>,
+}
+
+/// A study timer on one skill (per machine: it is not progress until it is
+/// stopped and logged).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StudyTimer {
+    /// The roadmap it was started in, by id.
+    pub roadmap: String,
+    /// The skill, by id in that roadmap.
+    pub skill: String,
+    /// The skill's progress record id (its shared key, or `roadmap/skill`),
+    /// so the time can be logged before that roadmap has loaded.
+    pub record: String,
+    /// When it started (UTC).
+    pub started: DateTime<Utc>,
+    /// When the app closed with it running (UTC); `None` while it runs, or
+    /// when the app ended without a chance to say (killed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<DateTime<Utc>>,
 }
 
 impl Places {
@@ -92,6 +117,7 @@ impl Places {
         Self {
             last_roadmap: progress.legacy.last_roadmap.clone(),
             roadmaps,
+            timer: None,
         }
     }
 }

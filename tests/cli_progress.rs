@@ -101,6 +101,9 @@ fn status_json_has_every_key_and_counts_marks() {
             "roadmap",
             "finish_date_by_pace",
             "finish_date_by_history",
+            "hours_logged",
+            "hours_per_week_measured",
+            "finish_date_by_measured_pace",
             "orphan_records",
             "phases",
             "weekly"

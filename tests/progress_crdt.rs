@@ -81,6 +81,8 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (own_place(), prop::option::of(weeks()))
             .prop_map(|((r, s), w)| Op::OwnEstimate(r, s, w)),
         1 => prop::option::of(prop::sample::select(vec![5.0, 10.0, 14.0])).prop_map(Op::Pace),
+        2 => (id(), 0_u64..3, prop::sample::select(vec![30_u32, 90]))
+            .prop_map(|(i, d, m)| Op::Study(i, base_time().date_naive() + chrono::Days::new(d), m)),
     ]
 }
 
@@ -183,6 +185,24 @@ proptest! {
         prop_assert_eq!(git_in(&roadmaps[1]), Some(w));
         // Every estimate an older build kept on the key found its roadmap.
         prop_assert!(all.skills.get("git").is_none_or(|k| k.estimate().is_none()));
+    }
+
+    /// Study sessions are a grow-only set: the merge holds every session
+    /// either copy logged, each once, so no time is lost or counted twice.
+    #[test]
+    fn study_sessions_only_add_up((a, b, _) in replicas()) {
+        let minutes = |p: &Progress| -> u64 {
+            p.study_sessions().map(|(_, _, m)| u64::from(m)).sum()
+        };
+        let sessions = |p: &Progress| -> std::collections::BTreeSet<_> {
+            p.history.iter().filter(|c| c.study().is_some()).cloned().collect()
+        };
+        let m = merge(&a, &b);
+        let (sa, sb) = (sessions(&a), sessions(&b));
+        let union: std::collections::BTreeSet<_> = sa.union(&sb).cloned().collect();
+        prop_assert_eq!(sessions(&m), union.clone());
+        prop_assert!(minutes(&m) >= minutes(&a).max(minutes(&b)));
+        prop_assert_eq!(m.study_sessions().count(), union.len());
     }
 
     /// The merge survives the file: merging what two copies wrote gives what

@@ -97,9 +97,13 @@ fn op(ids: impl Strategy<Value = String> + Clone) -> impl Strategy<Value = Op> {
         1 => (ids.clone(), project_status()).prop_map(|(id, s)| Op::Project(id, s)),
         2 => (ids.clone(), prop::option::of(text())).prop_map(|(id, n)| Op::Note(id, n)),
         1 => (ids.clone(), prop::option::of(weeks())).prop_map(|(id, w)| Op::Estimate(id, w)),
-        1 => (ids, prop::option::of(weeks()))
+        1 => (ids.clone(), prop::option::of(weeks()))
             .prop_map(|(skill, w)| Op::OwnEstimate("q".into(), skill, w)),
         1 => prop::option::of(pace()).prop_map(Op::Pace),
+        1 => (ids, 0_i32..3000, 1_u32..=trailmark::progress::MAX_SESSION_MINUTES).prop_map(|(id, d, m)| {
+            let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(d as u64);
+            Op::Study(id, date, m)
+        }),
     ]
 }
 

@@ -21,8 +21,11 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 10).unwrap()
 }
 
+/// Noon UTC: the same local day from UTC−11 to UTC+11, so the stats
+/// screen's calendar (which dates ticks by the local day) draws the same in
+/// every time zone a developer is likely to be in.
 fn at(day: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&day.and_hms_opt(18, 30, 0).unwrap())
+    Utc.from_utc_datetime(&day.and_hms_opt(12, 0, 0).unwrap())
 }
 
 fn days_ago(n: u64) -> DateTime<Utc> {

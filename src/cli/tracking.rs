@@ -156,6 +156,11 @@ struct StatusJson<'a> {
     counts: CountsJson,
     finish_date_by_pace: Option<NaiveDate>,
     finish_date_by_history: Option<NaiveDate>,
+    /// Hours of study logged on this roadmap's skills, all time.
+    hours_logged: f64,
+    /// Weekly hours logged over the last 8 weeks; null with under two weeks of logs.
+    hours_per_week_measured: Option<f64>,
+    finish_date_by_measured_pace: Option<NaiveDate>,
     orphan_records: Vec<String>,
     phases: Vec<PhaseJson<'a>>,
     weekly: Vec<WeekPoint>,
@@ -179,6 +184,8 @@ pub(super) fn status(
     let today = today();
     let summary = forecast::summarize(roadmap, prog);
     let fc = forecast::forecast(roadmap, prog, &summary, today);
+    let measured =
+        forecast::measured::measured(roadmap, prog, summary.overall.remaining.weeks, today);
     let orphans = prog.orphans(catalog.entries.iter().map(|e| &e.roadmap));
     if json {
         let doc = StatusJson {
@@ -186,6 +193,9 @@ pub(super) fn status(
             counts: (&summary.overall).into(),
             finish_date_by_pace: fc.by_pace,
             finish_date_by_history: fc.by_history,
+            hours_logged: super::study::round_hours(measured.hours_logged),
+            hours_per_week_measured: measured.hours_per_week.map(super::study::round_hours),
+            finish_date_by_measured_pace: measured.finish,
             orphan_records: orphans,
             phases: roadmap
                 .phases
@@ -227,6 +237,18 @@ pub(super) fn status(
         "           {}",
         history_line(overall, fc.by_history, fc.rate)
     )?;
+    writeln!(
+        out,
+        "           {}",
+        super::study::measured_line(overall, &measured, roadmap.pace_hours_per_week)
+    )?;
+    if measured.hours_logged > 0.0 {
+        writeln!(
+            out,
+            "Studied:   {} logged",
+            crate::progress::Minutes((measured.hours_logged * 60.0).round() as u64)
+        )?;
+    }
     writeln!(out)?;
     // In display cells: `第一阶段` is 4 characters but 8 cells.
     let title_w = roadmap

@@ -110,6 +110,11 @@ fn change(out: &mut String, c: &Change) {
                 let _ = writeln!(out, "  to: {h:?}");
             }
         }
+        // Written bare (`date: 2026-11-30`, `minutes: 90`): YAML reads both
+        // back as the text they are, and they read well.
+        Edit::Study { date, minutes } => {
+            let _ = writeln!(out, "  date: {date}\n  minutes: {minutes}");
+        }
     }
 }
 

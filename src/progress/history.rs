@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::hlc::Stamp;
 use super::{ProjectStatus, Status};
@@ -38,6 +38,10 @@ pub enum Edit {
     Estimate(Option<Weeks>),
     /// The learner's weekly hours set or cleared.
     Pace(Option<f64>),
+    /// A study session on a skill: `minutes` (1 to 1440) studied on the
+    /// learner's local `date`. Sessions only ever add up: the history is a
+    /// grow-only set, so two copies that each logged a session keep both.
+    Study { date: NaiveDate, minutes: u32 },
 }
 
 impl Edit {
@@ -48,6 +52,7 @@ impl Edit {
             Edit::Note(_) => "note",
             Edit::Estimate(_) => "estimate",
             Edit::Pace(_) => "pace",
+            Edit::Study { .. } => "study",
         }
     }
 
@@ -58,6 +63,7 @@ impl Edit {
             Edit::Note(_) => 2,
             Edit::Estimate(_) => 3,
             Edit::Pace(_) => 4,
+            Edit::Study { .. } => 5,
         }
     }
 }
@@ -78,6 +84,16 @@ impl Ord for Edit {
             (Edit::Note(a), Edit::Note(b)) => a.cmp(b),
             (Edit::Estimate(a), Edit::Estimate(b)) => weeks(a).cmp(&weeks(b)),
             (Edit::Pace(a), Edit::Pace(b)) => a.map(f64::to_bits).cmp(&b.map(f64::to_bits)),
+            (
+                Edit::Study {
+                    date: a,
+                    minutes: b,
+                },
+                Edit::Study {
+                    date: c,
+                    minutes: d,
+                },
+            ) => (a, b).cmp(&(c, d)),
             _ => self.rank().cmp(&other.rank()),
         }
     }
@@ -122,6 +138,15 @@ impl Change {
     pub fn status_change(&self) -> Option<(&str, Status, Status)> {
         match (&self.target, &self.edit) {
             (Target::Skill(id), Edit::Status { from, to }) => Some((id, *from, *to)),
+            _ => None,
+        }
+    }
+
+    /// The skill's record id, the local date and the minutes, for a study
+    /// session.
+    pub fn study(&self) -> Option<(&str, NaiveDate, u32)> {
+        match (&self.target, &self.edit) {
+            (Target::Skill(id), Edit::Study { date, minutes }) => Some((id, *date, *minutes)),
             _ => None,
         }
     }

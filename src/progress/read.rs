@@ -247,6 +247,10 @@ struct RawChange {
     field: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    /// A study session's local date (`YYYY-MM-DD`).
+    date: Option<String>,
+    /// A study session's length in minutes.
+    minutes: Option<String>,
 }
 
 impl RawChange {
@@ -259,6 +263,8 @@ impl RawChange {
             field: None,
             from: None,
             to: None,
+            date: None,
+            minutes: None,
         }
     }
 }
@@ -561,10 +567,12 @@ impl Reader<'_> {
                 ),
                 None => None,
             }),
+            ("study", Target::Skill(_)) => super::study::read_entry(c.date.as_deref(), c.minutes.as_deref())
+                .map_err(|(name, what)| bad(name, what))?,
             _ => {
                 return Err(bad(
                     "field",
-                    format!("`{field}` is not a field this entry's target has; a skill has status, note and estimate, a project status, a setting pace"),
+                    format!("`{field}` is not a field this entry's target has; a skill has status, note, estimate and study, a project status, a setting pace"),
                 ));
             }
         };

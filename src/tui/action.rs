@@ -38,6 +38,8 @@ pub enum Action {
     EditEstimate,
     /// Set the learner's weekly hours (`P`).
     EditPace,
+    /// Start a study timer on the selected skill, or stop and log the running one (`T`).
+    ToggleTimer,
     /// The roadmap info view (`i`): summary, source, totals, pace.
     OpenInfo,
     /// Choose the previous or next resource of the selected skill.
@@ -115,6 +117,10 @@ pub enum Effect {
     Recover,
     /// Write the state file now: the roadmap open changed (the CLI reads it).
     KeepPlace,
+    /// Write the progress, then the state file: a study timer stopped and
+    /// its session was logged (in that order, so a kill between the two
+    /// can offer the timer again but never lose the session).
+    SaveThenKeepPlace,
     /// Leave: first save anything not yet on disk; if that fails, ask
     /// ([`App::ask_quit`](super::app::App::ask_quit)) instead of leaving.
     Quit,

@@ -28,9 +28,11 @@ use crate::stats::{self, WeekPoint};
 mod live;
 mod places;
 mod saving;
+mod timer;
 
 pub use live::shared_keys;
 pub use saving::Pending;
+pub use timer::{Logged, minutes_between};
 
 /// The roadmap the first-run picker highlights: an estimate for every phase
 /// and a stated pace, so opening it shows weeks and a finish date.
@@ -86,6 +88,8 @@ pub enum Overlay {
     /// unreadable file aside, or quit without them.
     ConfirmQuit,
     Stats(Box<StatsData>),
+    /// A study timer was still running when the app last closed: keep or drop it.
+    TimerLeft,
 }
 
 /// The roadmap switcher, and on the first run the picker.
@@ -143,6 +147,8 @@ pub struct StatsData {
     pub series: Vec<WeekPoint>,
     pub planned: Vec<f64>,
     pub streak: usize,
+    /// The study days of the last [`CALENDAR_WEEKS`](forecast::calendar::CALENDAR_WEEKS) weeks.
+    pub calendar: Option<forecast::calendar::Calendar>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +189,8 @@ pub struct View {
     /// Each skill's time (see [`forecast::skill_times`]), per phase.
     pub times: Vec<Vec<Option<Weeks>>>,
     pub forecast: Forecast,
+    /// Study time logged, the measured weekly hours and the finish date at them.
+    pub measured: forecast::measured::Measured,
     /// The phases each progress record appears in, so that a change to one
     /// skill recomputes only its phases.
     pub records: HashMap<String, Vec<usize>>,
@@ -228,6 +236,9 @@ pub struct App {
     /// Catalog indices of the roadmaps using each shared key.
     pub(in crate::tui) shared: HashMap<String, Vec<usize>>,
     pub(in crate::tui) view: View,
+    /// The study timer left running when the app last closed, until the
+    /// learner says whether to keep it.
+    pub(in crate::tui) timer_left: Option<crate::state::StudyTimer>,
 }
 
 impl App {
@@ -279,6 +290,7 @@ impl App {
             pending: None,
             shared,
             view: View::default(),
+            timer_left: None,
         };
         app.open_last_roadmap();
         if !notices.is_empty() {
@@ -288,6 +300,7 @@ impl App {
             app.overlay = Overlay::ConfirmRecover;
         } else {
             app.open_picker_if_needed();
+            app.offer_timer_left();
         }
         app
     }
@@ -358,6 +371,7 @@ impl App {
             Overlay::Editor(_) => Ctx::EDITOR,
             Overlay::ConfirmRecover => Ctx::CONFIRM,
             Overlay::ConfirmQuit => Ctx::QUIT,
+            Overlay::TimerLeft => Ctx::TIMER,
             Overlay::Stats(_) => Ctx::STATS,
         }
     }
@@ -456,6 +470,12 @@ impl App {
             .map(|p| forecast::skill_times(&roadmap.id, p, progress))
             .collect();
         let forecast = forecast::forecast(roadmap, progress, &summary, self.today);
+        let measured = forecast::measured::measured(
+            roadmap,
+            progress,
+            summary.overall.remaining.weeks,
+            self.today,
+        );
         let records = if self.view.roadmap == Some(i) {
             std::mem::take(&mut self.view.records)
         } else {
@@ -475,6 +495,7 @@ impl App {
             summary,
             times,
             forecast,
+            measured,
             records,
         };
     }
@@ -515,6 +536,13 @@ impl App {
             self.today,
         );
         f.by_history = forecast::finish_by_history(remaining, f.rate, self.today);
+        let m = &mut self.view.measured;
+        m.finish = forecast::measured::finish_at_measured_pace(
+            remaining,
+            roadmap.pace_hours_per_week,
+            m.hours_per_week,
+            self.today,
+        );
     }
 
     /// The switcher's rows for every roadmap, with the open one chosen.
@@ -567,6 +595,12 @@ impl App {
             planned: stats::planned_line(&series),
             streak: stats::streak(roadmap, progress, self.today),
             series,
+            calendar: Some(forecast::calendar::calendar(
+                roadmap,
+                progress,
+                self.today,
+                forecast::calendar::CALENDAR_WEEKS,
+            )),
         }
     }
 

@@ -32,6 +32,8 @@ impl Ctx {
     pub const PICKER: Ctx = Ctx(1 << 10);
     /// The roadmap info view.
     pub const INFO: Ctx = Ctx(1 << 11);
+    /// The question about a study timer left running when the app closed.
+    pub const TIMER: Ctx = Ctx(1 << 13);
     /// Where a skill is on screen: its status keys apply there only.
     pub const SKILL: Ctx = Ctx::SKILLS.with(Ctx::DETAILS);
     /// The switcher, whether or not a roadmap is open.
@@ -76,6 +78,7 @@ impl Ctx {
             Ctx::TEXT => "Typing in the search or the editor",
             Ctx::CONFIRM => "Recovery prompt",
             Ctx::QUIT => "Quitting with unsaved changes",
+            Ctx::TIMER => "A study timer left running when trailmark closed",
             Ctx::STATS => "Stats screen (t)",
             Ctx::HELP => "This help (?)",
             _ => "Other",
@@ -290,6 +293,13 @@ pub static BINDINGS: &[Binding] = &[
         label: "P",
         hint: "pace",
         help: "Set your weekly hours: the header's weeks left and finish date follow your pace",
+    },
+    Binding {
+        ctx: Ctx::MAIN,
+        keys: &[(ch('T'), A::ToggleTimer)],
+        label: "T",
+        hint: "timer",
+        help: "Start a study timer on the selected skill; T again stops it and logs the time (the header shows it running)",
     },
     Binding {
         ctx: Ctx::MAIN,
@@ -564,6 +574,21 @@ pub static BINDINGS: &[Binding] = &[
         label: "Esc",
         hint: "stay",
         help: "Do not quit; the changes stay pending",
+    },
+    // A study timer left running when the app closed.
+    Binding {
+        ctx: Ctx::TIMER,
+        keys: &[(ch('k'), A::Yes)],
+        label: "k",
+        hint: "keep",
+        help: "Keep it: log the time from its start until trailmark closed",
+    },
+    Binding {
+        ctx: Ctx::TIMER,
+        keys: &[(ch('d'), A::No)],
+        label: "d",
+        hint: "drop",
+        help: "Drop it: log nothing",
     },
     // Stats.
     Binding {

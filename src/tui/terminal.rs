@@ -81,6 +81,8 @@ pub fn run(
     if let Some(p) = &app.pending {
         warnings.push(format!("changes not saved: {}", p.reason));
     }
+    // A running study timer keeps when the app closed, for the next start.
+    app.timer_on_exit(progress::now());
     if let Err(err) = keep.write(&mut app) {
         warnings.push(err.to_string());
     }
@@ -257,6 +259,11 @@ fn event_loop(
         if looked.elapsed() >= WATCH_EVERY {
             looked = Instant::now();
             redraw |= live(app, &mut watch);
+            if app.timer().is_some() {
+                // The header's study timer counts the seconds.
+                app.set_clock(progress::now(), Local::now().date_naive());
+                redraw = true;
+            }
         }
         if event::poll(TICK)? {
             match events(terminal, app, keep, &mut watch)? {
@@ -303,6 +310,13 @@ fn events(
                 Effect::Recover => recover(app, watch),
                 Effect::Open(url) => open_link(app, &url),
                 Effect::KeepPlace => {
+                    if let Err(err) = keep.write(app) {
+                        app.error(err.to_string());
+                    }
+                }
+                Effect::SaveThenKeepPlace => {
+                    save(app, watch);
+                    unsaved = false;
                     if let Err(err) = keep.write(app) {
                         app.error(err.to_string());
                     }

@@ -45,6 +45,16 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
+    /// A day of the study calendar at a level 0 (nothing) to 4: the glyph
+    /// shows the level, so colour only adds to it (green, brighter above 2).
+    pub fn calendar_shade(self, level: u8) -> Style {
+        match level {
+            0 => self.muted(),
+            1 | 2 => self.fg(Color::Green),
+            _ => self.fg(Color::LightGreen),
+        }
+    }
+
     /// Secondary text: sources, dates, counts.
     pub fn muted(self) -> Style {
         self.fg(Color::DarkGray)

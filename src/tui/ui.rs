@@ -7,11 +7,13 @@
 //! - [`details`]: the selected skill and the phase's project ideas.
 //! - [`footer`]: the problem banner, the message line and the key hints.
 //! - [`overlay`]: switcher, help, search, editor and the recovery prompt.
-//! - [`stats`]: the stats screen.
+//! - [`stats`]: the stats screen; [`calendar`]: its calendar of study days.
 //! - [`info`]: the roadmap info view (`i`).
+//! - [`timer`]: the study timer's header flag and the question about one left running.
 //! - [`links`]: where the OSC 8 hyperlinks go.
 //! - [`text`]: widths, truncation, wrapping, cleaning.
 
+pub mod calendar;
 pub mod details;
 pub mod footer;
 pub mod header;
@@ -22,6 +24,7 @@ pub mod panes;
 pub mod quit;
 pub mod rows;
 pub mod stats;
+pub mod timer;
 /// Text cleaning and measuring live in [`crate::text`], shared with the command line.
 pub use crate::text;
 
@@ -73,6 +76,7 @@ impl Widget for &App {
             Overlay::Editor(e) => overlay::render_editor(self, e, area, buf),
             Overlay::ConfirmRecover => overlay::render_confirm(self, area, buf),
             Overlay::ConfirmQuit => quit::render_confirm_quit(self, area, buf),
+            Overlay::TimerLeft => timer::render_timer_left(self, area, buf),
             Overlay::None | Overlay::Stats(_) => {}
         }
     }

@@ -45,6 +45,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 Overlay::ConfirmRecover => confirm(app, &action),
                 Overlay::ConfirmQuit => confirm_quit(app, &action),
                 Overlay::Stats(_) => stats(app, &action),
+                Overlay::TimerLeft => timer::left(app, &action),
             }
         }
     };
@@ -121,6 +122,7 @@ fn main(app: &mut App, action: &Action) -> Effect {
             app.overlay = Overlay::Stats(Box::new(app.stats()));
             Effect::None
         }
+        Action::ToggleTimer => timer::toggle(app),
         Action::EditNote => open_editor(app, EditKind::Note),
         Action::EditEstimate => open_editor(app, EditKind::Estimate),
         Action::AskRecover => {
@@ -628,3 +630,4 @@ mod popups;
 mod quit;
 #[cfg(test)]
 mod tests;
+mod timer;

@@ -2,7 +2,7 @@
 //! progress by editing it (each test file picks its own ids, values and
 //! clocks).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use trailmark::estimate::Weeks;
 use trailmark::progress::{Progress, ProjectStatus, Status};
 
@@ -17,6 +17,8 @@ pub enum Op {
     /// An own estimate of skill `.1` in roadmap `.0` (stored per roadmap).
     OwnEstimate(String, String, Option<Weeks>),
     Pace(Option<f64>),
+    /// A study session: the skill's record id, the local date, the minutes.
+    Study(String, NaiveDate, u32),
 }
 
 /// Makes the change through the public edit API, at wall time `at`.
@@ -28,5 +30,6 @@ pub fn apply(p: &mut Progress, op: &Op, at: DateTime<Utc>) {
         Op::Estimate(id, w) => drop(p.set_estimate_by_id("r", id, *w, at)),
         Op::OwnEstimate(roadmap, skill, w) => drop(p.set_own_estimate(roadmap, skill, *w, at)),
         Op::Pace(h) => drop(p.set_pace(*h, None, at)),
+        Op::Study(id, date, minutes) => drop(p.log_study("r", id, *date, *minutes, at)),
     }
 }

@@ -135,13 +135,24 @@ fn change_field(c: &mut RawChange, name: &str, value: &str) -> Option<()> {
         "field" => &mut c.field,
         "from" => &mut c.from,
         "to" => &mut c.to,
+        "date" => &mut c.date,
+        "minutes" => &mut c.minutes,
         _ => return None,
     };
     if slot.is_some() {
         return None;
     }
-    // A pace is written as a bare number (`to: 7.5`).
-    let number = || (name == "to" && value.parse::<f64>().is_ok()).then(|| value.to_owned());
+    // A pace is written as a bare number (`to: 7.5`), a study session's
+    // date and minutes bare too (`date: 2026-11-30`, `minutes: 90`).
+    let number = || {
+        let bare = match name {
+            "to" => value.parse::<f64>().is_ok(),
+            "minutes" => value.parse::<u32>().is_ok(),
+            "date" => value.bytes().all(|b| b.is_ascii_digit() || b == b'-'),
+            _ => false,
+        };
+        bare.then(|| value.to_owned())
+    };
     *slot = Some(scalar(value).or_else(number)?);
     Some(())
 }

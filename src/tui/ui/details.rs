@@ -202,6 +202,9 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
         theme.plain(),
         max,
     );
+    if let Some(studied) = studied(app, roadmap, skill, time) {
+        c.wrapped(("Studied ", theme.heading()), &studied, theme.plain(), max);
+    }
     if let Some(key) = &skill.key {
         let others = app.shared_with(skill);
         let text = if others.is_empty() {
@@ -237,6 +240,35 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
         );
     }
     resource_lines(c, app, skill, max);
+}
+
+/// Time logged on the skill against its estimate in hours (at the pace the
+/// roadmap's estimates assume): `3h 30m of ≈7h (0.7 weeks at 10 h/week)`.
+/// `None` before any time is logged or timed.
+fn studied(
+    app: &App,
+    roadmap: &Roadmap,
+    skill: &Skill,
+    time: Option<crate::estimate::Weeks>,
+) -> Option<String> {
+    let record = crate::progress::skill_record_id(&roadmap.id, skill);
+    let minutes = crate::forecast::measured::skill_minutes(app.store.progress(), &record);
+    let timing = app.timer().is_some_and(|t| t.record == record);
+    if minutes == 0 && !timing {
+        return None;
+    }
+    let logged = crate::progress::Minutes(minutes);
+    let mut text = match (time, roadmap.pace_hours_per_week) {
+        (Some(t), Some(pace)) => {
+            let hours = t.mid() * pace;
+            format!("{logged} of ≈{hours:.0}h ({t} at {pace} h/week)")
+        }
+        _ => format!("{logged} logged"),
+    };
+    if timing {
+        text.push_str(" · timer running");
+    }
+    Some(text)
 }
 
 /// The skill's resources, then the vocabulary's documentation home for its

@@ -1,5 +1,5 @@
 //! The header: roadmap title, variant i of n, a gauge of the overall percent,
-//! the remaining weeks and the finish date.
+//! the remaining weeks and the finish date, and a running study timer.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -28,10 +28,22 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
             .map(|_| " not saved, retrying with next change ")
     };
     let flag_width = flag.map_or(0, |f| width(f) as u16);
-    let [title_area, flag_area] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(flag_width)]).areas(top);
+    // A running study timer, beside the title: as long as leaves the title
+    // half the line.
+    let room = usize::from(top.width.saturating_sub(flag_width) / 2);
+    let timer = super::timer::header_flag(app, room).filter(|t| width(t) <= room);
+    let timer_width = timer.as_ref().map_or(0, |t| width(t) as u16);
+    let [title_area, timer_area, flag_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(timer_width),
+        Constraint::Length(flag_width),
+    ])
+    .areas(top);
     if let Some(flag) = flag {
         Line::styled(flag, theme.warning().reversed()).render(flag_area, buf);
+    }
+    if let Some(timer) = timer {
+        Line::styled(timer, theme.info().reversed()).render(timer_area, buf);
     }
 
     let (Some(index), Some(roadmap)) = (app.current, app.roadmap()) else {
@@ -153,6 +165,12 @@ fn finish_texts(app: &App) -> Vec<String> {
         ],
         (Some(p), None) => vec![format!("finish {p} at your pace"), format!("finish {p}")],
         (None, Some(h)) => vec![format!("finish {h} at your rate"), format!("finish {h}")],
-        (None, None) => vec!["no finish date yet".to_owned()],
+        (None, None) => match app.view.measured.finish {
+            Some(m) => vec![
+                format!("finish {m} at your measured pace"),
+                format!("finish {m}"),
+            ],
+            None => vec!["no finish date yet".to_owned()],
+        },
     }
 }

@@ -1,6 +1,7 @@
 //! The stats screen (`t`): the burndown of remaining estimated weeks beside
-//! the planned line, skills completed per week, a bar per phase, the streak
-//! and both finish dates with how each is computed. The series come from
+//! the planned line, skills completed per week, a bar per phase, the streak,
+//! the finish dates with how each is computed, and the calendar of study
+//! days ([`super::calendar`]). The series come from
 //! [`crate::stats`]; this file only draws them.
 
 use chrono::{Days, NaiveDate};
@@ -12,9 +13,10 @@ use ratatui::widgets::{
     Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap,
 };
 
-use super::inner;
 use super::text::{clean, fill, truncate, width, wrap};
+use super::{calendar, inner};
 use crate::forecast::HISTORY_WINDOW_WEEKS;
+use crate::forecast::measured::MEASURED_WINDOW_WEEKS;
 use crate::tui::app::{App, StatsData};
 
 /// How many weeks of history the burndown covers at most (ten years).
@@ -58,7 +60,12 @@ pub fn render_stats(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         .areas(inside);
         Paragraph::new(message).render(message_area, buf);
         render_phase_bars(app, phases, buf);
-        render_numbers(app, data, text, buf);
+        // Study time logged before any finished skill shows beside the numbers.
+        let (text, cal) = calendar::beside(text, CALENDAR_COLUMNS, 40);
+        if let Some(text) = text {
+            render_numbers(app, data, text, buf);
+        }
+        render_study_days(app, data, cal, buf);
         return;
     }
     if wide || inside.height < 30 {
@@ -77,7 +84,7 @@ pub fn render_stats(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         let [phases, text] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
         render_burndown(app, data, burn, buf);
-        render_weekly(app, data, bars, buf);
+        render_weekly_and_days(app, data, bars, buf);
         render_phase_bars(app, phases, buf);
         render_numbers(app, data, text, buf);
     } else {
@@ -90,9 +97,29 @@ pub fn render_stats(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
         ])
         .areas(inside);
         render_burndown(app, data, burn, buf);
-        render_weekly(app, data, bars, buf);
+        render_weekly_and_days(app, data, bars, buf);
         render_phase_bars(app, phases, buf);
         render_numbers(app, data, text, buf);
+    }
+}
+
+/// The weeks the calendar of study days shows.
+const CALENDAR_COLUMNS: u16 = crate::forecast::calendar::CALENDAR_WEEKS as u16;
+
+/// The weekly bars and the calendar of study days: side by side when both
+/// fit, else the calendar alone (it shows the finished skills by day, the
+/// bars' data and more), else the bars alone.
+fn render_weekly_and_days(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
+    let (bars, cal) = calendar::beside(area, CALENDAR_COLUMNS, 30);
+    if let Some(bars) = bars {
+        render_weekly(app, data, bars, buf);
+    }
+    render_study_days(app, data, cal, buf);
+}
+
+fn render_study_days(app: &App, data: &StatsData, area: Option<Rect>, buf: &mut Buffer) {
+    if let (Some(area), Some(days)) = (area, &data.calendar) {
+        calendar::render_calendar(days, app.theme, area, buf);
     }
 }
 
@@ -501,5 +528,27 @@ fn number_lines(app: &App, data: &StatsData, cols: usize, short: bool) -> Vec<Li
     entry("Streak  ", streak, None);
     entry(pace_head, shown(f.by_pace), Some(pace_how));
     entry(rate_head, shown(f.by_history), Some(rate_how));
+    let m = &app.view.measured;
+    let measured_how = match (m.hours_per_week, roadmap.pace_hours_per_week, short) {
+        (Some(h), Some(theirs), false) => format!(
+            "remaining weeks × the roadmap's {theirs} h/week ÷ the {h:.1} h/week you logged over the last {MEASURED_WINDOW_WEEKS} weeks"
+        ),
+        (Some(h), Some(theirs), true) => format!("weeks left × {theirs} h ÷ {h:.1} h/week logged"),
+        (None, _, false) => {
+            "needs two weeks of study logged (T times a skill; `trailmark log` adds time)"
+                .to_owned()
+        }
+        (None, _, true) => "needs two weeks of logged study (T)".to_owned(),
+        (Some(_), None, false) => {
+            "needs a pace in the roadmap file, which this one does not give".to_owned()
+        }
+        (Some(_), None, true) => "the roadmap gives no pace".to_owned(),
+    };
+    let measured_head = if short {
+        "By study time  "
+    } else {
+        "Finish at measured pace  "
+    };
+    entry(measured_head, shown(m.finish), Some(measured_how));
     lines
 }

@@ -1139,6 +1139,7 @@ fn every_binding_maps_and_runs_in_its_context() {
 }
 
 mod saving;
+mod timer;
 #[test]
 fn the_rest_of_the_catalog_arrives_after_the_first_frame() {
     let dir = tempfile::tempdir().unwrap();
