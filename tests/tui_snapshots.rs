@@ -329,6 +329,25 @@ fn broken() -> App {
     App::new(launch, at(today()), today(), Theme::COLOR)
 }
 
+/// A first run with a broken roadmap file of the learner's: the picker,
+/// which covers the banner, says so itself.
+#[test]
+fn first_run_picker_names_a_roadmap_file_that_did_not_load() {
+    let mut catalog = Catalog::load(&Sources::bundled_only());
+    let bad = "id: mine\ntitle: Mine\nphases: [\n";
+    catalog.errors.push(
+        Roadmap::from_yaml_str(bad, "/home/learner/.config/trailmark/roadmaps/mine.yaml")
+            .unwrap_err(),
+    );
+    let mut f = fixture_on(catalog, |_, _| {});
+    let text = screen(&mut f.app, 80, 24);
+    assert!(
+        text.contains("⚠ A roadmap file did not load: mine.yaml:3:"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
 #[test]
 fn corrupt_progress_asks_first() {
     let mut app = broken();

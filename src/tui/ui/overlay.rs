@@ -42,7 +42,13 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
         .title(Line::styled(format!(" {}/{len} ", s.selected + 1), theme.muted()).right_aligned())
         .render(outer, buf);
     let parts = switcher_parts(area, len);
-    if let Some(legend) = parts.legend {
+    let broken = !app.load_errors.is_empty();
+    if let (true, Some(legend)) = (broken, parts.legend) {
+        let line = broken_files_line(app, usize::from(legend.width));
+        // Files that did not load matter more than the legend: a first run
+        // shows no banner under the picker, so the picker says it.
+        line.render(legend, buf);
+    } else if let Some(legend) = parts.legend {
         let legends = [
             format!(
                 " % done · {SHARED_MARK} n/m: n of the m skills already finished through shared keys"
@@ -80,6 +86,24 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
         }
         Paragraph::new(lines).render(details, buf);
     }
+}
+
+/// One line on the roadmap files that did not load, at most `cols` wide:
+/// how many, the first one's file name and place, and what says why.
+fn broken_files_line(app: &App, cols: usize) -> Line<'static> {
+    let n = app.load_errors.len();
+    let first = app.load_errors[0].lines().next().unwrap_or_default();
+    let place = first.split(": ").next().unwrap_or(first);
+    let name = place.rsplit('/').next().unwrap_or(place);
+    let what = if n == 1 {
+        "A roadmap file did not load".to_owned()
+    } else {
+        format!("{n} roadmap files did not load, first")
+    };
+    let long = format!(" ⚠ {what}: {} (`trailmark validate` says why)", clean(name));
+    let short = format!(" ⚠ {what}: {}", clean(name));
+    let text = if width(&long) <= cols { long } else { truncate(&short, cols) };
+    Line::styled(text, app.theme.error())
 }
 
 fn render_switcher_list(app: &App, s: &Switcher, list_area: Rect, buf: &mut Buffer) {
