@@ -7,8 +7,7 @@
 //! - [`catalog`]: where roadmaps come from (bundled, user dirs, `--roadmap`).
 //! - [`progress`]: the learner's progress and the data file that keeps it safe.
 //! - [`state`]: app state that is not progress (the place in each roadmap).
-//! - [`forecast`]: remaining weeks and finish dates, as pure functions.
-//! - [`stats`]: weekly series, burndown and streak from the history.
+//! - [`forecast`]: remaining weeks, finish dates, the weekly series and streak.
 //! - [`text`]: inert text (control characters shown, never emitted) and display widths.
 //! - [`vocabulary`]: the shared skill keys and their documentation links.
 //! - [`tui`]: the interactive terminal UI that bare `trailmark` opens.
@@ -21,7 +20,6 @@ pub mod forecast;
 pub mod progress;
 pub mod roadmap;
 pub mod state;
-pub mod stats;
 pub mod text;
 pub mod tui;
 pub mod vocabulary;

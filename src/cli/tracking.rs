@@ -7,14 +7,13 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::output::{warn, write_json};
+use super::output::{plural, warn, write_json};
 use crate::catalog::Catalog;
 use crate::estimate::Weeks;
-use crate::forecast::{self, Counts, Summary};
+use crate::forecast::{self, Counts, Index, Summary, WeekPoint};
 use crate::progress::{self, Progress, Status, Store};
 use crate::roadmap::{Roadmap, did_you_mean};
 use crate::state::{self, Places};
-use crate::stats::{self, WeekPoint};
 use crate::text::{cell, inert, width};
 
 /// Environment variable that fixes "today" (YYYY-MM-DD), for reproducible output in tests.
@@ -178,8 +177,9 @@ pub(super) fn status(
         ));
     }
     let today = today();
-    let summary = forecast::summarize(roadmap, prog);
-    let fc = forecast::forecast(roadmap, prog, &summary, today);
+    let index = Index::new(roadmap, prog);
+    let summary = forecast::summarize_timed(roadmap, prog, &index.times);
+    let fc = forecast::forecast(roadmap, prog, &index, &summary, today);
     let orphans = prog.orphans(catalog.entries.iter().map(|e| &e.roadmap));
     if json {
         let doc = StatusJson {
@@ -198,7 +198,7 @@ pub(super) fn status(
                     counts: s.into(),
                 })
                 .collect(),
-            weekly: stats::weekly_series(roadmap, prog, today, usize::MAX)
+            weekly: forecast::weekly_series(roadmap, prog, &index, today, usize::MAX)
                 .into_iter()
                 .map(|point| WeekPoint {
                     weeks_remaining: point.weeks_remaining.map(round_weeks),
@@ -287,16 +287,13 @@ pub(super) fn remaining_line(s: &Summary) -> String {
     let n = s.remaining.unestimated;
     let extra = match n {
         0 => String::new(),
-        n => format!(
-            " (+{n} unestimated skill{} not counted)",
-            crate::estimate::plural(n)
-        ),
+        n => format!(" (+{n} unestimated skill{} not counted)", plural(n)),
     };
     match (s.remaining.weeks, s.total.estimate()) {
         (Some(rem), Some(total)) => format!("{rem} of {total}{extra}"),
         (None, _) if n > 0 => format!(
             "unknown: the source gives no time estimates ({n} skill{} left)",
-            crate::estimate::plural(n)
+            plural(n)
         ),
         _ => "nothing left to do".to_owned(),
     }
@@ -312,7 +309,7 @@ fn remaining_short(s: &Summary) -> String {
             Some(total) if s.total.unestimated == 0 => format!("{w} of {total}"),
             _ => w.to_string(),
         },
-        None if n > 0 => format!("unestimated ({n} skill{})", crate::estimate::plural(n)),
+        None if n > 0 => format!("unestimated ({n} skill{})", plural(n)),
         None => "–".to_owned(),
     }
 }
@@ -582,12 +579,7 @@ pub(super) fn reset(
         }
     }
     let n = store.update(|p| p.reset(r, progress::now()))?;
-    writeln!(
-        out,
-        "Reset {}: {n} skill{} back to todo.",
-        r.id,
-        crate::estimate::plural(n)
-    )?;
+    writeln!(out, "Reset {}: {n} skill{} back to todo.", r.id, plural(n))?;
     Ok(ExitCode::SUCCESS)
 }
 

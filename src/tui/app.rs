@@ -19,11 +19,10 @@ use super::ui;
 use super::undo::{History, Place};
 use crate::catalog::Catalog;
 use crate::estimate::{Total, Weeks};
-use crate::forecast::{self, Forecast, RoadmapSummary, Summary};
+use crate::forecast::{self, Forecast, Index, RoadmapSummary, Summary, WeekPoint};
 use crate::progress::{Mode, SkillRecord, Store, skill_record_id};
 use crate::roadmap::{Phase, Project, Roadmap, Skill};
 use crate::state::Places;
-use crate::stats::{self, WeekPoint};
 
 mod live;
 mod places;
@@ -449,13 +448,10 @@ impl App {
         };
         let roadmap = &self.catalog.entries[i].roadmap;
         let progress = self.store.progress();
-        let summary = forecast::summarize(roadmap, progress);
-        let times = roadmap
-            .phases
-            .iter()
-            .map(|p| forecast::skill_times(&roadmap.id, p, progress))
-            .collect();
-        let forecast = forecast::forecast(roadmap, progress, &summary, self.today);
+        let index = Index::new(roadmap, progress);
+        let summary = forecast::summarize_timed(roadmap, progress, &index.times);
+        let forecast = forecast::forecast(roadmap, progress, &index, &summary, self.today);
+        let times = index.times;
         let records = if self.view.roadmap == Some(i) {
             std::mem::take(&mut self.view.records)
         } else {
@@ -562,10 +558,17 @@ impl App {
             return StatsData::default();
         };
         let progress = self.store.progress();
-        let series = stats::weekly_series(roadmap, progress, self.today, ui::stats::WEEKS_SHOWN);
+        let index = Index::new(roadmap, progress);
+        let series = forecast::weekly_series(
+            roadmap,
+            progress,
+            &index,
+            self.today,
+            ui::stats::WEEKS_SHOWN,
+        );
         StatsData {
-            planned: stats::planned_line(&series),
-            streak: stats::streak(roadmap, progress, self.today),
+            planned: forecast::planned_line(&series),
+            streak: forecast::streak(&index, self.today),
             series,
         }
     }

@@ -1,7 +1,7 @@
 //! The stats screen (`t`): the burndown of remaining estimated weeks beside
 //! the planned line, skills completed per week, a bar per phase, the streak
 //! and both finish dates with how each is computed. The series come from
-//! [`crate::stats`]; this file only draws them.
+//! [`crate::forecast::weekly`]; this file only draws them.
 
 use chrono::{Days, NaiveDate};
 use ratatui::buffer::Buffer;
