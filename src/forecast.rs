@@ -14,7 +14,7 @@ pub mod index;
 pub mod summary;
 pub mod weekly;
 
-pub use days::week_start;
+pub use days::{TODAY_ENV, local_day, today, week_start};
 pub use finish::{
     Forecast, HISTORY_WINDOW_WEEKS, add_weeks, finish_by_history, finish_by_pace, forecast,
     history_rate, weeks_at_pace,

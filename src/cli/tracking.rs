@@ -16,9 +16,6 @@ use crate::roadmap::{Roadmap, did_you_mean};
 use crate::state::{self, Places};
 use crate::text::{cell, inert, width};
 
-/// Environment variable that fixes "today" (YYYY-MM-DD), for reproducible output in tests.
-pub const TODAY_ENV: &str = "TRAILMARK_TODAY";
-
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ExportFormat {
     Markdown,
@@ -43,21 +40,15 @@ pub struct NoRoadmap {
     known: Vec<String>,
 }
 
-/// `TRAILMARK_TODAY` when set, else the local date. A value that is not a
-/// date is reported rather than silently ignored: the dates printed would
-/// otherwise not be the ones the user asked for.
+/// `TRAILMARK_TODAY` when set, else the learner's local date (see
+/// [`forecast::today`]). A value that is not a date is reported rather than
+/// silently ignored: the dates printed would otherwise not be the ones the
+/// user asked for.
 pub fn today() -> NaiveDate {
-    match std::env::var(TODAY_ENV) {
-        Ok(s) if !s.is_empty() => match crate::roadmap::parse_date(&s) {
-            Some(d) => return d,
-            None => warn(&format!(
-                "warning: {TODAY_ENV}=`{}` is not a date written YYYY-MM-DD; using today's date instead",
-                inert(&s)
-            )),
-        },
-        _ => {}
-    }
-    chrono::Local::now().date_naive()
+    forecast::today().unwrap_or_else(|bad| {
+        warn(&format!("warning: {bad}"));
+        bad.today
+    })
 }
 
 /// The named roadmap, else the one last open.

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::days::local_day;
 use super::summary::skill_times;
 use crate::estimate::Weeks;
 use crate::progress::{Change, Progress, skill_record_id};
@@ -16,7 +17,7 @@ use crate::roadmap::Roadmap;
 /// A status change of one of the roadmap's records and the day it was made.
 #[derive(Debug, Clone, Copy)]
 pub struct Dated<'p> {
-    /// The day the change was made.
+    /// The learner's local day the change was made on.
     pub day: NaiveDate,
     pub change: &'p Change,
 }
@@ -59,7 +60,7 @@ impl<'p> Index<'p> {
             .iter()
             .filter(|c| c.status_change().is_some_and(|(id, ..)| ids.contains(id)))
             .map(|change| Dated {
-                day: change.time().date_naive(),
+                day: local_day(change.time()),
                 change,
             })
             .collect();

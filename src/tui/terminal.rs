@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use chrono::Local;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -268,7 +267,8 @@ fn events(
     let mut next = Some(event::read()?);
     while let Some(ev) = next.take() {
         if let Some(action) = keys::map_event(app.ctx(), &ev) {
-            app.set_clock(progress::now(), Local::now().date_naive());
+            let today = crate::forecast::today().unwrap_or_else(|bad| bad.today);
+            app.set_clock(progress::now(), today);
             step = Step::Redraw;
             match update(app, action) {
                 Effect::None => {}

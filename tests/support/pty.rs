@@ -51,6 +51,12 @@ pub fn trailmark_cmd(dir: &Path, program: &str) -> CommandBuilder {
 
 impl Session {
     pub fn start(dir: &Path) -> Self {
+        Self::start_with(dir, &[])
+    }
+
+    /// As [`Session::start`], with extra environment variables (`TZ`,
+    /// `TRAILMARK_TODAY`).
+    pub fn start_with(dir: &Path, env: &[(&str, &str)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -59,7 +65,10 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let cmd = trailmark_cmd(dir, env!("CARGO_BIN_EXE_trailmark"));
+        let mut cmd = trailmark_cmd(dir, env!("CARGO_BIN_EXE_trailmark"));
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("start trailmark");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
