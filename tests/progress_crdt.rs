@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
 #[path = "support/edits.rs"]
@@ -39,6 +39,13 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (id(), prop::option::of((1_u32..8).prop_map(|n| Weeks::exact(f64::from(n)))))
             .prop_map(|(i, w)| Op::Estimate(i, w)),
         1 => prop::option::of(prop::sample::select(vec![5.0, 10.0, 14.0])).prop_map(Op::Pace),
+        1 => (
+            prop::sample::select(vec!["r", "s"]),
+            prop::option::of((0_u64..3).prop_map(|n| {
+                NaiveDate::from_ymd_opt(2026, 6, 1).unwrap() + chrono::Days::new(n)
+            })),
+        )
+            .prop_map(|(r, d)| Op::Target(r.to_owned(), d)),
     ]
 }
 
@@ -110,6 +117,19 @@ proptest! {
         apply(&mut mine, &[Op::Status(id.clone(), to)], skew);
         let all = merge(&merge(&c, &mine), &merge(&a, &b));
         prop_assert_eq!(all.skills.get(&id).map_or(Status::Todo, trailmark::progress::SkillRecord::status), to);
+    }
+
+    /// The same for a roadmap's target date, set or cleared.
+    #[test]
+    fn a_target_date_set_after_reading_every_copy_wins(
+        (a, b, c) in replicas(),
+        to in prop::option::of((0_u64..3).prop_map(|n| NaiveDate::from_ymd_opt(2026, 6, 1).unwrap() + chrono::Days::new(n))),
+        skew in skew(),
+    ) {
+        let mut mine = merge(&merge(&a, &b), &c);
+        apply(&mut mine, &[Op::Target("r".to_owned(), to)], skew);
+        let all = merge(&merge(&c, &mine), &merge(&a, &b));
+        prop_assert_eq!(all.target_date("r"), to);
     }
 
     /// The merge survives the file: merging what two copies wrote gives what
