@@ -96,8 +96,13 @@ fn op(ids: impl Strategy<Value = String> + Clone) -> impl Strategy<Value = Op> {
         3 => (ids.clone(), status()).prop_map(|(id, s)| Op::Status(id, s)),
         1 => (ids.clone(), project_status()).prop_map(|(id, s)| Op::Project(id, s)),
         2 => (ids.clone(), prop::option::of(text())).prop_map(|(id, n)| Op::Note(id, n)),
-        1 => (ids, prop::option::of(weeks())).prop_map(|(id, w)| Op::Estimate(id, w)),
+        1 => (ids.clone(), prop::option::of(weeks())).prop_map(|(id, w)| Op::Estimate(id, w)),
         1 => prop::option::of(pace()).prop_map(Op::Pace),
+        // A roadmap id as odd as a record id, and any day of four centuries.
+        1 => (ids, prop::option::of(0_u64..146_097)).prop_map(|(id, d)| {
+            let day = d.map(|d| chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(d));
+            Op::Target(id, day)
+        }),
     ]
 }
 
