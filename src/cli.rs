@@ -4,6 +4,7 @@
 mod authoring;
 mod markdown;
 mod output;
+mod plan;
 mod roadmaps;
 mod sync;
 mod tracking;
@@ -84,6 +85,23 @@ pub enum Command {
         #[arg(value_name = "HOURS_PER_WEEK")]
         hours: Option<f64>,
     },
+    /// Set the date to finish a roadmap by (`--clear` removes it); `status` and `plan` say if you are on track.
+    Target {
+        roadmap: String,
+        /// The day to finish by, YYYY-MM-DD.
+        #[arg(required_unless_present = "clear", conflicts_with = "clear")]
+        date: Option<String>,
+        /// Remove the roadmap's target date.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// The skills still to do, week by week from this week, at your pace.
+    Plan {
+        /// The roadmap id [default: the one last open].
+        roadmap: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Clear all progress on one roadmap (shared skills included); asks first.
     Reset {
         roadmap: String,
@@ -151,6 +169,7 @@ pub fn main() -> ExitCode {
                 || err.downcast_ref::<BadStatus>().is_some()
                 || err.downcast_ref::<sync::NotInRepo>().is_some()
                 || err.downcast_ref::<authoring::BadId>().is_some()
+                || err.downcast_ref::<plan::BadDate>().is_some()
             {
                 ExitCode::from(2)
             } else {
@@ -195,6 +214,20 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             let catalog = load();
             let mut store = open_store(cli, &catalog)?;
             tracking::pace(&catalog, &mut store, *hours, out)
+        }
+        Some(Command::Target {
+            roadmap,
+            date,
+            clear: _,
+        }) => {
+            let catalog = load();
+            let mut store = open_store(cli, &catalog)?;
+            plan::target(&catalog, &mut store, roadmap, date.as_deref(), out)
+        }
+        Some(Command::Plan { roadmap, json }) => {
+            let catalog = load();
+            let store = open_store(cli, &catalog)?;
+            plan::plan(&catalog, &store, roadmap.as_deref(), *json, out)
         }
         Some(Command::Reset { roadmap, yes }) => {
             let catalog = load();

@@ -6,12 +6,16 @@
 //! - [`index`]: the times and dated history of one roadmap, gathered once.
 //! - [`finish`]: finish dates by pace and by the measured rate.
 //! - [`weekly`]: the weekly series, the burndown, the planned line and the streak.
-//! - [`days`]: weeks as the calendar counts them.
+//! - [`plan`]: the remaining skills laid onto calendar weeks.
+//! - [`target`]: a target date: on track or not, and the hours it needs.
+//! - [`days`]: the learner's local days and weeks.
 
 pub mod days;
 pub mod finish;
 pub mod index;
+pub mod plan;
 pub mod summary;
+pub mod target;
 pub mod weekly;
 
 pub use days::{TODAY_ENV, local_day, today, week_start};
@@ -20,8 +24,10 @@ pub use finish::{
     history_rate, weeks_at_pace,
 };
 pub use index::{Dated, Index};
+pub use plan::{PaceSource, Plan, PlanPace, PlanWeek, plan, plan_pace};
 pub use summary::{
     Counts, DOING_REMAINING, RoadmapSummary, Summary, remaining_share, skill_times, summarize,
     summarize_phase, summarize_timed, summarize_timed_phase,
 };
+pub use target::{TargetCheck, check_target};
 pub use weekly::{WeekPoint, planned_line, streak, weekly_series};

@@ -52,7 +52,11 @@ pub fn today() -> NaiveDate {
 }
 
 /// The named roadmap, else the one last open.
-fn pick<'a>(catalog: &'a Catalog, store: &Store, id: Option<&str>) -> anyhow::Result<&'a Roadmap> {
+pub(super) fn pick<'a>(
+    catalog: &'a Catalog,
+    store: &Store,
+    id: Option<&str>,
+) -> anyhow::Result<&'a Roadmap> {
     let last = last_roadmap(store);
     let id = id.or(last.as_deref()).ok_or_else(|| NoRoadmap {
         known: catalog.ids().map(str::to_owned).collect(),
@@ -147,6 +151,8 @@ struct StatusJson<'a> {
     counts: CountsJson,
     finish_date_by_pace: Option<NaiveDate>,
     finish_date_by_history: Option<NaiveDate>,
+    #[serde(flatten)]
+    target: super::plan::TargetJson,
     orphan_records: Vec<String>,
     phases: Vec<PhaseJson<'a>>,
     weekly: Vec<WeekPoint>,
@@ -172,12 +178,14 @@ pub(super) fn status(
     let summary = forecast::summarize_timed(roadmap, prog, &index.times);
     let fc = forecast::forecast(roadmap, prog, &index, &summary, today);
     let orphans = prog.orphans(catalog.entries.iter().map(|e| &e.roadmap));
+    let target = super::plan::target_check(roadmap, prog, &summary.overall, today);
     if json {
         let doc = StatusJson {
             roadmap: &roadmap.id,
             counts: (&summary.overall).into(),
             finish_date_by_pace: fc.by_pace,
             finish_date_by_history: fc.by_history,
+            target: super::plan::TargetJson::from(target.as_ref()),
             orphan_records: orphans,
             phases: roadmap
                 .phases
@@ -214,6 +222,9 @@ pub(super) fn status(
         "           {}",
         history_line(overall, fc.by_history, fc.rate)
     )?;
+    if let Some(check) = &target {
+        writeln!(out, "Target:    {}", super::plan::target_line(check))?;
+    }
     writeln!(out)?;
     // In display cells: `第一阶段` is 4 characters but 8 cells.
     let title_w = roadmap
@@ -241,6 +252,12 @@ pub(super) fn status(
             remaining_short(s)
         )?;
     }
+    write_orphans(out, &orphans)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Records no loaded roadmap mentions, if any, and why they are kept.
+fn write_orphans(out: &mut dyn Write, orphans: &[String]) -> anyhow::Result<()> {
     if !orphans.is_empty() {
         writeln!(out)?;
         let n = orphans.len();
@@ -259,7 +276,7 @@ pub(super) fn status(
             "(progress from a roadmap file that was removed or renamed; it counts again once that roadmap loads)"
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 pub(super) fn counts_line(c: &Counts) -> String {
