@@ -26,7 +26,10 @@ use crate::state::Places;
 
 mod live;
 mod places;
+mod plan;
 mod saving;
+
+pub use plan::{PlanRow, PlanView};
 
 pub use live::shared_keys;
 pub use saving::Pending;
@@ -85,6 +88,8 @@ pub enum Overlay {
     /// unreadable file aside, or quit without them.
     ConfirmQuit,
     Stats(Box<StatsData>),
+    /// The week-by-week plan (`w`), with the target date editor over it.
+    Plan(Box<PlanView>),
 }
 
 /// The roadmap switcher, and on the first run the picker.
@@ -123,13 +128,15 @@ pub enum EditKind {
     Estimate,
     /// The learner's weekly hours (not tied to a skill).
     Pace,
+    /// The open roadmap's target date (from the plan view).
+    Target,
 }
 
 /// The one-line note or estimate editor.
 #[derive(Debug, Clone)]
 pub struct Editor {
     pub kind: EditKind,
-    /// The skill edited; `None` for the pace.
+    /// The skill edited; `None` for the pace and the target date.
     pub place: Option<Place>,
     pub input: LineEditor,
     /// Why the last Enter was refused (an estimate that does not parse).
@@ -358,6 +365,8 @@ impl App {
             Overlay::ConfirmRecover => Ctx::CONFIRM,
             Overlay::ConfirmQuit => Ctx::QUIT,
             Overlay::Stats(_) => Ctx::STATS,
+            Overlay::Plan(p) if p.editor.is_some() => Ctx::EDITOR,
+            Overlay::Plan(_) => Ctx::PLAN,
         }
     }
 
@@ -678,6 +687,9 @@ impl App {
             Overlay::Help { scroll, .. } => {
                 let max = ui::overlay::help_max_scroll(area);
                 *scroll = (*scroll).min(max);
+            }
+            Overlay::Plan(view) => {
+                view.scroll = view.scroll.min(ui::plan::max_scroll(view, areas.body));
             }
             Overlay::Info { .. } => {
                 let max = ui::info::max_scroll(self, area);

@@ -339,10 +339,11 @@ fn highlighted(text: &str, query: &str, matched: bool, app: &App) -> Option<Vec<
 
 pub fn render_editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let skill = e
-        .place
-        .and_then(|p| app.skill_at(p))
-        .map_or_else(|| "hours per week".to_owned(), |(_, s)| clean(&s.title));
+    let skill = match (e.kind, e.place.and_then(|p| app.skill_at(p))) {
+        (EditKind::Target, _) => app.roadmap().map_or_else(String::new, |r| clean(&r.title)),
+        (_, Some((_, s))) => clean(&s.title),
+        (_, None) => "hours per week".to_owned(),
+    };
     let (what, hint) = match e.kind {
         EditKind::Note => ("Note", "Enter saves · Esc cancels · empty clears the note"),
         EditKind::Estimate => (
@@ -352,6 +353,10 @@ pub fn render_editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
         EditKind::Pace => (
             "Your pace",
             "the hours you study per week, e.g. 10 · Enter saves · Esc cancels · empty clears",
+        ),
+        EditKind::Target => (
+            "Target date",
+            "the day to finish by, YYYY-MM-DD · Enter saves · Esc cancels · empty clears",
         ),
     };
     let cols = 72.min(area.width.saturating_sub(2));

@@ -1081,6 +1081,7 @@ fn every_binding_maps_and_runs_in_its_context() {
     assert!(pressed > 100, "{pressed}");
 }
 
+mod plan;
 mod saving;
 #[test]
 fn the_rest_of_the_catalog_arrives_after_the_first_frame() {
