@@ -24,7 +24,7 @@ pub use finish::{
     history_rate, weeks_at_pace,
 };
 pub use index::{Dated, Index};
-pub use plan::{PaceSource, Plan, PlanPace, PlanWeek, plan, plan_pace};
+pub use plan::{PaceSource, Plan, PlanPace, PlanWeek, measured_hours_per_week, plan, plan_pace};
 pub use summary::{
     Counts, DOING_REMAINING, RoadmapSummary, Summary, remaining_share, skill_times, summarize,
     summarize_phase, summarize_timed, summarize_timed_phase,

@@ -23,17 +23,6 @@ use crate::text::inert;
 )]
 pub struct BadDate(pub String);
 
-/// The learner's measured weekly hours, from logged study time. Logged time
-/// is issue 14 §3; until it lands there is no measurement, and plans and
-/// targets use the pace set, else the roadmap's.
-pub(super) fn measured_pace(
-    _roadmap: &Roadmap,
-    _progress: &Progress,
-    _today: NaiveDate,
-) -> Option<f64> {
-    None
-}
-
 /// The roadmap's standing against its target date, if it has one.
 pub(super) fn target_check(
     roadmap: &Roadmap,
@@ -48,7 +37,7 @@ pub(super) fn target_check(
         overall,
         target,
         today,
-        measured_pace(roadmap, progress, today),
+        forecast::measured_hours_per_week(roadmap, progress, today),
     ))
 }
 
@@ -154,7 +143,7 @@ pub(super) fn plan(
         prog,
         &index,
         today,
-        measured_pace(roadmap, prog, today),
+        forecast::measured_hours_per_week(roadmap, prog, today),
     );
     if json {
         let doc = PlanJson {

@@ -73,6 +73,19 @@ pub fn plan_pace(
     })
 }
 
+/// The learner's measured weekly hours on `roadmap` as of `today`, from the
+/// study time they logged: the first choice of [`plan_pace`]. Logging study
+/// time is issue 14 §3; until it lands nothing is measured and this is
+/// `None`, so plans and targets use the pace set, else the roadmap's. Every
+/// caller asks here, so filling it in changes them all.
+pub fn measured_hours_per_week(
+    _roadmap: &Roadmap,
+    _progress: &Progress,
+    _today: NaiveDate,
+) -> Option<f64> {
+    None
+}
+
 /// One calendar week of the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanWeek {

@@ -101,8 +101,8 @@ impl App {
         };
         let progress = self.store.progress();
         let index = Index::new(roadmap, progress);
-        // No measured pace until logged study time exists (issue 14 §3).
-        let plan = forecast::plan(roadmap, progress, &index, self.today, None);
+        let measured = forecast::measured_hours_per_week(roadmap, progress, self.today);
+        let plan = forecast::plan(roadmap, progress, &index, self.today, measured);
         let check = plan.target_date.map(|t| {
             forecast::check_target(
                 roadmap,
@@ -110,7 +110,7 @@ impl App {
                 &self.view.summary.overall,
                 t,
                 self.today,
-                None,
+                measured,
             )
         });
         let title = |id: &str| {
