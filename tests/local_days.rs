@@ -169,3 +169,30 @@ fn the_app_says_a_tick_late_in_the_local_evening_was_today() {
     s.keys("q");
     s.wait_exit();
 }
+
+/// Plan weeks are the learner's: "this week" is the week of the local today,
+/// which at UTC+14 or UTC−12 is often not the UTC one; `TRAILMARK_TODAY`
+/// wins over the zone.
+#[test]
+fn plan_weeks_start_on_the_local_monday() {
+    let dir = tempfile::tempdir().unwrap();
+    let first_week = |tz: &str, today: Option<&str>| -> String {
+        let out = trailmark(dir.path(), tz, today)
+            .args(["plan", SIX, "--json"])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_str(&ok(&out)).unwrap();
+        v["weeks"][0]["week_start"].as_str().unwrap().to_owned()
+    };
+    for (tz, offset) in [
+        (WEST_12, FixedOffset::west_opt(12 * 3600).unwrap()),
+        (EAST_14, FixedOffset::east_opt(14 * 3600).unwrap()),
+    ] {
+        let local = Utc::now().with_timezone(&offset).date_naive();
+        let monday = trailmark::forecast::week_start(local);
+        assert_eq!(first_week(tz, None), monday.to_string(), "{tz}");
+    }
+    // Sunday 6 December: its week began on Monday 30 November, in any zone.
+    assert_eq!(first_week(EAST_14, Some("2026-12-06")), "2026-11-30");
+    assert_eq!(first_week(WEST_12, Some("2026-12-07")), "2026-12-07");
+}
