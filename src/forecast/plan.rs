@@ -232,30 +232,33 @@ pub fn lay_out(skills: &[(String, Option<f64>)], today: NaiveDate, capacity: f64
     let finish = any_estimated
         .then(|| super::add_weeks(today, estimated / capacity))
         .flatten();
-    let unestimated: Vec<String> = skills
-        .iter()
-        .filter(|(_, left)| left.is_none())
-        .map(|(id, _)| id.clone())
-        .collect();
-    if !unestimated.is_empty() {
-        let after = if any_estimated {
-            week_of(end - EPS) + 1
-        } else {
-            0
-        };
-        weeks.push(PlanWeek {
-            week_start: monday(after),
-            skills: unestimated.clone(),
-            weeks: 0.0,
-            unestimated,
-        });
-    }
+    let after = if any_estimated {
+        week_of(end - EPS) + 1
+    } else {
+        0
+    };
+    weeks.extend(unestimated_week(skills, monday(after)));
     Plan {
         weeks,
         finish,
         capacity,
         ..Plan::default()
     }
+}
+
+/// The skills with no estimate, in a week of their own starting `monday`.
+fn unestimated_week(skills: &[(String, Option<f64>)], monday: NaiveDate) -> Option<PlanWeek> {
+    let unestimated: Vec<String> = skills
+        .iter()
+        .filter(|(_, left)| left.is_none())
+        .map(|(id, _)| id.clone())
+        .collect();
+    (!unestimated.is_empty()).then(|| PlanWeek {
+        week_start: monday,
+        skills: unestimated.clone(),
+        weeks: 0.0,
+        unestimated,
+    })
 }
 
 #[cfg(test)]

@@ -93,6 +93,42 @@ fn verdict(check: Option<&TargetCheck>) -> (String, bool) {
     )
 }
 
+/// The plan's lines: each week's heading and skills, and the target date's
+/// line before the first week that starts after it (or at the end).
+fn rows(plan: &Plan, today: NaiveDate, title: impl Fn(&str) -> String) -> Vec<PlanRow> {
+    let this_week = forecast::week_start(today);
+    let mut rows = Vec::new();
+    let mut target_shown = plan.target_date.is_none();
+    for w in &plan.weeks {
+        let late = plan.target_date.is_some_and(|t| t < w.week_start);
+        if late && !target_shown {
+            rows.push(PlanRow::Target(plan.target_date.unwrap_or(w.week_start)));
+            target_shown = true;
+        }
+        let unestimated_week = !w.unestimated.is_empty() && w.unestimated.len() == w.skills.len();
+        rows.push(PlanRow::Week {
+            label: if unestimated_week {
+                "then, unestimated (not placed in time)".to_owned()
+            } else {
+                week_label(w.week_start, today)
+            },
+            hours: plan.hours(w).filter(|h| *h > 0.0),
+            current: w.week_start == this_week,
+            late,
+        });
+        for id in &w.skills {
+            rows.push(PlanRow::Skill {
+                title: title(id),
+                unestimated: w.unestimated.contains(id),
+            });
+        }
+    }
+    if let (false, Some(t)) = (target_shown, plan.target_date) {
+        rows.push(PlanRow::Target(t));
+    }
+    rows
+}
+
 impl App {
     /// The plan view of the open roadmap, at today's date.
     pub fn plan_view(&self) -> PlanView {
@@ -119,37 +155,7 @@ impl App {
                 .find(|(_, s)| s.id == id)
                 .map_or_else(|| id.to_owned(), |(_, s)| s.title.clone())
         };
-        let this_week = forecast::week_start(self.today);
-        let mut rows = Vec::new();
-        let mut target_shown = plan.target_date.is_none();
-        for w in &plan.weeks {
-            let late = plan.target_date.is_some_and(|t| t < w.week_start);
-            if late && !target_shown {
-                rows.push(PlanRow::Target(plan.target_date.unwrap_or(w.week_start)));
-                target_shown = true;
-            }
-            let unestimated_week =
-                !w.unestimated.is_empty() && w.unestimated.len() == w.skills.len();
-            rows.push(PlanRow::Week {
-                label: if unestimated_week {
-                    "then, unestimated (not placed in time)".to_owned()
-                } else {
-                    week_label(w.week_start, self.today)
-                },
-                hours: plan.hours(w).filter(|h| *h > 0.0),
-                current: w.week_start == this_week,
-                late,
-            });
-            for id in &w.skills {
-                rows.push(PlanRow::Skill {
-                    title: title(id),
-                    unestimated: w.unestimated.contains(id),
-                });
-            }
-        }
-        if let (false, Some(t)) = (target_shown, plan.target_date) {
-            rows.push(PlanRow::Target(t));
-        }
+        let rows = rows(&plan, self.today, title);
         let (verdict, behind) = verdict(check.as_ref());
         PlanView {
             heading: heading(&plan),
