@@ -346,6 +346,14 @@ fn problems_point_at_the_line_and_column() {
             "progress.yaml:7:7: the progress file cannot be read: history[0].to: `finished` is not a status",
         ),
         (
+            "version: 2\ntargets:\n  r:\n    date: 2026-13-01\n    date_at: 2026-11-30T10:00:00Z\n",
+            "progress.yaml:4:11: the progress file cannot be read: targets.r.date: `2026-13-01` is not a date written YYYY-MM-DD; write it like `2026-06-30`",
+        ),
+        (
+            "version: 2\ntargets:\n  r:\n    date: 2026-06-30\n",
+            "progress.yaml:4:11: the progress file cannot be read: targets.r.date: the value has no stamp; add `date_at:` with the time it changed",
+        ),
+        (
             "version: 2\nskills:\n  git:\n    status: finished\n",
             "progress.yaml:4:13: the progress file cannot be read: skills.git.status: unknown variant `finished`",
         ),

@@ -482,6 +482,7 @@ impl App {
             forecast,
             records,
         };
+        self.refresh_plan();
     }
 
     /// Recomputes only what one changed record affects: its phases, the

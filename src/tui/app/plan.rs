@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{App, Editor};
+use super::{App, Editor, Overlay};
 use crate::forecast::{self, Index, PaceSource, Plan, TargetCheck};
 
 /// One line of the plan view.
@@ -130,6 +130,19 @@ fn rows(plan: &Plan, today: NaiveDate, title: impl Fn(&str) -> String) -> Vec<Pl
 }
 
 impl App {
+    /// Lays the open plan view out again, keeping its scroll and editor: the
+    /// progress changed (a save, another copy's change) or the day did.
+    pub(super) fn refresh_plan(&mut self) {
+        if let Overlay::Plan(open) = &self.overlay {
+            let (scroll, editor) = (open.scroll, open.editor.clone());
+            self.overlay = Overlay::Plan(Box::new(PlanView {
+                scroll,
+                editor,
+                ..self.plan_view()
+            }));
+        }
+    }
+
     /// The plan view of the open roadmap, at today's date.
     pub fn plan_view(&self) -> PlanView {
         let Some(roadmap) = self.roadmap() else {

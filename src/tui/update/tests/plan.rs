@@ -91,3 +91,24 @@ fn d_sets_and_clears_the_target_date_from_the_plan() {
     press_with(app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     assert_eq!(press(app, KeyCode::Enter), Effect::None, "nothing to clear");
 }
+
+#[test]
+fn an_open_plan_follows_a_change_from_elsewhere() {
+    let mut f = opened();
+    let app = &mut f.app;
+    ch(app, 'w');
+    ch(app, 'j');
+    // Another copy sets the date; the live reload refreshes the app.
+    let id = app.roadmap().unwrap().id.clone();
+    let (date, now) = (NaiveDate::from_ymd_opt(2027, 1, 31), app.now);
+    app.store.progress_mut().set_target_date(&id, date, now);
+    app.refresh();
+    let Overlay::Plan(view) = &app.overlay else {
+        panic!("the plan closed");
+    };
+    assert_eq!(
+        view.verdict,
+        "Target 2027-01-31: not known: some skills left have no estimate"
+    );
+    assert!(view.rows.contains(&PlanRow::Target(date.unwrap())));
+}
