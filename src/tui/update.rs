@@ -607,6 +607,9 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
         Overlay::Help { scroll, .. } | Overlay::Info { scroll } => {
             *scroll = scroll.saturating_add_signed(3 * delta);
         }
+        Overlay::Plan(view) if view.editor.is_none() => {
+            view.scroll = view.scroll.saturating_add_signed(3 * delta);
+        }
         Overlay::None => {
             let areas = layout::layout(app, app.area());
             let Some(pane) = areas.pane_at(at) else {

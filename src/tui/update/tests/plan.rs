@@ -112,3 +112,32 @@ fn an_open_plan_follows_a_change_from_elsewhere() {
     );
     assert!(view.rows.contains(&PlanRow::Target(date.unwrap())));
 }
+
+#[test]
+fn the_wheel_scrolls_the_plan_and_a_click_changes_nothing_under_it() {
+    let mut f = super::fresh();
+    let app = &mut f.app;
+    let six = app.catalog.position("backend-six-phases").unwrap();
+    super::highlight(app, six);
+    press(app, KeyCode::Enter);
+    ch(app, 'w');
+    let before = app.store.progress().clone();
+    let wheel = |down| crate::tui::action::Action::Scroll {
+        column: 10,
+        row: 10,
+        down,
+    };
+    super::update(app, wheel(true));
+    let Overlay::Plan(view) = &app.overlay else {
+        panic!("no plan view");
+    };
+    assert_eq!(view.scroll, 3);
+    super::update(app, wheel(false));
+    let click = crate::tui::action::Action::Click { column: 10, row: 8 };
+    assert_eq!(super::update(app, click), Effect::None);
+    let Overlay::Plan(view) = &app.overlay else {
+        panic!("no plan view");
+    };
+    assert_eq!(view.scroll, 0);
+    assert_eq!(app.store.progress(), &before);
+}
