@@ -174,7 +174,7 @@ pub(super) fn plan(
 }
 
 /// "this week", "next week", else the week's Monday.
-pub fn week_label(week_start: NaiveDate, today: NaiveDate) -> String {
+fn week_label(week_start: NaiveDate, today: NaiveDate) -> String {
     let this = forecast::week_start(today);
     if week_start == this {
         "this week".to_owned()

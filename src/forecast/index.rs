@@ -19,6 +19,7 @@ use crate::roadmap::Roadmap;
 pub struct Dated<'p> {
     /// The learner's local day the change was made on.
     pub day: NaiveDate,
+    /// The change itself, as the history holds it.
     pub change: &'p Change,
 }
 

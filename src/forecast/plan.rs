@@ -46,7 +46,9 @@ pub enum PaceSource {
 /// The weekly hours a plan is laid out at, and where they come from.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct PlanPace {
+    /// Study hours per calendar week, more than 0.
     pub hours_per_week: f64,
+    /// Which pace it is: measured, set, or the roadmap's.
     pub source: PaceSource,
 }
 

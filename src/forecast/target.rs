@@ -17,7 +17,9 @@ use crate::roadmap::Roadmap;
 /// A span of weekly hours, `min <= max`.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct HoursRange {
+    /// Hours per week for the low end of the estimate.
     pub min: f64,
+    /// Hours per week for the high end of the estimate.
     pub max: f64,
 }
 

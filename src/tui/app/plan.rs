@@ -20,7 +20,8 @@ pub enum PlanRow {
         /// The week starts after the target date: marked behind.
         late: bool,
     },
-    /// A skill that starts that week.
+    /// A skill that starts that week: its title (from the roadmap file, so
+    /// cleaned when drawn) and whether it has no estimate at all.
     Skill { title: String, unestimated: bool },
     /// Where the target date falls between the weeks.
     Target(NaiveDate),
