@@ -2,11 +2,14 @@
 //! edge, so it speaks `anyhow`, prints, and chooses exit codes.
 
 mod authoring;
+mod export;
 mod markdown;
 mod output;
+mod plan;
 mod reset;
 mod roadmaps;
 mod skills;
+mod status;
 mod study;
 mod sync;
 mod tracking;
@@ -117,13 +120,30 @@ pub enum Command {
         /// The roadmap id [default: the one last open].
         roadmap: Option<String>,
         #[arg(long, value_enum, default_value = "markdown")]
-        format: tracking::ExportFormat,
+        format: export::ExportFormat,
     },
     /// Set your study pace in hours per week (prints it when no value is given).
     Pace {
         /// More than 0 and at most 168.
         #[arg(value_name = "HOURS_PER_WEEK", allow_hyphen_values = true)]
         hours: Option<String>,
+    },
+    /// Set the date to finish a roadmap by (`--clear` removes it); `status` and `plan` say if you are on track.
+    Target {
+        roadmap: String,
+        /// The day to finish by, YYYY-MM-DD.
+        #[arg(required_unless_present = "clear", conflicts_with = "clear")]
+        date: Option<String>,
+        /// Remove the roadmap's target date.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// The skills still to do, week by week from this week, at your pace.
+    Plan {
+        /// The roadmap id [default: the one last open].
+        roadmap: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Clear the progress on one roadmap; skills other roadmaps share stay unless --shared. Asks first.
     Reset {
@@ -203,6 +223,7 @@ pub fn main() -> ExitCode {
                 || err.downcast_ref::<study::BadStudyDate>().is_some()
                 || err.downcast_ref::<sync::NotInRepo>().is_some()
                 || err.downcast_ref::<authoring::BadId>().is_some()
+                || err.downcast_ref::<plan::BadDate>().is_some()
             {
                 ExitCode::from(2)
             } else {
@@ -248,7 +269,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(Command::Status { roadmap, json }) => {
             let catalog = load();
             let mut store = open_store(cli, &catalog)?;
-            tracking::status(&catalog, &mut store, roadmap.as_deref(), *json, out)
+            status::status(&catalog, &mut store, roadmap.as_deref(), *json, out)
         }
         Some(Command::Mark { args }) => {
             let catalog = load();
@@ -286,12 +307,26 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(Command::Export { roadmap, format }) => {
             let catalog = load();
             let store = open_store(cli, &catalog)?;
-            tracking::export(&catalog, &store, roadmap.as_deref(), *format, out)
+            export::export(&catalog, &store, roadmap.as_deref(), *format, out)
         }
         Some(Command::Pace { hours }) => {
             let catalog = load();
             let mut store = open_store(cli, &catalog)?;
             tracking::pace(&catalog, &mut store, hours.as_deref(), out)
+        }
+        Some(Command::Target {
+            roadmap,
+            date,
+            clear: _,
+        }) => {
+            let catalog = load();
+            let mut store = open_store(cli, &catalog)?;
+            plan::target(&catalog, &mut store, roadmap, date.as_deref(), out)
+        }
+        Some(Command::Plan { roadmap, json }) => {
+            let catalog = load();
+            let store = open_store(cli, &catalog)?;
+            plan::plan(&catalog, &store, roadmap.as_deref(), *json, out)
         }
         Some(Command::Reset {
             roadmap,

@@ -285,7 +285,8 @@ impl fmt::Display for Total {
     }
 }
 
-pub(crate) fn plural(n: usize) -> &'static str {
+/// `skill` or `skills`, for [`Total`]'s text.
+fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 

@@ -7,9 +7,8 @@
 //! - [`catalog`]: where roadmaps come from (bundled, user dirs, `--roadmap`).
 //! - [`progress`]: the learner's progress and the data file that keeps it safe.
 //! - [`state`]: app state that is not progress (the place in each roadmap).
-//! - [`forecast`]: remaining weeks and finish dates, as pure functions.
+//! - [`forecast`]: remaining weeks, finish dates, the plan, the weekly series, the calendar and streak.
 //! - [`numbers`]: percentages and counts said one way in the app and the CLI.
-//! - [`stats`]: weekly series, burndown and streak from the history.
 //! - [`text`]: inert text (control characters shown, never emitted) and display widths.
 //! - [`vocabulary`]: the shared skill keys and their documentation links.
 //! - [`tui`]: the interactive terminal UI that bare `trailmark` opens.
@@ -23,7 +22,6 @@ pub mod numbers;
 pub mod progress;
 pub mod roadmap;
 pub mod state;
-pub mod stats;
 pub mod text;
 pub mod tui;
 pub mod vocabulary;

@@ -35,6 +35,7 @@ mod relocate;
 mod reset;
 mod store;
 pub mod study;
+mod target;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -203,6 +204,8 @@ pub struct Progress {
     pub skills: BTreeMap<String, SkillRecord>,
     /// Project records by record id (`roadmap/project`).
     pub projects: BTreeMap<String, ProjectRecord>,
+    /// Each roadmap's target date, by roadmap id; `None` once cleared.
+    pub targets: BTreeMap<String, Register<Option<chrono::NaiveDate>>>,
     /// Every change, sorted by stamp, without repeats.
     pub history: Vec<Change>,
     /// Browsing state read from a version 1 file.
@@ -218,6 +221,7 @@ impl Default for Progress {
             pace: Register::default(),
             skills: BTreeMap::new(),
             projects: BTreeMap::new(),
+            targets: BTreeMap::new(),
             history: Vec::new(),
             legacy: Legacy::default(),
             clock: Clock::default(),
@@ -232,6 +236,7 @@ impl PartialEq for Progress {
             && self.pace == other.pace
             && self.skills == other.skills
             && self.projects == other.projects
+            && self.targets == other.targets
             && self.history == other.history
             && self.legacy == other.legacy
     }

@@ -34,8 +34,6 @@ pub mod watch;
 
 use std::path::PathBuf;
 
-use chrono::Local;
-
 use crate::catalog::{Catalog, Sources};
 use crate::progress::{self, ProgressError, Store};
 use crate::state::Places;
@@ -64,13 +62,13 @@ pub fn run(
     warning: Option<String>,
     rest: Option<&Sources>,
 ) -> anyhow::Result<terminal::Outcome> {
-    let mut app = app::App::new(
-        launch,
-        progress::now(),
-        Local::now().date_naive(),
-        theme::Theme::from_env(),
-    );
-    if let Some(warning) = warning {
+    // Today as the CLI has it: the local date, or `TRAILMARK_TODAY`'s.
+    let (today, bad_today) = match crate::forecast::today() {
+        Ok(day) => (day, None),
+        Err(bad) => (bad.today, Some(bad.to_string())),
+    };
+    let mut app = app::App::new(launch, progress::now(), today, theme::Theme::from_env());
+    if let Some(warning) = warning.or(bad_today) {
         app.error(warning);
     }
     terminal::run(app, state_file, rest)

@@ -209,6 +209,11 @@ const COMMANDS: &[&[&str]] = &[
     &["pace"],
     &["pace", "12"],
     &["reset", WIDE, "--yes"],
+    &["plan"],
+    &["plan", WIDE],
+    &["plan", WIDE, "--json"],
+    &["target", WIDE, "2027-01-01"],
+    &["target", WIDE, "\u{1b}]0;PWNED\u{7}2027-01-01"],
     &["show", "evil\u{1b}]0;PWNED\u{7}"],
     &["status", WIDE, "--data-file", BAD_DATA_FILE],
 ];

@@ -106,7 +106,10 @@ fn status_json_has_every_key_and_counts_marks() {
             "finish_date_by_measured_pace",
             "orphan_records",
             "phases",
-            "weekly"
+            "weekly",
+            "target_date",
+            "hours_per_week_needed",
+            "on_track"
         ])
     );
     assert_eq!(fresh["roadmap"], SIX);

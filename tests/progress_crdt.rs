@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
 #[path = "support/edits.rs"]
@@ -83,6 +83,13 @@ fn op() -> impl Strategy<Value = Op> {
         1 => prop::option::of(prop::sample::select(vec![5.0, 10.0, 14.0])).prop_map(Op::Pace),
         2 => (id(), 0_u64..3, prop::sample::select(vec![30_u32, 90]))
             .prop_map(|(i, d, m)| Op::Study(i, base_time().date_naive() + chrono::Days::new(d), m)),
+        1 => (
+            prop::sample::select(vec!["r", "s"]),
+            prop::option::of((0_u64..3).prop_map(|n| {
+                NaiveDate::from_ymd_opt(2026, 6, 1).unwrap() + chrono::Days::new(n)
+            })),
+        )
+            .prop_map(|(r, d)| Op::Target(r.to_owned(), d)),
     ]
 }
 
@@ -203,6 +210,19 @@ proptest! {
         prop_assert_eq!(sessions(&m), union.clone());
         prop_assert!(minutes(&m) >= minutes(&a).max(minutes(&b)));
         prop_assert_eq!(m.study_sessions().count(), union.len());
+    }
+
+    /// The same for a roadmap's target date, set or cleared.
+    #[test]
+    fn a_target_date_set_after_reading_every_copy_wins(
+        (a, b, c) in replicas(),
+        to in prop::option::of((0_u64..3).prop_map(|n| NaiveDate::from_ymd_opt(2026, 6, 1).unwrap() + chrono::Days::new(n))),
+        skew in skew(),
+    ) {
+        let mut mine = merge(&merge(&a, &b), &c);
+        apply(&mut mine, &[Op::Target("r".to_owned(), to)], skew);
+        let all = merge(&merge(&c, &mine), &merge(&a, &b));
+        prop_assert_eq!(all.target_date("r"), to);
     }
 
     /// The merge survives the file: merging what two copies wrote gives what
@@ -417,6 +437,14 @@ fn problems_point_at_the_line_and_column() {
         (
             "version: 2\nhistory:\n- at: 2026-11-30T10:00:00Z\n  skill: git\n  field: status\n  from: todo\n  to: finished\n",
             "progress.yaml:7:7: the progress file cannot be read: history[0].to: `finished` is not a status",
+        ),
+        (
+            "version: 2\ntargets:\n  r:\n    date: 2026-13-01\n    date_at: 2026-11-30T10:00:00Z\n",
+            "progress.yaml:4:11: the progress file cannot be read: targets.r.date: `2026-13-01` is not a date written YYYY-MM-DD; write it like `2026-06-30`",
+        ),
+        (
+            "version: 2\ntargets:\n  r:\n    date: 2026-06-30\n",
+            "progress.yaml:4:11: the progress file cannot be read: targets.r.date: the value has no stamp; add `date_at:` with the time it changed",
         ),
         (
             "version: 2\nskills:\n  git:\n    status: finished\n",

@@ -100,9 +100,14 @@ fn op(ids: impl Strategy<Value = String> + Clone) -> impl Strategy<Value = Op> {
         1 => (ids.clone(), prop::option::of(weeks()))
             .prop_map(|(skill, w)| Op::OwnEstimate("q".into(), skill, w)),
         1 => prop::option::of(pace()).prop_map(Op::Pace),
-        1 => (ids, 0_i32..3000, 1_u32..=trailmark::progress::MAX_SESSION_MINUTES).prop_map(|(id, d, m)| {
+        1 => (ids.clone(), 0_i32..3000, 1_u32..=trailmark::progress::MAX_SESSION_MINUTES).prop_map(|(id, d, m)| {
             let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(d as u64);
             Op::Study(id, date, m)
+        }),
+        // A roadmap id as odd as a record id, and any day of four centuries.
+        1 => (ids, prop::option::of(0_u64..146_097)).prop_map(|(id, d)| {
+            let day = d.map(|d| chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(d));
+            Op::Target(id, day)
         }),
     ]
 }

@@ -567,3 +567,43 @@ fn no_color_draws_no_colour() {
         update(&mut app, Action::Cancel);
     }
 }
+
+/// The plan view (`w`): this week highlighted, the weeks at the learner's 10
+/// h/week, the target date's line where it falls and the weeks after it
+/// marked behind.
+#[test]
+fn sized_plan_with_a_target_date() {
+    let mut f = fixture(|c, p| {
+        some_progress(c, p);
+        p.set_target_date(
+            "backend-six-phases",
+            NaiveDate::from_ymd_opt(2026, 5, 31),
+            days_ago(1),
+        );
+    });
+    keys(&mut f.app, "w");
+    at_sizes(&mut f.app, "plan");
+    // Scrolled to the end: the last weeks, after the target.
+    update(
+        &mut f.app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    press(&mut f.app, KeyCode::End);
+    insta::assert_snapshot!("plan_scrolled_to_the_end", screen(&mut f.app, 80, 24));
+}
+
+/// The target date editor over the plan, refusing a date that is not one.
+#[test]
+fn plan_target_editor_with_a_bad_date() {
+    let mut f = fixture(some_progress);
+    keys(&mut f.app, "wd");
+    let clear = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    let action = keys::map_event(f.app.ctx(), &clear).unwrap();
+    update(&mut f.app, action);
+    keys(&mut f.app, "30/06/2026");
+    press(&mut f.app, KeyCode::Enter);
+    insta::assert_snapshot!("plan_target_editor_80x24", screen(&mut f.app, 80, 24));
+}

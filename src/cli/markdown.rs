@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::tracking::counts_line;
+use super::status::counts_line;
 use crate::forecast;
 use crate::progress::{self, Progress, Status};
 use crate::roadmap::Roadmap;
@@ -46,7 +46,7 @@ fn status_date(p: &Progress, record_id: &str, status: Status) -> Option<NaiveDat
         .iter()
         .rev()
         .find(|c| c.skill() == Some(record_id) && c.skill_to() == Some(status))
-        .map(|c| c.time().date_naive())
+        .map(|c| forecast::local_day(c.time()))
 }
 
 /// A checklist per phase with `[x]` ticks, dates and notes, under the
@@ -78,7 +78,7 @@ pub fn checklist(r: &Roadmap, p: &Progress, remaining: &str, finish: &str) -> St
             let rec = p.skill_record(&r.id, sk);
             let status = rec.map_or(Status::Todo, crate::progress::SkillRecord::status);
             let date = status_date(p, &progress::skill_record_id(&r.id, sk), status)
-                .or_else(|| rec.map(|r| r.changed().date_naive()))
+                .or_else(|| rec.map(|r| forecast::local_day(r.changed())))
                 .map(|d| d.to_string())
                 .unwrap_or_default();
             let title = md(&sk.title);

@@ -94,6 +94,11 @@ pub fn warn(message: &str) {
     eprintln!("{}", inert_lines(message));
 }
 
+/// The plural ending for `n` of something: `1 skill`, `2 skills`.
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

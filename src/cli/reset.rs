@@ -7,9 +7,9 @@ use std::collections::HashSet;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
+use super::output::plural;
 use super::skills::shared_with;
 use crate::catalog::Catalog;
-use crate::estimate::plural;
 use crate::progress::{self, Cleared, Progress, Status, Store};
 use crate::roadmap::Roadmap;
 

@@ -93,7 +93,7 @@ fn split<'a>(
             "`trailmark {command}` takes [ROADMAP] SKILL{}; got {} argument{} (quote text with spaces)",
             if fixed == 0 { "" } else { " and a value" },
             args.len(),
-            crate::estimate::plural(args.len())
+            super::output::plural(args.len())
         ))),
     }
 }

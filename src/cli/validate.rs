@@ -11,8 +11,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::output::plural;
 use crate::catalog::{BUNDLED, BundledFile};
-use crate::estimate::plural;
 use crate::roadmap::{Problem, Roadmap, check_file, declared_twice};
 
 /// What the files held, for the closing line.

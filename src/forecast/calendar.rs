@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Datelike, Days, Local, NaiveDate, Utc};
+use chrono::{Datelike, Days, NaiveDate};
 
 use crate::progress::{Progress, Status, skill_record_id};
 use crate::roadmap::Roadmap;
@@ -16,12 +16,6 @@ pub const CALENDAR_WEEKS: usize = 26;
 /// What a finished skill weighs, in minutes, when a day is shaded: a day a
 /// skill was ticked done is a day of real work even with no time logged.
 pub const FINISHED_SKILL_MINUTES: u64 = 60;
-
-/// The learner's local date of a stored (UTC) stamp, in the time zone the
-/// system gives (`TZ` honoured).
-pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
-    at.with_timezone(&Local).date_naive()
-}
 
 /// One day of the calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -134,7 +128,7 @@ pub fn calendar(
         } else if let Some((id, _, Status::Done)) = c.status_change()
             && ids.contains(id)
         {
-            let date = local_date(c.time());
+            let date = super::days::local_day(c.time());
             if in_range(date) {
                 days.entry(date).or_default().finished += 1;
             }
@@ -150,7 +144,7 @@ pub fn calendar(
 
 #[cfg(test)]
 mod tests {
-    use chrono::TimeZone;
+    use chrono::{Local, TimeZone, Utc};
 
     use super::*;
     use crate::roadmap::fixture::skill;

@@ -56,6 +56,14 @@ pub fn render(p: &Progress) -> String {
             });
         }
     }
+    if !p.targets.is_empty() {
+        out.push_str("targets:\n");
+        for (id, r) in &p.targets {
+            key(&mut out, "  ", id);
+            out.push('\n');
+            register(&mut out, "date", r, |d| d.map(|d| d.to_string()));
+        }
+    }
     if !p.history.is_empty() {
         out.push_str("history:\n");
         for c in &p.history {

@@ -60,6 +60,7 @@ pub fn merge_owned(a: Progress, b: Progress) -> Progress {
         pace,
         skills: join_maps(a.skills, b.skills, super::SkillRecord::join),
         projects: join_maps(a.projects, b.projects, super::ProjectRecord::join),
+        targets: join_maps(a.targets, b.targets, super::Register::join),
         history: union_owned(a.history, b.history),
         legacy,
         ..Progress::default()

@@ -173,6 +173,8 @@ struct RawFile {
     #[serde(default)]
     projects: Entries<RawProject>,
     #[serde(default)]
+    targets: Entries<RawTarget>,
+    #[serde(default)]
     history: Vec<RawChange>,
 }
 
@@ -186,6 +188,7 @@ impl RawFile {
             pace_hours_per_week_at: None,
             skills: Entries::default(),
             projects: Entries::default(),
+            targets: Entries::default(),
             history: Vec::new(),
         }
     }
@@ -234,6 +237,14 @@ impl RawProject {
             changed: None,
         }
     }
+}
+
+/// A roadmap's target date (see `progress/target.rs`).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    date: Option<String>,
+    date_at: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -403,6 +414,18 @@ impl Reader<'_> {
                 }
             }
         }
+        for (id, r) in raw.targets.0 {
+            let target = self.target(&id, &r)?;
+            match p.targets.get_mut(&id) {
+                Some(first) => {
+                    first.join(&target);
+                    repeats.push(("targets", id));
+                }
+                None => {
+                    p.targets.insert(id, target);
+                }
+            }
+        }
         for (i, c) in raw.history.into_iter().enumerate() {
             p.history.push(self.change(i, c)?);
         }
@@ -506,6 +529,31 @@ impl Reader<'_> {
             record.status = Register::new(r.status.unwrap_or_default(), at);
         }
         Ok(record)
+    }
+
+    /// A roadmap's target date: a date written YYYY-MM-DD, with its stamp.
+    fn target(
+        &self,
+        id: &str,
+        r: &RawTarget,
+    ) -> Result<Register<Option<chrono::NaiveDate>>, ProgressError> {
+        let base = vec![key("targets"), key(id)];
+        let date = match r.date.as_deref() {
+            Some(text) => Some(crate::roadmap::parse_date(text).ok_or_else(|| {
+                let mut at = base.clone();
+                at.push(key("date"));
+                self.fail(
+                    at.clone(),
+                    format!(
+                        "{}: `{text}` is not a date written YYYY-MM-DD; write it like `2026-06-30`",
+                        place(&at)
+                    ),
+                )
+            })?),
+            None => None,
+        };
+        let at = self.field_stamp(&base, "date", r.date_at.as_deref(), None, date.is_some())?;
+        Ok(at.map_or_else(Register::default, |at| Register::new(date, at)))
     }
 
     fn change(&self, i: usize, c: RawChange) -> Result<Change, ProgressError> {
@@ -640,6 +688,9 @@ fn observe_all(p: &mut Progress) {
     }
     for r in p.projects.values() {
         last = last.max(r.status.at);
+    }
+    for r in p.targets.values() {
+        last = last.max(r.at);
     }
     if let Some(c) = p.history.last() {
         last = last.max(c.at);

@@ -34,6 +34,10 @@ pub enum Action {
     OpenSearch,
     OpenHelp,
     OpenStats,
+    /// The week-by-week plan (`w`).
+    OpenPlan,
+    /// Set or clear the open roadmap's target date (in the plan view).
+    EditTarget,
     EditNote,
     EditEstimate,
     /// Set the learner's weekly hours (`P`).

@@ -19,16 +19,18 @@ use super::ui;
 use super::undo::{History, Place};
 use crate::catalog::Catalog;
 use crate::estimate::{Total, Weeks};
-use crate::forecast::{self, Forecast, RoadmapSummary, Summary};
+use crate::forecast::{self, Forecast, Index, RoadmapSummary, Summary, WeekPoint};
 use crate::progress::{Mode, SkillRecord, Store, skill_record_id};
 use crate::roadmap::{Phase, Project, Roadmap, Skill};
 use crate::state::Places;
-use crate::stats::{self, WeekPoint};
 
 mod live;
 mod places;
+mod plan;
 mod saving;
 mod timer;
+
+pub use plan::{PlanRow, PlanView};
 
 pub use live::shared_keys;
 pub use saving::Pending;
@@ -90,6 +92,8 @@ pub enum Overlay {
     Stats(Box<StatsData>),
     /// A study timer was still running when the app last closed: keep or drop it.
     TimerLeft,
+    /// The week-by-week plan (`w`), with the target date editor over it.
+    Plan(Box<PlanView>),
 }
 
 /// The roadmap switcher, and on the first run the picker.
@@ -128,13 +132,15 @@ pub enum EditKind {
     Estimate,
     /// The learner's weekly hours (not tied to a skill).
     Pace,
+    /// The open roadmap's target date (from the plan view).
+    Target,
 }
 
 /// The one-line note or estimate editor.
 #[derive(Debug, Clone)]
 pub struct Editor {
     pub kind: EditKind,
-    /// The skill edited; `None` for the pace.
+    /// The skill edited; `None` for the pace and the target date.
     pub place: Option<Place>,
     pub input: LineEditor,
     /// Why the last Enter was refused (an estimate that does not parse).
@@ -373,6 +379,8 @@ impl App {
             Overlay::ConfirmQuit => Ctx::QUIT,
             Overlay::TimerLeft => Ctx::TIMER,
             Overlay::Stats(_) => Ctx::STATS,
+            Overlay::Plan(p) if p.editor.is_some() => Ctx::EDITOR,
+            Overlay::Plan(_) => Ctx::PLAN,
         }
     }
 
@@ -463,19 +471,16 @@ impl App {
         };
         let roadmap = &self.catalog.entries[i].roadmap;
         let progress = self.store.progress();
-        let summary = forecast::summarize(roadmap, progress);
-        let times = roadmap
-            .phases
-            .iter()
-            .map(|p| forecast::skill_times(&roadmap.id, p, progress))
-            .collect();
-        let forecast = forecast::forecast(roadmap, progress, &summary, self.today);
+        let index = Index::new(roadmap, progress);
+        let summary = forecast::summarize_timed(roadmap, progress, &index.times);
+        let forecast = forecast::forecast(roadmap, progress, &index, &summary, self.today);
         let measured = forecast::measured::measured(
             roadmap,
             progress,
             summary.overall.remaining.weeks,
             self.today,
         );
+        let times = index.times;
         let records = if self.view.roadmap == Some(i) {
             std::mem::take(&mut self.view.records)
         } else {
@@ -498,6 +503,7 @@ impl App {
             measured,
             records,
         };
+        self.refresh_plan();
     }
 
     /// Recomputes only what one changed record affects: its phases, the
@@ -590,10 +596,17 @@ impl App {
             return StatsData::default();
         };
         let progress = self.store.progress();
-        let series = stats::weekly_series(roadmap, progress, self.today, ui::stats::WEEKS_SHOWN);
+        let index = Index::new(roadmap, progress);
+        let series = forecast::weekly_series(
+            roadmap,
+            progress,
+            &index,
+            self.today,
+            ui::stats::WEEKS_SHOWN,
+        );
         StatsData {
-            planned: stats::planned_line(&series),
-            streak: stats::streak(roadmap, progress, self.today),
+            planned: forecast::planned_line(&series),
+            streak: forecast::streak(&index, self.today),
             series,
             calendar: Some(forecast::calendar::calendar(
                 roadmap,
@@ -709,6 +722,9 @@ impl App {
             Overlay::Help { scroll, .. } => {
                 let max = ui::overlay::help_max_scroll(area);
                 *scroll = (*scroll).min(max);
+            }
+            Overlay::Plan(view) => {
+                view.scroll = view.scroll.min(ui::plan::max_scroll(view, areas.body));
             }
             Overlay::Info { .. } => {
                 let max = ui::info::max_scroll(self, area);

@@ -34,6 +34,8 @@ impl Ctx {
     pub const INFO: Ctx = Ctx(1 << 11);
     /// The question about a study timer left running when the app closed.
     pub const TIMER: Ctx = Ctx(1 << 13);
+    /// The week-by-week plan view.
+    pub const PLAN: Ctx = Ctx(1 << 14);
     /// Where a skill is on screen: its status keys apply there only.
     pub const SKILL: Ctx = Ctx::SKILLS.with(Ctx::DETAILS);
     /// The switcher, whether or not a roadmap is open.
@@ -42,7 +44,8 @@ impl Ctx {
     pub const SCREENS: Ctx = Ctx::MAIN
         .with(Ctx::CHOOSER)
         .with(Ctx::STATS)
-        .with(Ctx::INFO);
+        .with(Ctx::INFO)
+        .with(Ctx::PLAN);
     pub const LISTS: Ctx = Ctx::PHASES.with(Ctx::SKILLS);
     /// The text fields: search and editor.
     pub const TEXT: Ctx = Ctx::SEARCH.with(Ctx::EDITOR);
@@ -74,12 +77,13 @@ impl Ctx {
             Ctx::RECOVER => "When the progress file cannot be read",
             Ctx::SWITCHER => "Roadmap switcher (r), once a roadmap is open",
             Ctx::SEARCH => "Search (/)",
-            Ctx::EDITOR => "Note and estimate editor (n, e)",
+            Ctx::EDITOR => "Editors: note, estimate, pace, target date (n, e, P, d in the plan)",
             Ctx::TEXT => "Typing in the search or the editor",
             Ctx::CONFIRM => "Recovery prompt",
             Ctx::QUIT => "Quitting with unsaved changes",
             Ctx::TIMER => "A study timer left running when trailmark closed",
             Ctx::STATS => "Stats screen (t)",
+            Ctx::PLAN => "Plan (w)",
             Ctx::HELP => "This help (?)",
             _ => "Other",
         }
@@ -351,6 +355,13 @@ pub static BINDINGS: &[Binding] = &[
         help: "Stats: burndown, skills per week, phases, streak and finish dates",
     },
     Binding {
+        ctx: Ctx::MAIN,
+        keys: &[(ch('w'), A::OpenPlan)],
+        label: "w",
+        hint: "plan",
+        help: "Plan: the skills still to do, week by week at your pace, and your target date",
+    },
+    Binding {
         ctx: Ctx::SCREENS,
         keys: &[(ch('?'), A::OpenHelp)],
         label: "?",
@@ -602,6 +613,46 @@ pub static BINDINGS: &[Binding] = &[
         hint: "close",
         help: "Back to the roadmap",
     },
+    // Plan.
+    Binding {
+        ctx: Ctx::PLAN,
+        keys: UP_DOWN,
+        label: "↑↓ j k",
+        hint: "scroll",
+        help: "Scroll the plan",
+    },
+    Binding {
+        ctx: Ctx::PLAN,
+        keys: &[
+            (key(K::PageUp), A::PageUp),
+            (key(K::PageDown), A::PageDown),
+            (ch('g'), A::Top),
+            (key(K::Home), A::Top),
+            (ch('G'), A::Bottom),
+            (key(K::End), A::Bottom),
+        ],
+        label: "PgUp PgDn g G Home End",
+        hint: "",
+        help: "Scroll by a page, or to the top or the bottom",
+    },
+    Binding {
+        ctx: Ctx::PLAN,
+        keys: &[(ch('d'), A::EditTarget)],
+        label: "d",
+        hint: "target date",
+        help: "Set the date to finish this roadmap by (YYYY-MM-DD; empty clears it), as `trailmark target` does",
+    },
+    Binding {
+        ctx: Ctx::PLAN,
+        keys: &[
+            (key(K::Esc), A::Cancel),
+            (ch('q'), A::Cancel),
+            (ch('w'), A::Cancel),
+        ],
+        label: "Esc q w",
+        hint: "close",
+        help: "Back to the roadmap",
+    },
     // Help.
     Binding {
         ctx: Ctx::HELP,
@@ -780,6 +831,7 @@ mod tests {
             Ctx::STATS,
             Ctx::PICKER,
             Ctx::INFO,
+            Ctx::PLAN,
             Ctx::SKILLS.with(Ctx::RECOVER),
         ];
         for ctx in contexts {

@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use chrono::Local;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -261,7 +260,8 @@ fn event_loop(
             redraw |= live(app, &mut watch);
             if app.timer().is_some() {
                 // The header's study timer counts the seconds.
-                app.set_clock(progress::now(), Local::now().date_naive());
+                let today = crate::forecast::today().unwrap_or_else(|bad| bad.today);
+                app.set_clock(progress::now(), today);
                 redraw = true;
             }
         }
@@ -302,7 +302,8 @@ fn events(
     let mut next = Some(event::read()?);
     while let Some(ev) = next.take() {
         if let Some(action) = keys::map_event(app.ctx(), &ev) {
-            app.set_clock(progress::now(), Local::now().date_naive());
+            let today = crate::forecast::today().unwrap_or_else(|bad| bad.today);
+            app.set_clock(progress::now(), today);
             step = Step::Redraw;
             match update(app, action) {
                 Effect::None => {}

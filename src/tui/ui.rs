@@ -8,6 +8,7 @@
 //! - [`footer`]: the problem banner, the message line and the key hints.
 //! - [`overlay`]: switcher, help, search, editor and the recovery prompt.
 //! - [`stats`]: the stats screen; [`calendar`]: its calendar of study days.
+//! - [`plan`]: the plan view (`w`).
 //! - [`info`]: the roadmap info view (`i`).
 //! - [`timer`]: the study timer's header flag and the question about one left running.
 //! - [`links`]: where the OSC 8 hyperlinks go.
@@ -21,6 +22,7 @@ pub mod info;
 pub mod links;
 pub mod overlay;
 pub mod panes;
+pub mod plan;
 pub mod quit;
 pub mod rows;
 pub mod stats;
@@ -48,6 +50,7 @@ impl Widget for &App {
         footer::render_banner(self, areas.banner, buf);
         match &self.overlay {
             Overlay::Stats(data) => stats::render_stats(self, data, areas.body, buf),
+            Overlay::Plan(view) => plan::render_plan(self, view, areas.body, buf),
             _ if self.current.is_none() => render_welcome(self, areas.body, buf),
             _ => {
                 if let Some(r) = areas.panes[0] {
@@ -77,7 +80,7 @@ impl Widget for &App {
             Overlay::ConfirmRecover => overlay::render_confirm(self, area, buf),
             Overlay::ConfirmQuit => quit::render_confirm_quit(self, area, buf),
             Overlay::TimerLeft => timer::render_timer_left(self, area, buf),
-            Overlay::None | Overlay::Stats(_) => {}
+            Overlay::None | Overlay::Stats(_) | Overlay::Plan(_) => {}
         }
     }
 }

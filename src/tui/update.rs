@@ -14,6 +14,7 @@ use super::ui;
 use super::undo::{Change, Edit, Place};
 use crate::estimate;
 use crate::progress::Status;
+pub use plan::parse_target;
 pub use popups::parse_pace;
 use popups::{choose_resource, open_pace_editor, open_resource, save_pace};
 use popups::{confirm, help, info, open_help, stats};
@@ -46,6 +47,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 Overlay::ConfirmQuit => confirm_quit(app, &action),
                 Overlay::Stats(_) => stats(app, &action),
                 Overlay::TimerLeft => timer::left(app, &action),
+                Overlay::Plan(_) => plan::plan(app, action),
             }
         }
     };
@@ -118,6 +120,7 @@ fn main(app: &mut App, action: &Action) -> Effect {
             }
             Effect::None
         }
+        Action::OpenPlan => plan::open_plan(app),
         Action::OpenStats => {
             app.overlay = Overlay::Stats(Box::new(app.stats()));
             Effect::None
@@ -347,6 +350,7 @@ fn open_editor(app: &mut App, kind: EditKind) -> Effect {
             .map(|w| w.to_string())
             .unwrap_or_default(),
         EditKind::Pace => return open_pace_editor(app),
+        EditKind::Target => return plan::open_plan(app),
     };
     app.overlay = Overlay::Editor(Editor {
         kind,
@@ -444,7 +448,7 @@ fn save_edit(app: &mut App) -> Effect {
             };
             (from != to).then_some(Change::Estimate { from, to })
         }
-        EditKind::Pace => None,
+        EditKind::Pace | EditKind::Target => None,
     };
     app.overlay = Overlay::None;
     let Some(c) = change_to else {
@@ -607,6 +611,9 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
         Overlay::Help { scroll, .. } | Overlay::Info { scroll } => {
             *scroll = scroll.saturating_add_signed(3 * delta);
         }
+        Overlay::Plan(view) if view.editor.is_none() => {
+            view.scroll = view.scroll.saturating_add_signed(3 * delta);
+        }
         Overlay::None => {
             let areas = layout::layout(app, app.area());
             let Some(pane) = areas.pane_at(at) else {
@@ -626,6 +633,7 @@ fn scroll(app: &mut App, at: Position, down: bool) -> Effect {
     Effect::None
 }
 
+mod plan;
 mod popups;
 mod quit;
 #[cfg(test)]

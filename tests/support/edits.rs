@@ -7,7 +7,8 @@ use trailmark::estimate::Weeks;
 use trailmark::progress::{Progress, ProjectStatus, Status};
 
 /// A change to one field of one record (in roadmap `r`, but for own
-/// estimates, which name their roadmap), or the pace.
+/// estimates, which name their roadmap), the pace, a study session, or a
+/// roadmap's target date.
 #[derive(Debug, Clone)]
 pub enum Op {
     Status(String, Status),
@@ -19,6 +20,8 @@ pub enum Op {
     Pace(Option<f64>),
     /// A study session: the skill's record id, the local date, the minutes.
     Study(String, NaiveDate, u32),
+    /// A roadmap's target date, by roadmap id, set or cleared.
+    Target(String, Option<NaiveDate>),
 }
 
 /// Makes the change through the public edit API, at wall time `at`.
@@ -31,5 +34,6 @@ pub fn apply(p: &mut Progress, op: &Op, at: DateTime<Utc>) {
         Op::OwnEstimate(roadmap, skill, w) => drop(p.set_own_estimate(roadmap, skill, *w, at)),
         Op::Pace(h) => drop(p.set_pace(*h, None, at)),
         Op::Study(id, date, minutes) => drop(p.log_study("r", id, *date, *minutes, at)),
+        Op::Target(roadmap, d) => drop(p.set_target_date(roadmap, *d, at)),
     }
 }

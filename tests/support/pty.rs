@@ -54,7 +54,8 @@ impl Session {
         Self::start_with(dir, &[])
     }
 
-    /// [`Session::start`] with more environment variables.
+    /// As [`Session::start`], with extra environment variables (`TZ`,
+    /// `TRAILMARK_TODAY`).
     pub fn start_with(dir: &Path, env: &[(&str, &str)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {

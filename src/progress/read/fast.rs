@@ -14,7 +14,7 @@
 //! `serde_yaml` as before, errors and positions included. A proptest checks
 //! that both readers agree on everything the writer writes.
 
-use super::{RawChange, RawFile, RawProject, RawSkill};
+use super::{RawChange, RawFile, RawProject, RawSkill, RawTarget};
 use crate::progress::{ProjectStatus, Status};
 
 /// The file as the raw types, or `None` when it is not exactly in the
@@ -41,6 +41,14 @@ pub(super) fn parse(text: &str) -> Option<RawFile> {
                         _ => return None,
                     }
                 }
+                Section::Target => {
+                    let t = &mut file.targets.0.last_mut()?.1;
+                    match name {
+                        "date" => t.date = Some(scalar(value)?),
+                        "date_at" => t.date_at = Some(stamp(value)?),
+                        _ => return None,
+                    }
+                }
                 _ => return None,
             }
         } else if let Some(rest) = line.strip_prefix("  ") {
@@ -58,6 +66,10 @@ pub(super) fn parse(text: &str) -> Option<RawFile> {
                         file.projects.0.push((key, RawProject::empty()));
                         section = Section::Project;
                     }
+                    Section::Targets | Section::Target => {
+                        file.targets.0.push((key, RawTarget::default()));
+                        section = Section::Target;
+                    }
                     _ => return None,
                 }
             }
@@ -74,6 +86,7 @@ pub(super) fn parse(text: &str) -> Option<RawFile> {
             section = match line {
                 "skills:" => Section::Skills,
                 "projects:" => Section::Projects,
+                "targets:" => Section::Targets,
                 "history:" => Section::History,
                 _ => {
                     let (name, value) = field(line)?;
@@ -104,6 +117,8 @@ enum Section {
     Skill,
     Projects,
     Project,
+    Targets,
+    Target,
     History,
 }
 
@@ -257,9 +272,15 @@ mod tests {
         p.set_note_by_id("r", "git", Some("a \"note\"\n\u{1b}[2J ü 🦀".into()), now());
         p.set_note_by_id("r", "r/x", Some("yes".into()), now());
         p.set_project_status_by_id("r", "r/p", ProjectStatus::Built, now());
+        p.set_target_date("r", chrono::NaiveDate::from_ymd_opt(2026, 6, 30), now());
+        p.set_target_date("s", chrono::NaiveDate::from_ymd_opt(2026, 7, 1), now());
+        p.set_target_date("s", None, now());
         let text = render(&p);
         let raw = super::parse(&text).expect("the writer's own text takes the fast path");
         assert_eq!(raw.skills.0.len(), 2);
+        assert_eq!(raw.targets.0.len(), 2);
+        assert_eq!(raw.targets.0[0].1.date.as_deref(), Some("2026-06-30"));
+        assert!(raw.targets.0[1].1.date.is_none() && raw.targets.0[1].1.date_at.is_some());
         assert_eq!(raw.history.len(), 5);
         // A hand edit, a version 1 file, a comment in the middle: full reader.
         for other in [

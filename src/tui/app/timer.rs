@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{App, Overlay};
-use crate::forecast::calendar::local_date;
+use crate::forecast::local_day;
 use crate::progress::{MAX_SESSION_MINUTES, Minutes};
 use crate::state::StudyTimer;
 
@@ -86,7 +86,7 @@ impl App {
             Ok(m) if m <= MAX_SESSION_MINUTES => (m, Logged::Minutes(m)),
             _ => (MAX_SESSION_MINUTES, Logged::Capped),
         };
-        let date = local_date(timer.started);
+        let date = local_day(timer.started);
         let now = self.now;
         self.store
             .progress_mut()

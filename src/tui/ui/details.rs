@@ -159,7 +159,7 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
     c.wrapped(("", theme.plain()), &skill.title, theme.title(), max);
     let when = match record {
         Some(r) => {
-            let day = r.changed().date_naive();
+            let day = crate::forecast::local_day(r.changed());
             format!("changed {day} ({})", ago(day, app.today))
         }
         None => "not started".to_owned(),

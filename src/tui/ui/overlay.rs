@@ -102,7 +102,11 @@ fn broken_files_line(app: &App, cols: usize) -> Line<'static> {
     };
     let long = format!(" ⚠ {what}: {} (`trailmark validate` says why)", clean(name));
     let short = format!(" ⚠ {what}: {}", clean(name));
-    let text = if width(&long) <= cols { long } else { truncate(&short, cols) };
+    let text = if width(&long) <= cols {
+        long
+    } else {
+        truncate(&short, cols)
+    };
     Line::styled(text, app.theme.error())
 }
 
@@ -365,10 +369,11 @@ fn highlighted(text: &str, query: &str, matched: bool, app: &App) -> Option<Vec<
 
 pub fn render_editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let skill = e
-        .place
-        .and_then(|p| app.skill_at(p))
-        .map_or_else(|| "hours per week".to_owned(), |(_, s)| clean(&s.title));
+    let skill = match (e.kind, e.place.and_then(|p| app.skill_at(p))) {
+        (EditKind::Target, _) => app.roadmap().map_or_else(String::new, |r| clean(&r.title)),
+        (_, Some((_, s))) => clean(&s.title),
+        (_, None) => "hours per week".to_owned(),
+    };
     // An own estimate counts in this roadmap only (a shared skill can be a
     // week's share here and a whole stage elsewhere), so the editor says so.
     let roadmap = e
@@ -389,6 +394,11 @@ pub fn render_editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
         EditKind::Pace => (
             "Your pace",
             "the hours you study per week, e.g. 10 · Enter saves · Esc cancels · empty clears"
+                .to_owned(),
+        ),
+        EditKind::Target => (
+            "Target date",
+            "the day to finish by, YYYY-MM-DD · Enter saves · Esc cancels · empty clears"
                 .to_owned(),
         ),
     };

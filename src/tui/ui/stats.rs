@@ -2,7 +2,7 @@
 //! the planned line, skills completed per week, a bar per phase, the streak,
 //! the finish dates with how each is computed, and the calendar of study
 //! days ([`super::calendar`]). The series come from
-//! [`crate::stats`]; this file only draws them.
+//! [`crate::forecast::weekly`]; this file only draws them.
 
 use chrono::{Days, NaiveDate};
 use ratatui::buffer::Buffer;

@@ -1138,6 +1138,7 @@ fn every_binding_maps_and_runs_in_its_context() {
     assert!(pressed > 100, "{pressed}");
 }
 
+mod plan;
 mod saving;
 mod timer;
 #[test]

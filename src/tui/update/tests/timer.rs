@@ -6,7 +6,7 @@ use crossterm::event::KeyCode;
 
 use super::{ch, now, opened, press, today};
 use crate::catalog::{Catalog, Sources};
-use crate::forecast::calendar::local_date;
+use crate::forecast::local_day;
 use crate::progress::Store;
 use crate::state::{Places, StudyTimer};
 use crate::tui::Launch;
@@ -50,7 +50,7 @@ fn t_starts_a_timer_on_the_selected_skill_and_t_again_logs_it() {
     assert_eq!(app.timer(), None);
     assert_eq!(
         sessions(app),
-        [(timer.record.clone(), local_date(now()), 95)]
+        [(timer.record.clone(), local_day(now()), 95)]
     );
     let text = &app.message.as_ref().unwrap().text;
     assert_eq!(
@@ -135,11 +135,7 @@ fn a_timer_left_running_is_kept_until_the_app_closed() {
     assert_eq!(ch(&mut app, 'k'), Effect::SaveThenKeepPlace);
     assert_eq!(
         sessions(&app),
-        [(
-            "http".to_owned(),
-            local_date(now() - Duration::hours(3)),
-            80
-        )]
+        [("http".to_owned(), local_day(now() - Duration::hours(3)), 80)]
     );
     assert_eq!(
         app.message.as_ref().unwrap().text,

@@ -7,9 +7,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 
+use super::days::week_start;
+use super::index::Index;
+use super::summary::remaining_share;
 use crate::estimate::Weeks;
-use crate::forecast::{remaining_share, skill_times, week_start};
-use crate::progress::{Change, Progress, Status, skill_record_id};
+use crate::progress::{Progress, Status, skill_record_id};
 use crate::roadmap::Roadmap;
 
 /// One week of the series, keyed by its Monday.
@@ -22,56 +24,25 @@ pub struct WeekPoint {
     pub weeks_remaining: Option<Weeks>,
 }
 
-/// The status changes that concern this roadmap's skills (shared keys
-/// included, wherever they were ticked), oldest first.
-fn relevant<'a>(roadmap: &Roadmap, progress: &'a Progress) -> Vec<&'a Change> {
-    let ids: HashSet<String> = roadmap
-        .skills()
-        .map(|(_, s)| skill_record_id(&roadmap.id, s))
-        .collect();
-    let mut changes: Vec<&Change> = progress
-        .history
-        .iter()
-        .filter(|c| c.status_change().is_some_and(|(id, ..)| ids.contains(id)))
-        .collect();
-    // Days and weeks count by when a change was made, not by merge order.
-    changes.sort_by_key(|c| c.time());
-    changes
-}
-
 /// One point per week from the first tick's week to today's, at most `max_weeks`
 /// (the most recent ones). Empty when the roadmap has no history.
 pub fn weekly_series(
     roadmap: &Roadmap,
     progress: &Progress,
+    index: &Index,
     today: NaiveDate,
     max_weeks: usize,
 ) -> Vec<WeekPoint> {
-    let changes = relevant(roadmap, progress);
-    let Some(first) = changes.first() else {
+    let changes = &index.changes;
+    let (Some(first), Some(last)) = (changes.first(), changes.last()) else {
         return Vec::new();
     };
-    let first_week = week_start(first.time().date_naive());
-    let last_week =
-        week_start(today).max(week_start(changes[changes.len() - 1].time().date_naive()));
+    let first_week = week_start(first.day);
+    let last_week = week_start(today).max(week_start(last.day));
 
-    // Each record's times: usually one skill, but a shared key may stand for
-    // several skills of one roadmap.
-    let mut times: HashMap<String, Vec<Option<Weeks>>> = HashMap::new();
-    for phase in &roadmap.phases {
-        for (skill, t) in phase
-            .skills
-            .iter()
-            .zip(skill_times(&roadmap.id, phase, progress))
-        {
-            times
-                .entry(skill_record_id(&roadmap.id, skill))
-                .or_default()
-                .push(t);
-        }
-    }
     // Replay from the status each record had before its first change.
-    let mut status: HashMap<&str, Status> = times
+    let mut status: HashMap<&str, Status> = index
+        .records
         .keys()
         .map(|id| {
             (
@@ -84,34 +55,33 @@ pub fn weekly_series(
         })
         .collect();
     for c in changes.iter().rev() {
-        if let Some((id, from, _)) = c.status_change() {
+        if let Some((id, from, _)) = c.change.status_change() {
             status.insert(id, from);
         }
     }
     let mut burndown = Burndown {
         weeks: Weeks::ZERO,
-        estimated: times.values().flatten().any(Option::is_some),
+        estimated: index.times.iter().flatten().any(Option::is_some),
     };
     // In roadmap order, so the float sums (and the chart) are the same every run.
-    for phase in &roadmap.phases {
-        for (skill, t) in phase
-            .skills
-            .iter()
-            .zip(skill_times(&roadmap.id, phase, progress))
-        {
+    for (phase, times) in roadmap.phases.iter().zip(&index.times) {
+        for (skill, t) in phase.skills.iter().zip(times) {
             let id = skill_record_id(&roadmap.id, skill);
-            burndown.add(t, status.get(id.as_str()).copied().unwrap_or_default(), 1.0);
+            burndown.add(
+                *t,
+                status.get(id.as_str()).copied().unwrap_or_default(),
+                1.0,
+            );
         }
     }
 
     let mut completed: BTreeMap<NaiveDate, i64> = BTreeMap::new();
-    for c in &changes {
-        let week = week_start(c.time().date_naive());
-        let Some((_, from, to)) = c.status_change() else {
+    for c in changes {
+        let Some((_, from, to)) = c.change.status_change() else {
             continue;
         };
         let delta = i64::from(to == Status::Done) - i64::from(from == Status::Done);
-        *completed.entry(week).or_default() += delta;
+        *completed.entry(week_start(c.day)).or_default() += delta;
     }
 
     let weeks_total = ((last_week - first_week).num_days() / 7 + 1) as usize;
@@ -121,11 +91,10 @@ pub fn weekly_series(
     let mut week = first_week;
     for i in 0..weeks_total {
         let end = week + Days::new(7);
-        while next < changes.len() && changes[next].time().date_naive() < end {
-            let c = changes[next];
-            if let Some((id, _, to)) = c.status_change() {
+        while next < changes.len() && changes[next].day < end {
+            if let Some((id, _, to)) = changes[next].change.status_change() {
                 let from = status.insert(id, to).unwrap_or_default();
-                for t in times.get(id).into_iter().flatten() {
+                for t in index.records.get(id).into_iter().flatten() {
                     burndown.add(*t, from, -1.0);
                     burndown.add(*t, to, 1.0);
                 }
@@ -160,7 +129,7 @@ impl Burndown {
         }
     }
 
-    /// As [`crate::forecast::summarize`] reports it: `None` when nothing is estimated.
+    /// As [`super::summarize`] reports it: `None` when nothing is estimated.
     fn remaining(&self) -> Option<Weeks> {
         // Adding and taking away leaves float dust (1e-15); round it off.
         let clean = |w: f64| ((w * 1e6).round() / 1e6).max(0.0);
@@ -182,11 +151,12 @@ pub fn planned_line(series: &[WeekPoint]) -> Vec<f64> {
 
 /// Consecutive weeks, ending this week or last, with at least one skill
 /// marked done. A week that has not ended yet does not break the streak.
-pub fn streak(roadmap: &Roadmap, progress: &Progress, today: NaiveDate) -> usize {
-    let weeks: HashSet<NaiveDate> = relevant(roadmap, progress)
+pub fn streak(index: &Index, today: NaiveDate) -> usize {
+    let weeks: HashSet<NaiveDate> = index
+        .changes
         .iter()
-        .filter(|c| c.skill_to() == Some(Status::Done))
-        .map(|c| week_start(c.time().date_naive()))
+        .filter(|c| c.change.skill_to() == Some(Status::Done))
+        .map(|c| week_start(c.day))
         .collect();
     let mut week = week_start(today);
     if !weeks.contains(&week) {
@@ -228,8 +198,8 @@ mod tests {
     fn no_history_gives_an_empty_series_and_no_streak() {
         let r = roadmap(3);
         let p = Progress::default();
-        assert!(weekly_series(&r, &p, date(2026, 1, 5), 26).is_empty());
-        assert_eq!(streak(&r, &p, date(2026, 1, 5)), 0);
+        assert!(weekly_series(&r, &p, &Index::new(&r, &p), date(2026, 1, 5), 26).is_empty());
+        assert_eq!(streak(&Index::new(&r, &p), date(2026, 1, 5)), 0);
         assert!(planned_line(&[]).is_empty());
     }
 
@@ -241,7 +211,7 @@ mod tests {
         tick(&mut p, &r, 1, date(2026, 12, 31), Status::Done); // week of Mon 28 Dec
         tick(&mut p, &r, 2, date(2027, 1, 2), Status::Done); // same week
         tick(&mut p, &r, 2, date(2027, 1, 3), Status::Todo); // undone again
-        let s = weekly_series(&r, &p, date(2027, 1, 12), 26);
+        let s = weekly_series(&r, &p, &Index::new(&r, &p), date(2027, 1, 12), 26);
         let weeks: Vec<_> = s.iter().map(|w| (w.week_start, w.completed)).collect();
         assert_eq!(
             weeks,
@@ -256,9 +226,12 @@ mod tests {
         assert_eq!(remaining, vec![3.0, 2.0, 2.0, 2.0]);
         assert_eq!(planned_line(&s), vec![3.0, 2.0, 1.0, 0.0]);
         // Ticks in the weeks of 21 Dec and 28 Dec, none since: the streak ended.
-        assert_eq!(streak(&r, &p, date(2027, 1, 12)), 0);
-        assert_eq!(streak(&r, &p, date(2027, 1, 4)), 2);
-        assert_eq!(weekly_series(&r, &p, date(2027, 1, 12), 2).len(), 2);
+        assert_eq!(streak(&Index::new(&r, &p), date(2027, 1, 12)), 0);
+        assert_eq!(streak(&Index::new(&r, &p), date(2027, 1, 4)), 2);
+        assert_eq!(
+            weekly_series(&r, &p, &Index::new(&r, &p), date(2027, 1, 12), 2).len(),
+            2
+        );
     }
 
     #[test]
@@ -271,13 +244,13 @@ mod tests {
         {
             tick(&mut p, &r, i, d, Status::Done);
         }
-        assert_eq!(streak(&r, &p, date(2026, 3, 18)), 3);
+        assert_eq!(streak(&Index::new(&r, &p), date(2026, 3, 18)), 3);
         assert_eq!(
-            streak(&r, &p, date(2026, 3, 24)),
+            streak(&Index::new(&r, &p), date(2026, 3, 24)),
             3,
             "this week has not ended yet"
         );
-        assert_eq!(streak(&r, &p, date(2026, 3, 31)), 0);
+        assert_eq!(streak(&Index::new(&r, &p), date(2026, 3, 31)), 0);
     }
 }
 
@@ -291,7 +264,7 @@ mod burndown_tests {
 
     /// The burndown recomputed from scratch for each week: slow, obviously right.
     fn recount(roadmap: &Roadmap, progress: &Progress, series: &[WeekPoint]) -> Vec<Option<Weeks>> {
-        let changes = relevant(roadmap, progress);
+        let index = Index::new(roadmap, progress);
         series
             .iter()
             .map(|p| {
@@ -300,8 +273,8 @@ mod burndown_tests {
                 for r in replay.skills.values_mut() {
                     r.status.value = Status::Todo;
                 }
-                for c in changes.iter().filter(|c| c.time().date_naive() < end) {
-                    if let Some((id, _, to)) = c.status_change()
+                for c in index.changes.iter().filter(|c| c.day < end) {
+                    if let Some((id, _, to)) = c.change.status_change()
                         && let Some(r) = replay.skills.get_mut(id)
                     {
                         r.status.value = to;
@@ -332,7 +305,7 @@ mod burndown_tests {
                     p.set_status(&r.id, s, Status::Done, at + chrono::Duration::days(3));
                 }
             }
-            let series = weekly_series(r, &p, today, usize::MAX);
+            let series = weekly_series(r, &p, &Index::new(r, &p), today, usize::MAX);
             let got: Vec<_> = series.iter().map(|w| w.weeks_remaining).collect();
             let want = recount(r, &p, &series);
             for (week, (g, w)) in series.iter().zip(got.iter().zip(&want)) {

@@ -1,0 +1,244 @@
+//! A target date: whether the learner is on track for it, and the weekly
+//! hours it takes.
+//!
+//! - Hours needed: the remaining estimate in hours at the roadmap's assumed
+//!   pace, spread over the weeks from today to the date (at least one day, so
+//!   a date that has come still gives a number: all of it, now).
+//! - On track: the finish at the plan's pace (measured, else set, else the
+//!   roadmap's; see [`super::plan_pace`]) is on or before the date. Nothing
+//!   left is on track; remaining skills with no estimate at all are unknown.
+
+use chrono::NaiveDate;
+
+use super::plan::plan_pace;
+use super::summary::Summary;
+use crate::roadmap::Roadmap;
+
+/// A span of weekly hours, `min <= max`.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct HoursRange {
+    /// Hours per week for the low end of the estimate.
+    pub min: f64,
+    /// Hours per week for the high end of the estimate.
+    pub max: f64,
+}
+
+impl std::fmt::Display for HoursRange {
+    /// `12 h/week`, `12–15 h/week` (rounded up to whole hours: a learner
+    /// plans in hours, and rounding down would promise too little).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (lo, hi) = (self.min.ceil(), self.max.ceil());
+        if (lo - hi).abs() < f64::EPSILON {
+            write!(f, "{lo} h/week")
+        } else {
+            write!(f, "{lo}–{hi} h/week")
+        }
+    }
+}
+
+/// How a roadmap stands against its target date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TargetCheck {
+    /// The date the learner means to finish by.
+    pub target_date: NaiveDate,
+    /// Weekly hours the remaining estimate needs to end by the date, at the
+    /// roadmap's assumed pace; `None` without estimates or without that pace.
+    pub hours_per_week_needed: Option<HoursRange>,
+    /// The finish at the plan's pace; `None` when it cannot be told.
+    pub finish: Option<NaiveDate>,
+    /// Whether `finish` is on or before the date; `None` when unknown.
+    pub on_track: Option<bool>,
+    /// Whole weeks (rounded up) `finish` falls after the date; 0 on track.
+    pub behind_weeks: Option<u64>,
+}
+
+impl TargetCheck {
+    /// "on track", or "behind by N weeks: needs H h/week from now", or what
+    /// cannot be told.
+    pub fn verdict(&self) -> String {
+        match (self.on_track, self.behind_weeks) {
+            (Some(true), _) => "on track".to_owned(),
+            (Some(false), Some(n)) => {
+                let weeks = format!("behind by {n} week{}", if n == 1 { "" } else { "s" });
+                match self.hours_per_week_needed {
+                    Some(h) => format!("{weeks}: needs {h} from now"),
+                    None => weeks,
+                }
+            }
+            _ => "not known: some skills left have no estimate".to_owned(),
+        }
+    }
+}
+
+/// The roadmap's standing against its target date `target`, from its overall
+/// summary, counted from `today`; `measured` is the learner's measured weekly
+/// hours, when the logged time gives one.
+pub fn check_target(
+    roadmap: &Roadmap,
+    learner_pace: Option<f64>,
+    overall: &Summary,
+    target: NaiveDate,
+    today: NaiveDate,
+    measured: Option<f64>,
+) -> TargetCheck {
+    let left = overall.remaining;
+    let days = (target - today).num_days().max(1) as f64;
+    let hours_per_week_needed = left
+        .weeks
+        .zip(roadmap.pace_hours_per_week)
+        .map(|(w, pace)| HoursRange {
+            min: w.min * pace * 7.0 / days,
+            max: w.max * pace * 7.0 / days,
+        });
+    let pace = plan_pace(measured, learner_pace, roadmap.pace_hours_per_week);
+    let ratio = match (pace, roadmap.pace_hours_per_week) {
+        (Some(p), Some(base)) => p.hours_per_week / base,
+        _ => 1.0,
+    };
+    let nothing_left =
+        left.unestimated == 0 && left.weeks.is_none_or(crate::estimate::Weeks::is_zero);
+    let finish = if nothing_left {
+        Some(today)
+    } else if left.unestimated > 0 {
+        None
+    } else {
+        left.weeks
+            .and_then(|w| super::add_weeks(today, w.mid() / ratio))
+    };
+    let on_track = finish.map(|f| f <= target);
+    let behind_weeks = finish.map(|f| ((f - target).num_days().max(0) as u64).div_ceil(7));
+    TargetCheck {
+        target_date: target,
+        hours_per_week_needed,
+        finish,
+        on_track,
+        behind_weeks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::estimate::{Total, Weeks};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn roadmap(pace: Option<f64>) -> Roadmap {
+        Roadmap {
+            pace_hours_per_week: pace,
+            ..crate::roadmap::fixture::one_phase(None, Vec::new())
+        }
+    }
+
+    fn left(weeks: Option<Weeks>, unestimated: usize) -> Summary {
+        Summary {
+            remaining: Total {
+                weeks,
+                unestimated,
+                ..Total::default()
+            },
+            ..Summary::default()
+        }
+    }
+
+    #[test]
+    fn hours_needed_spread_the_remaining_estimate_over_the_weeks_left() {
+        let today = date(2026, 12, 1);
+        // 4–6 weeks at 10 h/week is 40–60 hours; 8 weeks left: 5–7.5 h/week.
+        let c = check_target(
+            &roadmap(Some(10.0)),
+            None,
+            &left(Some(Weeks::range(4.0, 6.0)), 0),
+            date(2027, 1, 26),
+            today,
+            None,
+        );
+        let h = c.hours_per_week_needed.unwrap();
+        assert!(
+            (h.min - 5.0).abs() < 1e-9 && (h.max - 7.5).abs() < 1e-9,
+            "{h:?}"
+        );
+        assert_eq!(h.to_string(), "5–8 h/week");
+        // At the roadmap's pace, 5 weeks: on track.
+        assert_eq!(c.finish, Some(date(2027, 1, 5)));
+        assert_eq!(c.on_track, Some(true));
+        assert_eq!(c.verdict(), "on track");
+    }
+
+    #[test]
+    fn behind_says_by_how_many_weeks_and_what_it_takes() {
+        let today = date(2026, 12, 1);
+        // 10 weeks at 10 h/week; the learner does 5 h/week: 20 weeks, to 20
+        // April. The target is 2 February: 11 weeks late.
+        let c = check_target(
+            &roadmap(Some(10.0)),
+            Some(5.0),
+            &left(Some(Weeks::exact(10.0)), 0),
+            date(2027, 2, 2),
+            today,
+            None,
+        );
+        assert_eq!(c.finish, Some(date(2027, 4, 20)));
+        assert_eq!(c.on_track, Some(false));
+        assert_eq!(c.behind_weeks, Some(11));
+        assert_eq!(c.verdict(), "behind by 11 weeks: needs 12 h/week from now");
+        // A measured pace counts before the one set.
+        let c = check_target(
+            &roadmap(Some(10.0)),
+            Some(5.0),
+            &left(Some(Weeks::exact(10.0)), 0),
+            date(2027, 2, 2),
+            today,
+            Some(20.0),
+        );
+        assert_eq!(c.on_track, Some(true));
+    }
+
+    #[test]
+    fn unknowns_stay_unknown() {
+        let today = date(2026, 12, 1);
+        let target = date(2027, 6, 1);
+        let c = check_target(
+            &roadmap(None),
+            Some(5.0),
+            &left(Some(Weeks::exact(2.0)), 0),
+            target,
+            today,
+            None,
+        );
+        assert_eq!(c.hours_per_week_needed, None, "no roadmap pace, no hours");
+        assert_eq!(c.on_track, Some(true), "2 weeks of the estimates' own time");
+        let c = check_target(
+            &roadmap(Some(10.0)),
+            None,
+            &left(None, 3),
+            target,
+            today,
+            None,
+        );
+        assert_eq!((c.hours_per_week_needed, c.on_track), (None, None));
+        assert_eq!(c.verdict(), "not known: some skills left have no estimate");
+        let done = check_target(
+            &roadmap(Some(10.0)),
+            None,
+            &left(None, 0),
+            target,
+            today,
+            None,
+        );
+        assert_eq!(done.on_track, Some(true), "nothing left");
+        // A date that has come: everything in one day's worth of week.
+        let late = check_target(
+            &roadmap(Some(10.0)),
+            None,
+            &left(Some(Weeks::exact(1.0)), 0),
+            today,
+            today,
+            None,
+        );
+        assert_eq!(late.hours_per_week_needed.map(|h| h.min), Some(70.0));
+        assert_eq!(late.behind_weeks, Some(1));
+    }
+}
