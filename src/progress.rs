@@ -59,9 +59,13 @@ pub use reset::Cleared;
 pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path};
 pub use study::{BadDuration, MAX_SESSION_MINUTES, Minutes, parse_duration};
 
-/// The data file format this build writes. Version 1 (one stamp per record,
-/// history as text, browsing state inside) is still read, and migrated.
-pub const FORMAT_VERSION: u32 = 2;
+/// The data file format this build writes. Version 3 adds study sessions to
+/// the history, target dates per roadmap and own estimates kept per roadmap
+/// skill: a build that reads only version 2 would call such a file corrupt,
+/// so the version says it is newer, and such a build leaves it untouched.
+/// Versions 2 and 1 (one stamp per record, history as text, browsing state
+/// inside) are still read; version 1 is migrated.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A skill's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -399,13 +399,13 @@ fn a_version_1_file_loads_and_migrates() {
             to: Status::Done
         }
     ));
-    // Any change writes version 2, which reads back the same; a later pace
+    // Any change writes version 3, which reads back the same; a later pace
     // change wins over the unstamped version 1 pace.
     store
         .update(|p| p.set_pace(Some(9.0), None, now()))
         .unwrap();
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains("version: 2"), "{text}");
+    assert!(text.contains("version: 3"), "{text}");
     assert!(!text.contains("last_roadmap"), "{text}");
     let back = Store::open(path).unwrap().progress().clone();
     assert_eq!(back.pace_hours_per_week(), Some(9.0));

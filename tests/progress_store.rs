@@ -114,7 +114,7 @@ fn every_field_survives_a_save_and_a_reopen() {
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("# trailmark progress."), "{text}");
     let body: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
-    assert_eq!(body[0], "version: 2");
+    assert_eq!(body[0], "version: 3");
     let top: Vec<&str> = body
         .iter()
         .filter(|l| !l.starts_with([' ', '-']))
@@ -276,12 +276,12 @@ fn corrupt_cases() -> Vec<(&'static str, Vec<u8>, Option<&'static str>)> {
         ),
         (
             "newer version",
-            b"version: 3\nsomething_new: {}\n".to_vec(),
+            b"version: 4\nsomething_new: {}\n".to_vec(),
             None,
         ),
         (
             "newer version, otherwise readable",
-            b"version: 4\nskills: {}\n".to_vec(),
+            b"version: 5\nskills: {}\n".to_vec(),
             None,
         ),
         (
@@ -333,7 +333,7 @@ fn an_unreadable_file_is_never_written_over() {
         // The library refuses too, with the position.
         let err = Store::open(path.clone()).unwrap_err();
         match (&err, position) {
-            (ProgressError::TooNew { found: 3 | 4, .. }, None)
+            (ProgressError::TooNew { found: 4 | 5, .. }, None)
             | (ProgressError::Corrupt { line: Some(_), .. }, Some(_)) => {}
             _ => panic!("{what}: {err:?}"),
         }

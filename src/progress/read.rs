@@ -1,4 +1,5 @@
-//! Reads the progress file: this format (version 2) and version 1, which it
+//! Reads the progress file: this format (version 3), version 2 (the same
+//! shape with fewer kinds of data) and version 1, which it
 //! migrates.
 //!
 //! serde reads the file into loose raw types first; the checks that make

@@ -106,7 +106,7 @@ pub(super) fn parse(text: &str) -> Option<RawFile> {
         }
     }
     // Version 1 files (and anything newer) take the full reader.
-    file.version = version.filter(|v| *v == 2)?;
+    file.version = version.filter(|v| (2..=super::super::FORMAT_VERSION).contains(v))?;
     Some(file)
 }
 
@@ -285,7 +285,7 @@ mod tests {
         // A hand edit, a version 1 file, a comment in the middle: full reader.
         for other in [
             text.replace("status: done", "status: Done"),
-            text.replace("version: 2", "version: 1"),
+            text.replace("version: 3", "version: 1"),
             text.replace("skills:\n", "skills:\n# mine\n"),
             text.replace("    status_at", "    status_at:  "),
         ] {
