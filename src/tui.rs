@@ -14,12 +14,17 @@
 //! - [`undo`]: undoable edits and the undo/redo stacks.
 //! - [`editor`]: the one-line text field; [`search`]: the `/` matching.
 //! - [`layout`]: the pure layout maths (areas, pane widths, popups, scrolling).
+//! - [`content`]: the text of the details, help, info view, banner and
+//!   message line at a width, with where projects and links sit in it; both
+//!   `update` (scroll limits, clicks) and `ui` use it, so state and update
+//!   never call drawing code.
 //! - [`ui`]: rendering, one `render_*` per pane and popup; [`theme`]: styles.
 //! - [`terminal`]: terminal setup and restore, the event loop.
 //! - [`signals`]: the signals the loop answers; [`watch`]: files changed by others.
 
 pub mod action;
 pub mod app;
+pub mod content;
 pub mod editor;
 pub mod keys;
 pub mod layout;

@@ -10,12 +10,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::layout::{Rect, Size};
 
 use super::Launch;
+use super::content;
 use super::editor::LineEditor;
 use super::keys::Ctx;
 use super::layout;
 use super::search::Search;
 use super::theme::Theme;
-use super::ui;
 use super::undo::{History, Place};
 use crate::catalog::Catalog;
 use crate::estimate::{Total, Weeks};
@@ -148,6 +148,9 @@ pub struct Editor {
 }
 
 /// The stats screen's series, computed when it opens.
+/// How many weeks of history the burndown covers at most (ten years).
+pub const WEEKS_SHOWN: usize = 520;
+
 #[derive(Debug, Clone, Default)]
 pub struct StatsData {
     pub series: Vec<WeekPoint>,
@@ -597,13 +600,7 @@ impl App {
         };
         let progress = self.store.progress();
         let index = Index::new(roadmap, progress);
-        let series = forecast::weekly_series(
-            roadmap,
-            progress,
-            &index,
-            self.today,
-            ui::stats::WEEKS_SHOWN,
-        );
+        let series = forecast::weekly_series(roadmap, progress, &index, self.today, WEEKS_SHOWN);
         StatsData {
             planned: forecast::planned_line(&series),
             streak: forecast::streak(&index, self.today),
@@ -706,7 +703,7 @@ impl App {
             layout::window(self.offsets.phases, self.phase, rows(Pane::Phases), phases);
         self.offsets.skills =
             layout::window(self.offsets.skills, self.skill, rows(Pane::Skills), skills);
-        let details = ui::details::content(self, areas.details_width());
+        let details = content::details::content(self, areas.details_width());
         let max = details.lines.len().saturating_sub(rows(Pane::Details));
         self.offsets.details = self.offsets.details.min(max);
         let area = self.area();
@@ -720,14 +717,14 @@ impl App {
                 s.offset = layout::window(s.offset, s.selected, rows, s.matches.len());
             }
             Overlay::Help { scroll, .. } => {
-                let max = ui::overlay::help_max_scroll(area);
+                let max = content::help::max_scroll(area);
                 *scroll = (*scroll).min(max);
             }
             Overlay::Plan(view) => {
-                view.scroll = view.scroll.min(ui::plan::max_scroll(view, areas.body));
+                view.scroll = view.scroll.min(layout::plan_max_scroll(view, areas.body));
             }
             Overlay::Info { .. } => {
-                let max = ui::info::max_scroll(self, area);
+                let max = content::info::max_scroll(self, area);
                 if let Overlay::Info { scroll } = &mut self.overlay {
                     *scroll = (*scroll).min(max);
                 }
@@ -739,7 +736,7 @@ impl App {
     /// Scrolls the details so the chosen project idea is in view.
     pub fn show_project(&mut self) {
         let areas = layout::layout(self, self.area());
-        let content = ui::details::content(self, areas.details_width());
+        let content = content::details::content(self, areas.details_width());
         let height = areas.list_rows(Pane::Details);
         if let Some(&(start, end)) = content.projects.get(self.project) {
             if start < self.offsets.details {

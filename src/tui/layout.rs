@@ -5,9 +5,9 @@
 
 use ratatui::layout::{Constraint, Direction, Layout, Margin, Position, Rect, Size};
 
-use super::app::{App, Pane};
-use super::ui::footer;
-use super::ui::text::{clean, width};
+use super::app::{App, Pane, PlanView};
+use super::content::banner;
+use crate::text::{clean, width};
 
 /// Below this the screen shows only a short message.
 pub const MIN_WIDTH: u16 = 24;
@@ -78,9 +78,9 @@ pub fn layout(app: &App, area: Rect) -> Areas {
         };
     }
     let spare = area.height - HEADER_ROWS - FOOTER_ROWS - MIN_BODY_ROWS;
-    let message_rows = footer::message_rows(app, area.width).min(spare);
+    let message_rows = banner::message_rows(app, area.width).min(spare);
     let banner_rows =
-        footer::banner_rows(app, area.width).min((spare - message_rows).min(area.height / 3));
+        banner::banner_rows(app, area.width).min((spare - message_rows).min(area.height / 3));
     let [header, banner, body, message, footer] = Layout::vertical([
         Constraint::Length(HEADER_ROWS),
         Constraint::Length(banner_rows),
@@ -292,4 +292,27 @@ pub fn search_area(area: Rect, len: usize) -> Rect {
 /// Rows for matches under the search field.
 pub fn search_rows(area: Rect, len: usize) -> usize {
     usize::from(inner(search_area(area, len)).height.saturating_sub(1))
+}
+
+/// The roadmap info view (`i`): at most 84 columns, centred, above the footer.
+pub fn info_area(area: Rect) -> Rect {
+    let above_footer = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let w = 84.min(above_footer.width);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        width: w,
+        ..above_footer
+    }
+}
+
+/// Lines above the plan view's weeks: the heading, the verdict and a blank line.
+pub const PLAN_HEAD_ROWS: usize = 3;
+
+/// How far the plan view's weeks can scroll in a body of `area`.
+pub fn plan_max_scroll(view: &PlanView, area: Rect) -> usize {
+    let rows = usize::from(inner(area).height).saturating_sub(PLAN_HEAD_ROWS);
+    view.rows.len().saturating_sub(rows)
 }

@@ -1,6 +1,7 @@
 //! Drawing: `impl Widget for &App`, which reads the state and never changes
-//! it, and the layout every part of the TUI agrees on (the mouse handler
-//! uses it to know what was clicked).
+//! it. Where things go comes from [`super::layout`] and what the text says
+//! from [`super::content`]; both are shared with `update`, which never calls
+//! into this module.
 //!
 //! - [`header`]: title, variant, gauge, remaining weeks, finish date.
 //! - [`panes`]: the phase and skill lists; [`rows`]: how a list row is drawn.

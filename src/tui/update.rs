@@ -7,10 +7,10 @@ use ratatui::layout::{Position, Size};
 
 use super::action::{Action, Effect};
 use super::app::{App, EditKind, Editor, Overlay, Pane};
+use super::content;
 use super::editor::LineEditor;
 use super::layout;
 use super::search::Search;
-use super::ui;
 use super::undo::{Change, Edit, Place};
 use crate::estimate;
 use crate::progress::Status;
@@ -587,7 +587,7 @@ fn click(app: &mut App, at: Position) -> Effect {
             }
         }
         Pane::Details => {
-            let content = ui::details::content(app, areas.details_width());
+            let content = content::details::content(app, areas.details_width());
             let line = app.offsets.details + row;
             if let Some(p) = content
                 .projects

@@ -85,7 +85,7 @@ impl App {
         };
         self.info(format!(
             "Reloaded “{}” from its file{undo}",
-            crate::tui::ui::text::clean(&title)
+            crate::text::clean(&title)
         ));
         true
     }

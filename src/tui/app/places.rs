@@ -83,7 +83,7 @@ impl App {
             Some(i) => self.open_roadmap(i),
             None => self.error(format!(
                 "The roadmap you had open last, “{}”, is not there any more (its file was removed or renamed, or it failed to load); pick another one",
-                crate::tui::ui::text::clean(&id)
+                crate::text::clean(&id)
             )),
         }
     }

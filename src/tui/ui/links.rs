@@ -4,8 +4,9 @@
 //! the links are, from the state alone.
 
 use super::inner;
-use super::{details, info};
 use crate::tui::app::{App, Overlay, Pane};
+use crate::tui::content::{details, info};
+use crate::tui::layout::info_area;
 
 /// A link drawn at a screen cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +68,7 @@ pub fn visible(app: &App) -> Vec<Link> {
 /// The source's address in the info view, when it is in view.
 fn info_link(app: &App, scroll: usize) -> Option<Link> {
     let url = app.roadmap()?.source.url.clone().filter(|u| is_safe(u))?;
-    let inside = inner(info::info_area(app.area()));
+    let inside = inner(info_area(app.area()));
     let lines = info::info_lines(app, usize::from(inside.width));
     let rows = usize::from(inside.height);
     let scroll = scroll.min(lines.len().saturating_sub(rows));

@@ -2,25 +2,22 @@
 //! picker), the help generated from the key table, the search, the note and
 //! estimate editor, and the prompt to move an unreadable progress file aside.
 //!
-//! The geometry functions are public because `update` needs the same rows
-//! for paging and mouse clicks that the drawing uses.
+//! Where each popup sits is in [`crate::tui::layout`] and the help's text in
+//! [`crate::tui::content::help`], which `update` uses for paging and clicks.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::panes::{NOTE_MARK, SHARED_MARK, status_mark};
 use super::rows::{HIGHLIGHT_WIDTH, Row, Rows};
-use super::text::{clean, fill, truncate, truncate_middle, width, wrap};
+use super::text::{clean, truncate, truncate_middle, width, wrap};
 use super::{inner, window};
 use crate::tui::app::{App, EditKind, Editor, Switcher};
+use crate::tui::content::{SHARED_MARK, help, status_mark};
 use crate::tui::editor::LineEditor;
-use crate::tui::keys;
 use crate::tui::layout::{help_area, popup, search_area, switcher_area, switcher_parts};
-pub use crate::tui::layout::{help_rows, search_rows, switcher_list_area, switcher_rows};
 use crate::tui::search::{self, Field, Search};
-use crate::tui::theme::Theme;
 
 pub(super) fn popup_block<'a>(app: &App, title: String) -> Block<'a> {
     Block::bordered()
@@ -75,7 +72,12 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
             width: parts.details.width.saturating_sub(2),
             ..parts.details
         };
-        let lines = super::info::roadmap_lines(app, roadmap, None, usize::from(details.width));
+        let lines = crate::tui::content::info::roadmap_lines(
+            app,
+            roadmap,
+            None,
+            usize::from(details.width),
+        );
         let more = lines.len() > usize::from(details.height);
         let mut lines: Vec<Line> = lines
             .into_iter()
@@ -154,84 +156,11 @@ fn render_switcher_list(app: &App, s: &Switcher, list_area: Rect, buf: &mut Buff
     .render(list_area, buf);
 }
 
-/// The help text at a width: every binding of the key table, by section.
-fn help_lines(theme: Theme, cols: usize) -> Vec<Line<'static>> {
-    let sections = keys::help_sections();
-    let label_width = sections
-        .iter()
-        .flat_map(|(_, rows)| rows.iter().map(|b| width(b.label)))
-        .max()
-        .unwrap_or(0)
-        + 1;
-    let side_by_side = cols >= label_width + 40;
-    let mut lines = Vec::new();
-    let add = |label: &str, text: &str, lines: &mut Vec<Line<'static>>| {
-        if side_by_side {
-            for (i, part) in wrap(text, cols - label_width - 2).into_iter().enumerate() {
-                let lead = if i == 0 { label } else { "" };
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        format!(" {lead}{}", fill(width(lead), label_width)),
-                        theme.key(),
-                    ),
-                    Span::raw(format!(" {part}")),
-                ]));
-            }
-        } else {
-            lines.push(Line::styled(format!(" {label}"), theme.key()));
-            for part in wrap(text, cols.saturating_sub(4)) {
-                lines.push(Line::raw(format!("    {part}")));
-            }
-        }
-    };
-    lines.push(Line::styled(" Marks", theme.heading()));
-    add(
-        "[ ] [~] [x] [-]",
-        "todo, doing, done, skipped (a phase: [~] started, [x] all finished)",
-        &mut lines,
-    );
-    add(
-        SHARED_MARK,
-        "the skill's key is used by another roadmap too: progress on it counts in both",
-        &mut lines,
-    );
-    add(
-        NOTE_MARK,
-        "you wrote a note on the skill (n edits it; / finds notes too)",
-        &mut lines,
-    );
-    add(
-        "?",
-        "in the time columns: skills with no estimate",
-        &mut lines,
-    );
-    for (title, rows) in sections {
-        lines.push(Line::default());
-        lines.push(Line::styled(format!(" {title}"), theme.heading()));
-        for b in rows {
-            add(b.label, b.help, &mut lines);
-        }
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled(" Mouse", theme.heading()));
-    add("click, wheel", keys::MOUSE_HELP, &mut lines);
-    lines.push(Line::default());
-    lines.push(Line::styled(" Paste", theme.heading()));
-    add("paste", keys::PASTE_HELP, &mut lines);
-    lines
-}
-
-pub fn help_max_scroll(area: Rect) -> usize {
-    let inside = inner(help_area(area));
-    let count = help_lines(Theme::NO_COLOR, usize::from(inside.width)).len();
-    count.saturating_sub(usize::from(inside.height))
-}
-
 pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let outer = help_area(area);
     Clear.render(outer, buf);
     let inside = inner(outer);
-    let lines = help_lines(app.theme, usize::from(inside.width));
+    let lines = help::lines(app.theme, usize::from(inside.width));
     let rows = usize::from(inside.height);
     let scroll = scroll.min(lines.len().saturating_sub(rows));
     let position = format!(

@@ -14,22 +14,7 @@ use crate::estimate::Weeks;
 use crate::forecast::{Summary, remaining_share};
 use crate::progress::Status;
 use crate::tui::app::{App, Overlay, Pane};
-
-/// The mark before a skill: readable without colour.
-pub fn status_mark(status: Status) -> &'static str {
-    match status {
-        Status::Todo => "[ ]",
-        Status::Doing => "[~]",
-        Status::Done => "[x]",
-        Status::Skipped => "[-]",
-    }
-}
-
-/// Marks a skill whose key another loaded roadmap uses too.
-pub const SHARED_MARK: &str = "↔";
-
-/// Marks a skill the learner wrote a note on.
-pub const NOTE_MARK: &str = "✎";
+use crate::tui::content::{NOTE_MARK, SHARED_MARK, status_mark};
 
 /// A phase is done when every skill is finished, started when any is.
 fn phase_mark(summary: &Summary) -> (&'static str, Status) {

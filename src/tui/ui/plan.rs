@@ -12,15 +12,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::inner;
 use super::text::{clean, truncate, width};
 use crate::tui::app::{App, PlanRow, PlanView};
-
-/// Lines above the weeks: the heading, the verdict and a blank line.
-const HEAD_ROWS: usize = 3;
-
-/// How far the weeks can scroll in a body of `area`.
-pub fn max_scroll(view: &PlanView, area: Rect) -> usize {
-    let rows = usize::from(inner(area).height).saturating_sub(HEAD_ROWS);
-    view.rows.len().saturating_sub(rows)
-}
+use crate::tui::layout::{PLAN_HEAD_ROWS, plan_max_scroll};
 
 fn capitalized(s: &str) -> String {
     let mut c = s.chars();
@@ -104,8 +96,8 @@ pub fn render_plan(app: &App, view: &PlanView, area: Rect, buf: &mut Buffer) {
     if view.rows.is_empty() {
         lines.push(Line::styled("Nothing left to do.", theme.muted()));
     }
-    let rows = usize::from(inside.height).saturating_sub(HEAD_ROWS);
-    let scroll = view.scroll.min(max_scroll(view, area));
+    let rows = usize::from(inside.height).saturating_sub(PLAN_HEAD_ROWS);
+    let scroll = view.scroll.min(plan_max_scroll(view, area));
     lines.extend(
         view.rows
             .iter()

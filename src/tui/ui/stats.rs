@@ -19,8 +19,6 @@ use crate::forecast::HISTORY_WINDOW_WEEKS;
 use crate::forecast::measured::MEASURED_WINDOW_WEEKS;
 use crate::tui::app::{App, StatsData};
 
-/// How many weeks of history the burndown covers at most (ten years).
-pub const WEEKS_SHOWN: usize = 520;
 /// The per-week bars cover at least this many weeks, at most [`BARS_MAX`].
 const BARS_MIN: usize = 12;
 const BARS_MAX: usize = 26;

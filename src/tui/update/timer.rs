@@ -3,9 +3,9 @@
 
 use super::skill_on_screen;
 use crate::progress::Minutes;
+use crate::text::clean;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Logged};
-use crate::tui::ui::text::clean;
 
 /// `T`: stops the running timer (logging its time), else starts one on the
 /// selected skill. Starting writes the state file at once, so a timer
