@@ -1,7 +1,13 @@
 //! The TUI's state, free of any terminal: the catalog and the progress
 //! store, what is selected in each pane, which popup is open, the undo
 //! stacks, the status message, and a cache of the numbers every frame shows.
-//! [`update`](super::update::update) changes it; [`ui`] draws it.
+//! [`update`](super::update::update) changes it; [`ui`](super::ui) draws it.
+//!
+//! - here: [`App`] itself, building it, what is selected and the messages.
+//! - `screens`: the panes and the popups and views over them.
+//! - `view`: the cached numbers; `follow`: keeping selections in view.
+//! - `plan`, `timer`, `saving`, `places`, `live`: the plan view, the study
+//!   timer, failed saves, places per roadmap, changes made by others.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,27 +16,26 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::layout::{Rect, Size};
 
 use super::Launch;
-use super::content;
-use super::editor::LineEditor;
 use super::keys::Ctx;
-use super::layout;
-use super::search::Search;
 use super::theme::Theme;
 use super::undo::{History, Place};
 use crate::catalog::Catalog;
-use crate::estimate::{Total, Weeks};
-use crate::forecast::{self, Forecast, Index, RoadmapSummary, Summary, WeekPoint};
-use crate::progress::{Mode, SkillRecord, Store, skill_record_id};
+use crate::progress::{Mode, SkillRecord, Store};
 use crate::roadmap::{Phase, Project, Roadmap, Skill};
 use crate::state::Places;
 
+mod follow;
 mod live;
 mod places;
 mod plan;
 mod saving;
+mod screens;
 mod timer;
+mod view;
 
 pub use plan::{PlanRow, PlanView};
+pub use screens::{EditKind, Editor, Overlay, Pane, StatsData, SwitchRow, Switcher, WEEKS_SHOWN};
+pub use view::View;
 
 pub use live::shared_keys;
 pub use saving::Pending;
@@ -39,126 +44,6 @@ pub use timer::{Logged, minutes_between};
 /// The roadmap the first-run picker highlights: an estimate for every phase
 /// and a stated pace, so opening it shows weeks and a finish date.
 pub const FIRST_RUN_CHOICE: &str = "backend-six-phases";
-
-/// The three panes of the main screen, left to right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Phases,
-    Skills,
-    Details,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Phases, Pane::Skills, Pane::Details];
-
-    pub fn index(self) -> usize {
-        match self {
-            Pane::Phases => 0,
-            Pane::Skills => 1,
-            Pane::Details => 2,
-        }
-    }
-
-    pub fn ctx(self) -> Ctx {
-        match self {
-            Pane::Phases => Ctx::PHASES,
-            Pane::Skills => Ctx::SKILLS,
-            Pane::Details => Ctx::DETAILS,
-        }
-    }
-}
-
-/// What is drawn over (or instead of) the panes, and owns the keys meanwhile.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    None,
-    Switcher(Switcher),
-    /// The help, over what was open when `?` was pressed (restored on close).
-    Help {
-        scroll: usize,
-        under: Option<Box<Overlay>>,
-    },
-    /// The roadmap info view: summary, source, totals, pace, tips.
-    Info {
-        scroll: usize,
-    },
-    Search(Search),
-    Editor(Editor),
-    /// Asks whether to move an unreadable progress file aside.
-    ConfirmRecover,
-    /// Quitting with changes that could not be saved: retry, move the
-    /// unreadable file aside, or quit without them.
-    ConfirmQuit,
-    Stats(Box<StatsData>),
-    /// A study timer was still running when the app last closed: keep or drop it.
-    TimerLeft,
-    /// The week-by-week plan (`w`), with the target date editor over it.
-    Plan(Box<PlanView>),
-}
-
-/// The roadmap switcher, and on the first run the picker.
-#[derive(Debug, Clone)]
-pub struct Switcher {
-    /// Index into `order`, not into the catalog.
-    pub selected: usize,
-    /// Catalog indices in the order the switcher lists them (see
-    /// [`Catalog::display_order`]).
-    pub order: Vec<usize>,
-    pub offset: usize,
-    /// One per catalog entry (by catalog index), computed when the switcher opens.
-    pub rows: Vec<SwitchRow>,
-}
-
-impl Switcher {
-    /// The catalog index of the highlighted roadmap.
-    pub fn chosen(&self) -> Option<usize> {
-        self.order.get(self.selected).copied()
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SwitchRow {
-    pub percent: f64,
-    pub skills: usize,
-    /// Skills with a shared key that is already done or skipped, wherever it
-    /// was ticked: the head start this variant gets from the others.
-    pub covered: usize,
-    pub remaining: Total,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditKind {
-    Note,
-    Estimate,
-    /// The learner's weekly hours (not tied to a skill).
-    Pace,
-    /// The open roadmap's target date (from the plan view).
-    Target,
-}
-
-/// The one-line note or estimate editor.
-#[derive(Debug, Clone)]
-pub struct Editor {
-    pub kind: EditKind,
-    /// The skill edited; `None` for the pace and the target date.
-    pub place: Option<Place>,
-    pub input: LineEditor,
-    /// Why the last Enter was refused (an estimate that does not parse).
-    pub error: Option<String>,
-}
-
-/// The stats screen's series, computed when it opens.
-/// How many weeks of history the burndown covers at most (ten years).
-pub const WEEKS_SHOWN: usize = 520;
-
-#[derive(Debug, Clone, Default)]
-pub struct StatsData {
-    pub series: Vec<WeekPoint>,
-    pub planned: Vec<f64>,
-    pub streak: usize,
-    /// The study days of the last [`CALENDAR_WEEKS`](forecast::calendar::CALENDAR_WEEKS) weeks.
-    pub calendar: Option<forecast::calendar::Calendar>,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MessageKind {
@@ -186,23 +71,6 @@ pub struct Offsets {
     pub phases: usize,
     pub skills: usize,
     pub details: usize,
-}
-
-/// Numbers for the open roadmap, recomputed when progress changes rather
-/// than on every frame: a frame reads them, it never sums a roadmap.
-#[derive(Debug, Clone, Default)]
-pub struct View {
-    /// The catalog index these numbers are for.
-    pub roadmap: Option<usize>,
-    pub summary: RoadmapSummary,
-    /// Each skill's time (see [`forecast::skill_times`]), per phase.
-    pub times: Vec<Vec<Option<Weeks>>>,
-    pub forecast: Forecast,
-    /// Study time logged, the measured weekly hours and the finish date at them.
-    pub measured: forecast::measured::Measured,
-    /// The phases each progress record appears in, so that a change to one
-    /// skill recomputes only its phases.
-    pub records: HashMap<String, Vec<usize>>,
 }
 
 /// The whole state of the TUI. Its fields are private to the `tui` module:
@@ -465,155 +333,6 @@ impl App {
         }
     }
 
-    /// Recomputes the cached numbers of the open roadmap: when it opens, and
-    /// after a save (which may merge in another trailmark's changes).
-    pub fn refresh(&mut self) {
-        let Some(i) = self.current else {
-            self.view = View::default();
-            return;
-        };
-        let roadmap = &self.catalog.entries[i].roadmap;
-        let progress = self.store.progress();
-        let index = Index::new(roadmap, progress);
-        let summary = forecast::summarize_timed(roadmap, progress, &index.times);
-        let forecast = forecast::forecast(roadmap, progress, &index, &summary, self.today);
-        let measured = forecast::measured::measured(
-            roadmap,
-            progress,
-            summary.overall.remaining.weeks,
-            self.today,
-        );
-        let times = index.times;
-        let records = if self.view.roadmap == Some(i) {
-            std::mem::take(&mut self.view.records)
-        } else {
-            let mut records: HashMap<String, Vec<usize>> = HashMap::new();
-            for (pi, skill) in roadmap.skills() {
-                let phases = records
-                    .entry(skill_record_id(&roadmap.id, skill))
-                    .or_default();
-                if phases.last() != Some(&pi) {
-                    phases.push(pi);
-                }
-            }
-            records
-        };
-        self.view = View {
-            roadmap: Some(i),
-            summary,
-            times,
-            forecast,
-            measured,
-            records,
-        };
-        self.refresh_plan();
-    }
-
-    /// Recomputes only what one changed record affects: its phases, the
-    /// totals, and the finish dates at the last measured rate. Keeps a key
-    /// press cheap at any roadmap size; the rate itself is measured again by
-    /// the [`refresh`](Self::refresh) after the save.
-    /// `times_changed` is for personal estimates: a status change leaves
-    /// every skill's time as it was.
-    pub fn refresh_record(&mut self, record: &str, times_changed: bool) {
-        let Some(i) = self.current else {
-            return;
-        };
-        if self.view.roadmap != Some(i) {
-            self.refresh();
-            return;
-        }
-        let roadmap = &self.catalog.entries[i].roadmap;
-        let progress = self.store.progress();
-        let Some(phases) = self.view.records.get(record) else {
-            return;
-        };
-        for &pi in phases {
-            let phase = &roadmap.phases[pi];
-            self.view.summary.phases[pi] = forecast::summarize_phase(&roadmap.id, phase, progress);
-            if times_changed {
-                self.view.times[pi] = forecast::skill_times(&roadmap.id, phase, progress);
-            }
-        }
-        self.view.summary.overall = Summary::total_of(&self.view.summary.phases);
-        let remaining = self.view.summary.overall.remaining.weeks;
-        let f = &mut self.view.forecast;
-        f.by_pace = forecast::finish_by_pace(
-            remaining,
-            roadmap.pace_hours_per_week,
-            progress.pace_hours_per_week(),
-            self.today,
-        );
-        f.by_history = forecast::finish_by_history(remaining, f.rate, self.today);
-        let m = &mut self.view.measured;
-        m.finish = forecast::measured::finish_at_measured_pace(
-            remaining,
-            roadmap.pace_hours_per_week,
-            m.hours_per_week,
-            self.today,
-        );
-    }
-
-    /// The switcher's rows for every roadmap, with the open one chosen.
-    pub fn switcher(&self) -> Switcher {
-        let progress = self.store.progress();
-        let rows = self
-            .catalog
-            .entries
-            .iter()
-            .map(|entry| {
-                let roadmap = &entry.roadmap;
-                let summary = forecast::summarize(roadmap, progress).overall;
-                let covered = roadmap
-                    .skills()
-                    .filter(|(_, s)| {
-                        s.key.is_some() && progress.status(&roadmap.id, s).is_finished()
-                    })
-                    .count();
-                SwitchRow {
-                    percent: summary.counts.percent_done(),
-                    skills: summary.counts.total,
-                    covered,
-                    remaining: summary.remaining,
-                }
-            })
-            .collect();
-        let order = self.catalog.display_order();
-        // The open roadmap; on a first run the most complete one, so that
-        // Enter shows weeks and a finish date.
-        let chosen = self
-            .current
-            .or_else(|| self.catalog.position(FIRST_RUN_CHOICE))
-            .unwrap_or_else(|| order.first().copied().unwrap_or(0));
-        Switcher {
-            selected: order.iter().position(|&i| i == chosen).unwrap_or(0),
-            order,
-            offset: 0,
-            rows,
-        }
-    }
-
-    /// The stats screen's data for the open roadmap.
-    pub fn stats(&self) -> StatsData {
-        let Some(roadmap) = self.roadmap() else {
-            return StatsData::default();
-        };
-        let progress = self.store.progress();
-        let index = Index::new(roadmap, progress);
-        let series = forecast::weekly_series(roadmap, progress, &index, self.today, WEEKS_SHOWN);
-        StatsData {
-            planned: forecast::planned_line(&series),
-            streak: forecast::streak(&index, self.today),
-            series,
-            calendar: Some(forecast::calendar::calendar(
-                roadmap,
-                progress,
-                self.today,
-                forecast::calendar::CALENDAR_WEEKS,
-            )),
-        }
-    }
-
     /// Selects a phase. Another phase starts at its first skill and project,
     /// with its lists scrolled to the top.
     pub fn select_phase(&mut self, phase: usize) {
@@ -676,74 +395,5 @@ impl App {
     /// The screen as a rectangle.
     pub fn area(&self) -> Rect {
         Rect::new(0, 0, self.size.width, self.size.height)
-    }
-
-    /// Keeps selections in range and every selection inside its pane's
-    /// visible window, for the current terminal size.
-    pub fn follow(&mut self) {
-        let (phases, skills, projects) = match self.roadmap() {
-            Some(r) => {
-                let phase = r
-                    .phases
-                    .get(self.phase.min(r.phases.len().saturating_sub(1)));
-                (
-                    r.phases.len(),
-                    phase.map_or(0, |p| p.skills.len()),
-                    phase.map_or(0, |p| p.projects.len()),
-                )
-            }
-            None => (0, 0, 0),
-        };
-        self.phase = self.phase.min(phases.saturating_sub(1));
-        self.skill = self.skill.min(skills.saturating_sub(1));
-        self.project = self.project.min(projects.saturating_sub(1));
-        let areas = layout::layout(self, self.area());
-        let rows = |pane: Pane| areas.list_rows(pane);
-        self.offsets.phases =
-            layout::window(self.offsets.phases, self.phase, rows(Pane::Phases), phases);
-        self.offsets.skills =
-            layout::window(self.offsets.skills, self.skill, rows(Pane::Skills), skills);
-        let details = content::details::content(self, areas.details_width());
-        let max = details.lines.len().saturating_sub(rows(Pane::Details));
-        self.offsets.details = self.offsets.details.min(max);
-        let area = self.area();
-        match &mut self.overlay {
-            Overlay::Switcher(s) => {
-                let rows = layout::switcher_rows(area, s.rows.len());
-                s.offset = layout::window(s.offset, s.selected, rows, s.rows.len());
-            }
-            Overlay::Search(s) => {
-                let rows = layout::search_rows(area, s.matches.len());
-                s.offset = layout::window(s.offset, s.selected, rows, s.matches.len());
-            }
-            Overlay::Help { scroll, .. } => {
-                let max = content::help::max_scroll(area);
-                *scroll = (*scroll).min(max);
-            }
-            Overlay::Plan(view) => {
-                view.scroll = view.scroll.min(layout::plan_max_scroll(view, areas.body));
-            }
-            Overlay::Info { .. } => {
-                let max = content::info::max_scroll(self, area);
-                if let Overlay::Info { scroll } = &mut self.overlay {
-                    *scroll = (*scroll).min(max);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Scrolls the details so the chosen project idea is in view.
-    pub fn show_project(&mut self) {
-        let areas = layout::layout(self, self.area());
-        let content = content::details::content(self, areas.details_width());
-        let height = areas.list_rows(Pane::Details);
-        if let Some(&(start, end)) = content.projects.get(self.project) {
-            if start < self.offsets.details {
-                self.offsets.details = start;
-            } else if end > self.offsets.details + height {
-                self.offsets.details = end.saturating_sub(height).min(start);
-            }
-        }
     }
 }
