@@ -120,6 +120,9 @@ pub struct App {
 
 impl App {
     /// Builds the state and opens the roadmap last open, or the picker.
+    ///
+    /// Reason for the length: every field is set in one struct literal, so
+    /// none is left to a default by accident.
     pub fn new(launch: Launch, now: DateTime<Utc>, today: NaiveDate, theme: Theme) -> Self {
         let Launch {
             catalog,

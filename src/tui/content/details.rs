@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 
 use super::{SHARED_MARK, status_mark};
 use crate::progress::Status;
-use crate::roadmap::{Phase, Roadmap, Skill};
+use crate::roadmap::{Phase, Project, Roadmap, Skill};
 use crate::text::{clean, truncate, width, wrap};
 use crate::tui::app::{App, Overlay, Pane};
 
@@ -177,22 +177,7 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
         .times
         .get(app.phase)
         .and_then(|t| t.get(app.skill).copied().flatten());
-    let personal = app.store.progress().own_estimate(&roadmap.id, skill);
-    let phase_estimate = app.current_phase().and_then(|p| p.estimate);
-    // The roadmap's own estimate is shown as written (`1 month (≈4.3 weeks)`);
-    // the share a phase estimate gives the skill, only when it differs.
-    let estimate = match (time, personal, skill.estimate) {
-        (_, Some(mine), Some(theirs)) => format!("{mine} (yours; the roadmap says {theirs})"),
-        (_, Some(mine), None) => format!("{mine} (yours)"),
-        (Some(t), None, None) => format!("{t} (a share of the phase's time)"),
-        (Some(t), None, Some(theirs)) => match phase_estimate {
-            Some(phase) if t != theirs.weeks => {
-                format!("{theirs}; counted as {t}, its share of the phase's {phase}")
-            }
-            _ => theirs.to_string(),
-        },
-        (None, None, _) => "none given (e sets yours)".to_owned(),
-    };
+    let estimate = estimate_text(app, roadmap, skill, time);
     c.wrapped(
         ("Estimate ", theme.heading()),
         &estimate,
@@ -202,24 +187,7 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
     if let Some(studied) = studied(app, roadmap, skill, time) {
         c.wrapped(("Studied ", theme.heading()), &studied, theme.plain(), max);
     }
-    if let Some(key) = &skill.key {
-        let others = app.shared_with(skill);
-        let text = if others.is_empty() {
-            format!("{key} (no other roadmap uses it)")
-        } else {
-            let titles: Vec<&str> = others
-                .iter()
-                .map(|&i| app.catalog.entries[i].roadmap.title.as_str())
-                .collect();
-            format!("{key} {SHARED_MARK} shared with {}", titles.join(", "))
-        };
-        let style = if others.is_empty() {
-            theme.plain()
-        } else {
-            theme.shared()
-        };
-        c.wrapped(("Key ", theme.heading()), &text, style, max);
-    }
+    key_lines(c, app, skill, max);
     if let Some(note) = record.and_then(|r| r.note()) {
         c.wrapped(("Note ", theme.heading()), note, theme.plain(), max);
     }
@@ -237,6 +205,56 @@ fn skill_lines(c: &mut Content, app: &App, roadmap: &Roadmap, skill: &Skill, max
         );
     }
     resource_lines(c, app, skill, max);
+}
+
+/// The skill's estimate as the details say it: the learner's own, the
+/// roadmap's as written, or the share of the phase's time it counts as.
+fn estimate_text(
+    app: &App,
+    roadmap: &Roadmap,
+    skill: &Skill,
+    time: Option<crate::estimate::Weeks>,
+) -> String {
+    let personal = app.store.progress().own_estimate(&roadmap.id, skill);
+    let phase_estimate = app.current_phase().and_then(|p| p.estimate);
+    // The roadmap's own estimate is shown as written (`1 month (≈4.3 weeks)`);
+    // the share a phase estimate gives the skill, only when it differs.
+    match (time, personal, skill.estimate) {
+        (_, Some(mine), Some(theirs)) => format!("{mine} (yours; the roadmap says {theirs})"),
+        (_, Some(mine), None) => format!("{mine} (yours)"),
+        (Some(t), None, None) => format!("{t} (a share of the phase's time)"),
+        (Some(t), None, Some(theirs)) => match phase_estimate {
+            Some(phase) if t != theirs.weeks => {
+                format!("{theirs}; counted as {t}, its share of the phase's {phase}")
+            }
+            _ => theirs.to_string(),
+        },
+        (None, None, _) => "none given (e sets yours)".to_owned(),
+    }
+}
+
+/// The skill's shared key and the other roadmaps that use it.
+fn key_lines(c: &mut Content, app: &App, skill: &Skill, max: usize) {
+    let theme = app.theme;
+    let Some(key) = &skill.key else {
+        return;
+    };
+    let others = app.shared_with(skill);
+    let text = if others.is_empty() {
+        format!("{key} (no other roadmap uses it)")
+    } else {
+        let titles: Vec<&str> = others
+            .iter()
+            .map(|&i| app.catalog.entries[i].roadmap.title.as_str())
+            .collect();
+        format!("{key} {SHARED_MARK} shared with {}", titles.join(", "))
+    };
+    let style = if others.is_empty() {
+        theme.plain()
+    } else {
+        theme.shared()
+    };
+    c.wrapped(("Key ", theme.heading()), &text, style, max);
 }
 
 /// Time logged on the skill against its estimate in hours (at the pace the
@@ -347,23 +365,30 @@ fn project_lines(c: &mut Content, app: &App, roadmap: &Roadmap, phase: &Phase, m
                 max,
             );
         }
-        if !project.skills.is_empty() {
-            let uses: Vec<&str> = project
-                .skills
-                .iter()
-                .map(|id| {
-                    roadmap.find_skill(id).map_or(id.as_str(), |(p, s)| {
-                        roadmap.phases[p].skills[s].title.as_str()
-                    })
-                })
-                .collect();
-            c.wrapped(
-                ("    uses ", theme.muted()),
-                &uses.join(", "),
-                theme.muted(),
-                max,
-            );
-        }
+        uses_lines(c, app, roadmap, project, max);
         c.projects.push((start, c.lines.len()));
     }
+}
+
+/// The skills a project idea uses, by title (by id when not found).
+fn uses_lines(c: &mut Content, app: &App, roadmap: &Roadmap, project: &Project, max: usize) {
+    let theme = app.theme;
+    if project.skills.is_empty() {
+        return;
+    }
+    let uses: Vec<&str> = project
+        .skills
+        .iter()
+        .map(|id| {
+            roadmap.find_skill(id).map_or(id.as_str(), |(p, s)| {
+                roadmap.phases[p].skills[s].title.as_str()
+            })
+        })
+        .collect();
+    c.wrapped(
+        ("    uses ", theme.muted()),
+        &uses.join(", "),
+        theme.muted(),
+        max,
+    );
 }

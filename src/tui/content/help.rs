@@ -11,6 +11,9 @@ use crate::tui::layout::{help_area, inner};
 use crate::tui::theme::Theme;
 
 /// The help text at a width: every binding of the key table, by section.
+///
+/// Reason for the length: the help's sections in the order they show, all
+/// laid out by the one `add` closure so the columns line up.
 pub fn lines(theme: Theme, cols: usize) -> Vec<Line<'static>> {
     let sections = keys::help_sections();
     let label_width = sections

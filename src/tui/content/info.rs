@@ -22,6 +22,9 @@ pub fn link_text(url: &str, max: usize) -> String {
 
 /// Lines for one roadmap at a width. `remaining` is the learner's remaining
 /// time when known (the info view), `None` in the picker.
+///
+/// Reason for the length: the fields in the order the view shows them,
+/// each a line or two, laid out by the one `field` closure.
 pub fn roadmap_lines(
     app: &App,
     roadmap: &Roadmap,

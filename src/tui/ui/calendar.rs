@@ -63,6 +63,9 @@ pub fn beside(area: Rect, weeks: u16, other_min: u16) -> (Option<Rect>, Option<R
 /// Draws the calendar in a bordered block. Narrower than it wants: the most
 /// recent weeks that fit. Shorter: the month labels go first, then days from
 /// the bottom. Taller: a legend and the totals under the days.
+///
+/// Reason for the length: what fits (weeks, month labels, legend) is
+/// decided from one set of measures, and the parts are drawn in turn.
 pub fn render_calendar(cal: &Calendar, theme: Theme, area: Rect, buf: &mut Buffer) {
     let inside = inner(area);
     let shown = usize::from(inside.width.saturating_sub(LABEL_WIDTH)).min(cal.weeks);

@@ -16,7 +16,40 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let [top, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let title_area = render_flags(app, top, buf);
+    let (Some(index), Some(roadmap)) = (app.current, app.roadmap()) else {
+        Line::from(vec![
+            Span::styled(" trailmark", theme.title()),
+            Span::styled("  pick a roadmap to start", theme.muted()),
+        ])
+        .render(title_area, buf);
+        return;
+    };
+    // The variant's place in the switcher's order, so the two agree.
+    let order = app.catalog.display_order();
+    let position = order.iter().position(|&i| i == index).unwrap_or(index) + 1;
+    let count = order.len();
+    let cols = usize::from(title_area.width);
+    let long = format!("  variant {position} of {count}");
+    let short = format!("  {position}/{count}");
+    let title = clean(&roadmap.title);
+    let variant = [long, short, String::new()]
+        .into_iter()
+        .find(|v| width(&title) + 1 + width(v) <= cols)
+        .unwrap_or_default();
+    let title = truncate(&title, cols.saturating_sub(1 + width(&variant)));
+    Line::from(vec![
+        Span::styled(format!(" {title}"), theme.title()),
+        Span::styled(variant, theme.muted()),
+    ])
+    .render(title_area, buf);
+    render_progress(app, bottom, buf);
+}
 
+/// The top line's right end: the saving flag and a running study timer.
+/// Returns what is left for the title.
+fn render_flags(app: &App, top: Rect, buf: &mut Buffer) -> Rect {
+    let theme = app.theme;
     // Changes a failed save left in memory are marked until a save works;
     // read-only mode says so instead, as retrying there cannot help.
     let read_only = app.read_only_reason().is_some();
@@ -45,34 +78,13 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(timer) = timer {
         Line::styled(timer, theme.info().reversed()).render(timer_area, buf);
     }
+    title_area
+}
 
-    let (Some(index), Some(roadmap)) = (app.current, app.roadmap()) else {
-        Line::from(vec![
-            Span::styled(" trailmark", theme.title()),
-            Span::styled("  pick a roadmap to start", theme.muted()),
-        ])
-        .render(title_area, buf);
-        return;
-    };
-    // The variant's place in the switcher's order, so the two agree.
-    let order = app.catalog.display_order();
-    let position = order.iter().position(|&i| i == index).unwrap_or(index) + 1;
-    let count = order.len();
-    let cols = usize::from(title_area.width);
-    let long = format!("  variant {position} of {count}");
-    let short = format!("  {position}/{count}");
-    let title = clean(&roadmap.title);
-    let variant = [long, short, String::new()]
-        .into_iter()
-        .find(|v| width(&title) + 1 + width(v) <= cols)
-        .unwrap_or_default();
-    let title = truncate(&title, cols.saturating_sub(1 + width(&variant)));
-    Line::from(vec![
-        Span::styled(format!(" {title}"), theme.title()),
-        Span::styled(variant, theme.muted()),
-    ])
-    .render(title_area, buf);
-
+/// The bottom line: the gauge of the overall percent, then as much of the
+/// done count, the remaining time and the finish date as fits.
+fn render_progress(app: &App, bottom: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let summary = &app.view.summary.overall;
     let percent = summary.counts.percent_done();
     // The text first, as long as fits beside a gauge of at least 10 cells;

@@ -144,6 +144,11 @@ fn skill_left(time: Option<Weeks>, status: Status) -> String {
     }
 }
 
+/// The skills of the selected phase: status, shared and note marks, title
+/// and the weeks left, for the visible rows only.
+///
+/// Reason for the length: the weeks-left column is sized from the visible
+/// rows, so the rows are gathered and then drawn in one place.
 pub fn render_skills(app: &App, area: Rect, buf: &mut Buffer) {
     let (Some(roadmap), Some(phase)) = (app.roadmap(), app.current_phase()) else {
         return;

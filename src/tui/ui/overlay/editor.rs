@@ -40,6 +40,11 @@ pub(super) fn input_line(
     ])
 }
 
+/// The editor popup: what is edited and for which skill, the field, the
+/// last error and the hint.
+///
+/// Reason for the length: the wording per kind of edit is one match, and
+/// the popup is sized from the wrapped lines it then draws.
 pub fn render_editor(app: &App, e: &Editor, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let skill = match (e.kind, e.place.and_then(|p| app.skill_at(p))) {

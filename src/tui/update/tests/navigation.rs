@@ -146,6 +146,8 @@ fn enter_and_space_on_a_phase_focus_its_skills_and_change_nothing() {
     assert_eq!(*app.store.progress(), before);
 }
 
+/// Reason for the length: one walk through every pane and popup a click
+/// or the wheel reaches, each step depending on the one before.
 #[test]
 fn clicks_select_panes_and_rows_and_the_wheel_scrolls() {
     let mut f = opened();
