@@ -191,15 +191,12 @@ fn keep_once<T>(
     record: T,
     join: impl Fn(&mut T, &T),
 ) -> Option<String> {
-    match map.get_mut(&id) {
-        Some(first) => {
-            join(first, &record);
-            Some(id)
-        }
-        None => {
-            map.insert(id, record);
-            None
-        }
+    if let Some(first) = map.get_mut(&id) {
+        join(first, &record);
+        Some(id)
+    } else {
+        map.insert(id, record);
+        None
     }
 }
 

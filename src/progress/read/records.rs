@@ -118,7 +118,7 @@ impl Reader<'_> {
                 return Err(self.bad_entry(
                     &base,
                     "project",
-                    "a history entry is about a skill or a project, not both".to_owned(),
+                    "a history entry is about a skill or a project, not both",
                 ));
             }
         };
@@ -133,7 +133,7 @@ impl Reader<'_> {
     }
 
     /// A problem with the field `name` of the history entry at `base`.
-    fn bad_entry(&self, base: &[Seg], name: &str, what: String) -> ProgressError {
+    fn bad_entry(&self, base: &[Seg], name: &str, what: &str) -> ProgressError {
         let mut at = base.to_vec();
         at.push(key(name));
         self.fail(at.clone(), format!("{}: {what}", place(&at)))
@@ -141,7 +141,7 @@ impl Reader<'_> {
 
     /// What a history entry changed, checked against what its target has.
     fn edit(&self, base: &[Seg], target: &Target, c: RawChange) -> Result<Edit, ProgressError> {
-        let bad = |name: &str, what: String| self.bad_entry(base, name, what);
+        let bad = |name: &str, what: String| self.bad_entry(base, name, &what);
         let field = c.field.as_deref().unwrap_or("status");
         let parse_status = |name: &str, v: Option<&str>| -> Result<Status, ProgressError> {
             v.unwrap_or_default()
