@@ -153,5 +153,46 @@ fn serde_error(e: &serde_yaml::Error, text: &str, path: &Path) -> ProgressError 
             pos = Some(found);
         }
     }
-    corrupt(path, pos, super::store::explain(&message))
+    corrupt(path, pos, explain(&message))
+}
+
+/// serde's words with the Rust type names replaced by what the file should hold.
+fn explain(message: &str) -> String {
+    const WORDS: [(&str, &str); 8] = [
+        (
+            "expected struct RawFile",
+            "expected the progress mapping (`version: 2`, then `skills:` and the rest)",
+        ),
+        (
+            "expected struct RawSkill",
+            "expected a skill record with `status:` and `status_at:`",
+        ),
+        (
+            "expected struct RawProject",
+            "expected a project record with `status:` and `status_at:`",
+        ),
+        (
+            "expected struct Cursor",
+            "expected a cursor with `phase:` and `skill:`",
+        ),
+        (
+            "expected struct RawChange",
+            "expected a history entry with `at`, `roadmap`, `skill` or `project`, `field`, `from` and `to`",
+        ),
+        ("expected u32", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        (
+            "expected a map",
+            "expected a mapping of `name: value` lines",
+        ),
+    ];
+    let mut out = message.to_owned();
+    for (from, to) in WORDS {
+        out = out.replace(from, to);
+    }
+    let field = out.split_once(": ").map_or("", |(f, _)| f);
+    if field.ends_with(".changed") || field.ends_with("_at") || field.ends_with("].at") {
+        out.push_str("; times are written in RFC 3339, like 2026-03-02T12:00:00Z");
+    }
+    out
 }
