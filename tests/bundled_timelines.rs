@@ -16,6 +16,8 @@ use bundled::*;
 // ---------------------------------------------------------------- 000
 
 #[test]
+// Over 60 lines on purpose: it pins the article's facts (every phase and estimate, as
+// published) as one table, to read against the article.
 fn skills_timeline_follows_the_per_skill_timelines() {
     let r = load("backend-skills-timeline");
     assert_eq!(r.source.author.as_deref(), Some("ali durul"));
@@ -95,6 +97,8 @@ fn skills_timeline_follows_the_per_skill_timelines() {
 // ---------------------------------------------------------------- 001
 
 #[test]
+// Over 60 lines on purpose: it pins the article's facts (every stage, step and estimate,
+// as published) as one table, to read against the article.
 fn three_stages_keeps_stage_and_step_estimates() {
     let r = load("backend-three-stages");
     assert_eq!(r.source.title, None);

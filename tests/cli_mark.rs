@@ -155,6 +155,8 @@ fn reset_answering(d: &Path, args: &[&str], answer: &str) -> (Option<i32>, Strin
 }
 
 #[test]
+// Over 60 lines on purpose: one scenario (decline, accept, then `--shared`) whose steps
+// build on the progress the one before left.
 fn reset_asks_first_and_keeps_what_other_roadmaps_share() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -218,6 +218,8 @@ impl Rng {
 }
 
 #[test]
+// Over 60 lines on purpose: one scenario (a writer, a killer at random instants, the
+// file checked after every kill) that reads best in its order.
 fn a_kill_at_any_instant_leaves_the_old_or_the_new_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = data_file(dir.path());
