@@ -45,7 +45,8 @@ fn status_json_has_every_key_and_counts_marks() {
     assert_eq!(fresh["weeks_total"], weeks(24.0));
     assert_eq!(fresh["weeks_remaining"], weeks(24.0));
     assert_eq!(fresh["unestimated_skills"], 0);
-    assert_eq!(fresh["finish_date_by_pace"], Value::Null);
+    // No pace of the learner's yet: the roadmap's own (24 weeks at 14 h/week).
+    assert_eq!(fresh["finish_date_by_pace"], "2026-08-31");
     assert_eq!(fresh["finish_date_by_history"], Value::Null);
     assert_eq!(fresh["orphan_records"], json!([]));
     assert_eq!(fresh["weekly"], json!([]));
@@ -138,7 +139,7 @@ fn status_text_shows_progress_remaining_and_phases() {
     assert_eq!(lines[2], "Remaining: 23.3 weeks of 24 weeks");
     assert_eq!(
         lines[3],
-        "Finish:    by pace: set your weekly hours with `trailmark pace HOURS`"
+        "Finish:    2026-08-27 at the roadmap's pace (14 h/week; set yours with `trailmark pace HOURS`)"
     );
     assert!(
         lines[4].contains("by history: needs skills marked done in at least two different weeks")
@@ -215,9 +216,15 @@ fn pace_sets_the_finish_date() {
         ),
         "{text}"
     );
-    // A roadmap that does not say what pace it assumes gets no date.
+    // A roadmap that does not say what pace it assumes: its weeks count as
+    // they are (the plan lays them out the same way).
     let s = json(d, &["status", "backend-three-stages", "--json"]);
-    assert_eq!(s["finish_date_by_pace"], Value::Null);
+    assert_eq!(s["finish_date_by_pace"], "2027-01-14");
+    let text = ok(d, &["status", "backend-three-stages"]);
+    assert!(
+        text.contains("2027-01-14: the roadmap does not say what weekly hours its weeks assume, so they count as they are"),
+        "{text}"
+    );
     ok(d, &["pace", "14"]);
     assert_eq!(
         json(d, &["status", SIX, "--json"])["finish_date_by_pace"],

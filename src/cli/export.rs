@@ -99,13 +99,13 @@ pub(super) fn export(
         ExportFormat::Markdown => {
             let finish = format!(
                 "{}; {}",
-                pace_line(r, p, &summary.overall, fc.by_pace),
+                pace_line(r, fc.pace, &summary.overall, fc.by_pace),
                 history_line(&summary.overall, fc.by_history, fc.rate)
             );
             let remaining = format!(
                 "{}{}",
                 remaining_line(&summary.overall),
-                at_your_pace(r, p, &summary.overall)
+                at_your_pace(r, fc.pace, &summary.overall)
             );
             write!(
                 out,

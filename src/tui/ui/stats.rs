@@ -15,8 +15,8 @@ use ratatui::widgets::{
 
 use super::text::{clean, fill, truncate, width, wrap};
 use super::{calendar, inner};
-use crate::forecast::HISTORY_WINDOW_WEEKS;
 use crate::forecast::measured::MEASURED_WINDOW_WEEKS;
+use crate::forecast::{HISTORY_WINDOW_WEEKS, PaceSource};
 use crate::tui::app::{App, StatsData};
 
 /// How many weeks of history the burndown covers at most (ten years).
@@ -456,6 +456,43 @@ fn render_numbers(app: &App, data: &StatsData, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inside, buf);
 }
 
+/// How the finish date at your pace is worked out, in full or `short`.
+fn pace_how(
+    roadmap_pace: Option<f64>,
+    pace: Option<crate::forecast::PlanPace>,
+    short: bool,
+) -> String {
+    let pace = pace.map(|p| (p.source, p.hours()));
+    match (roadmap_pace, pace, short) {
+        (None, _, false) => {
+            "the roadmap states no weekly hours, so its weeks count as they are".to_owned()
+        }
+        (None, _, true) => "the roadmap's weeks as they are".to_owned(),
+        (Some(theirs), Some((PaceSource::Roadmap, _)) | None, false) => {
+            format!("the roadmap's weeks at its {theirs} h/week; P sets yours")
+        }
+        (Some(_), Some((PaceSource::Roadmap, _)) | None, true) => {
+            "at the roadmap's pace (P sets yours)".to_owned()
+        }
+        (Some(theirs), Some((source, mine)), false) => {
+            let whose = if source == PaceSource::Measured {
+                "the"
+            } else {
+                "your"
+            };
+            let logged = if source == PaceSource::Measured {
+                " you logged"
+            } else {
+                ""
+            };
+            format!(
+                "remaining weeks × the roadmap's {theirs} h/week ÷ {whose} {mine} h/week{logged}"
+            )
+        }
+        (Some(theirs), Some((_, mine)), true) => format!("weeks left × {theirs} h ÷ {mine} h/week"),
+    }
+}
+
 /// The streak and both finish dates with how each is computed, wrapped to
 /// `cols`; `short` words every explanation in a few words.
 fn number_lines(app: &App, data: &StatsData, cols: usize, short: bool) -> Vec<Line<'static>> {
@@ -472,21 +509,7 @@ fn number_lines(app: &App, data: &StatsData, cols: usize, short: bool) -> Vec<Li
         (n, false) => format!("{n} weeks in a row with a finished skill"),
         (n, true) => format!("{n} weeks in a row"),
     };
-    let learner = app.store.progress().pace_hours_per_week();
-    let pace_how = match (roadmap.pace_hours_per_week, learner, short) {
-        (Some(theirs), Some(mine), false) => {
-            format!("remaining weeks × the roadmap's {theirs} h/week ÷ your {mine} h/week")
-        }
-        (Some(theirs), Some(mine), true) => format!("weeks left × {theirs} h ÷ {mine} h/week"),
-        (None, _, false) => {
-            "needs a pace in the roadmap file, which this one does not give".to_owned()
-        }
-        (None, _, true) => "the roadmap gives no pace".to_owned(),
-        (Some(theirs), None, false) => {
-            format!("needs your pace (press P); the roadmap assumes {theirs} h/week")
-        }
-        (Some(_), None, true) => "needs your pace (press P)".to_owned(),
-    };
+    let pace_how = pace_how(roadmap.pace_hours_per_week, f.pace, short);
     let rate_how = match (f.rate, short) {
         (Some(rate), false) => format!(
             "remaining weeks ÷ the {rate:.1} estimated weeks you finished per week over the last {HISTORY_WINDOW_WEEKS} weeks"
