@@ -102,6 +102,9 @@ fn one_change(p: &mut Progress, i: &mut usize) {
     p.set_status_by_id(ROADMAP, &record_id(0), to, progress::now());
 }
 
+// Over 60 lines on purpose: one benchmark group, each file size set up once
+// and its four cases (open, save, save after another write, live reload)
+// measured on it in turn.
 pub fn progress_file(c: &mut Criterion) {
     let mut group = c.benchmark_group("progress_file");
     // Each iteration is milliseconds to a second: one iteration per sample,

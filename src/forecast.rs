@@ -23,7 +23,7 @@ pub mod weekly;
 pub use days::{TODAY_ENV, local_day, today, week_start};
 pub use finish::{
     Forecast, HISTORY_WINDOW_WEEKS, add_weeks, finish_by_history, finish_by_pace, forecast,
-    history_rate, weeks_at_pace,
+    history_rate, weeks_at_pace, your_pace,
 };
 pub use index::{Dated, Index};
 pub use plan::{PaceSource, Plan, PlanPace, PlanWeek, measured_hours_per_week, plan, plan_pace};

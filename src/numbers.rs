@@ -38,6 +38,17 @@ pub fn done_of(c: &Counts) -> String {
     format!("{}/{}", c.done, wanted(c))
 }
 
+/// Weekly hours as a learner reads them: one decimal at most, none when
+/// whole (`10`, `9.1`, `0.5`).
+pub fn hours(h: f64) -> String {
+    let tenths = (h * 10.0).round() / 10.0;
+    if (tenths - tenths.round()).abs() < 1e-9 {
+        format!("{tenths:.0}")
+    } else {
+        format!("{tenths:.1}")
+    }
+}
+
 /// Reads a weekly pace in hours, as the app's pace editor and `trailmark
 /// pace` take it: a number more than 0 and at most 168.
 pub fn parse_pace(text: &str) -> Result<f64, String> {
@@ -53,6 +64,14 @@ pub fn parse_pace(text: &str) -> Result<f64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_read_as_a_learner_writes_them() {
+        assert_eq!(hours(9.068_888_888_888_889), "9.1");
+        assert_eq!(hours(10.0), "10");
+        assert_eq!(hours(9.96), "10");
+        assert_eq!(hours(0.5), "0.5");
+    }
 
     #[test]
     fn percentages_round_half_up() {

@@ -154,6 +154,8 @@ fn between<'a>(text: &'a str, before: &str, after: &str) -> &'a str {
 }
 
 #[test]
+// Over 60 lines on purpose: it gathers the same figures from every place that shows them
+// (status, its JSON, both exports, the app) and compares them in one pass.
 fn every_place_gives_the_same_figures() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -10,6 +10,8 @@ use pty::Session;
 use trailmark::progress::{Status, Store};
 
 #[test]
+// Over 60 lines on purpose: one session in a pseudo-terminal, step by step; every step
+// depends on the screen the one before left.
 fn pick_tick_switch_and_quit() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(dir.path());

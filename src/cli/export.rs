@@ -12,8 +12,10 @@ use super::status::{at_your_pace, history_line, pace_line, remaining_line};
 use super::tracking::{CountsJson, pick, round_weeks, today};
 use crate::catalog::Catalog;
 use crate::estimate::Weeks;
+use crate::forecast::summary::Summary;
 use crate::forecast::{self, Index};
-use crate::progress::{self, Status, Store};
+use crate::progress::{self, Progress, Status, Store};
+use crate::roadmap::{Phase, Roadmap};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -89,40 +91,7 @@ pub(super) fn export(
                     .phases
                     .iter()
                     .zip(&summary.phases)
-                    .map(|(ph, sum)| ExportPhase {
-                        id: &ph.id,
-                        title: &ph.title,
-                        counts: sum.into(),
-                        skills: ph
-                            .skills
-                            .iter()
-                            .zip(forecast::skill_times(&r.id, ph, p))
-                            .map(|(s, time)| {
-                                let rec = p.skill_record(&r.id, s);
-                                ExportSkill {
-                                    id: &s.id,
-                                    title: &s.title,
-                                    key: s.key.as_deref(),
-                                    status: p.status(&r.id, s),
-                                    changed: rec.map(crate::progress::SkillRecord::changed),
-                                    note: rec.and_then(|r| r.note()),
-                                    // The time the forecasts use: a personal
-                                    // estimate, else the skill's own or its
-                                    // share of the phase's.
-                                    estimate_weeks: time.map(round_weeks),
-                                }
-                            })
-                            .collect(),
-                        projects: ph
-                            .projects
-                            .iter()
-                            .map(|j| ExportProject {
-                                id: &j.id,
-                                title: &j.title,
-                                status: p.project_status(&r.id, j),
-                            })
-                            .collect(),
-                    })
+                    .map(|(ph, sum)| export_phase(r, p, ph, sum))
                     .collect(),
             };
             write_json(out, &doc)?;
@@ -130,13 +99,13 @@ pub(super) fn export(
         ExportFormat::Markdown => {
             let finish = format!(
                 "{}; {}",
-                pace_line(r, p, &summary.overall, fc.by_pace),
+                pace_line(r, fc.pace, &summary.overall, fc.by_pace),
                 history_line(&summary.overall, fc.by_history, fc.rate)
             );
             let remaining = format!(
                 "{}{}",
                 remaining_line(&summary.overall),
-                at_your_pace(r, p, &summary.overall)
+                at_your_pace(r, fc.pace, &summary.overall)
             );
             write!(
                 out,
@@ -146,4 +115,48 @@ pub(super) fn export(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One phase of the JSON export: its counts, each skill with its status,
+/// note and the time the forecasts use, and its projects.
+fn export_phase<'a>(
+    r: &'a Roadmap,
+    p: &'a Progress,
+    ph: &'a Phase,
+    sum: &Summary,
+) -> ExportPhase<'a> {
+    ExportPhase {
+        id: &ph.id,
+        title: &ph.title,
+        counts: sum.into(),
+        skills: ph
+            .skills
+            .iter()
+            .zip(forecast::skill_times(&r.id, ph, p))
+            .map(|(s, time)| {
+                let rec = p.skill_record(&r.id, s);
+                ExportSkill {
+                    id: &s.id,
+                    title: &s.title,
+                    key: s.key.as_deref(),
+                    status: p.status(&r.id, s),
+                    changed: rec.map(crate::progress::SkillRecord::changed),
+                    note: rec.and_then(|r| r.note()),
+                    // The time the forecasts use: a personal
+                    // estimate, else the skill's own or its
+                    // share of the phase's.
+                    estimate_weeks: time.map(round_weeks),
+                }
+            })
+            .collect(),
+        projects: ph
+            .projects
+            .iter()
+            .map(|j| ExportProject {
+                id: &j.id,
+                title: &j.title,
+                status: p.project_status(&r.id, j),
+            })
+            .collect(),
+    }
 }

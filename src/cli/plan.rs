@@ -31,13 +31,9 @@ pub(super) fn target_check(
     today: NaiveDate,
 ) -> Option<TargetCheck> {
     let target = progress.target_date(&roadmap.id)?;
+    let pace = forecast::your_pace(roadmap, progress, today).map(|p| p.hours_per_week);
     Some(forecast::check_target(
-        roadmap,
-        progress.pace_hours_per_week(),
-        overall,
-        target,
-        today,
-        forecast::measured_hours_per_week(roadmap, progress, today),
+        roadmap, pace, overall, target, today,
     ))
 }
 
@@ -193,7 +189,7 @@ fn pace_words(plan: &Plan) -> String {
                 PaceSource::Set => "your pace",
                 PaceSource::Roadmap => "the roadmap's pace",
             };
-            format!("at {} h/week ({whose})", p.hours_per_week)
+            format!("at {} h/week ({whose})", p.hours())
         }
         None => "at the estimates' own weeks (no pace known)".to_owned(),
     }

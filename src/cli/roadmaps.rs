@@ -28,27 +28,40 @@ struct ListItem<'a> {
 
 pub(super) fn list(catalog: &Catalog, out: &mut dyn Write, json: bool) -> anyhow::Result<ExitCode> {
     if json {
-        let items: Vec<_> = catalog
-            .entries
-            .iter()
-            .map(|e| {
-                let total = e.roadmap.total();
-                ListItem {
-                    id: &e.roadmap.id,
-                    title: &e.roadmap.title,
-                    phase_count: e.roadmap.phases.len(),
-                    skill_count: e.roadmap.skill_count(),
-                    project_count: e.roadmap.project_count(),
-                    weeks_total: total.weeks,
-                    total: total.estimate(),
-                    unestimated_skills: total.unestimated,
-                    origin: e.origin,
-                }
-            })
-            .collect();
-        write_json(out, &items)?;
-        return Ok(ExitCode::SUCCESS);
+        list_json(catalog, out)?;
+    } else {
+        list_table(catalog, out)?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `list --json`: one [`ListItem`] per roadmap.
+fn list_json(catalog: &Catalog, out: &mut dyn Write) -> anyhow::Result<()> {
+    let items: Vec<_> = catalog
+        .entries
+        .iter()
+        .map(|e| {
+            let total = e.roadmap.total();
+            ListItem {
+                id: &e.roadmap.id,
+                title: &e.roadmap.title,
+                phase_count: e.roadmap.phases.len(),
+                skill_count: e.roadmap.skill_count(),
+                project_count: e.roadmap.project_count(),
+                weeks_total: total.weeks,
+                total: total.estimate(),
+                unestimated_skills: total.unestimated,
+                origin: e.origin,
+            }
+        })
+        .collect();
+    write_json(out, &items)?;
+    Ok(())
+}
+
+/// `list`: a table of id, title, phases, skills and total estimate, with
+/// where each user file came from.
+fn list_table(catalog: &Catalog, out: &mut dyn Write) -> anyhow::Result<()> {
     // Columns are measured in display cells: `宽字符` is 3 characters but 6 cells.
     let id_w = catalog
         .ids()
@@ -91,7 +104,7 @@ pub(super) fn list(catalog: &Catalog, out: &mut dyn Write, json: bool) -> anyhow
     if catalog.entries.is_empty() {
         writeln!(out, "(no roadmaps loaded)")?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 #[derive(Serialize)]

@@ -12,7 +12,7 @@ use super::output::{plural, warn, write_json};
 use super::tracking::{CountsJson, pick, round_weeks, today};
 use crate::catalog::Catalog;
 use crate::estimate::Weeks;
-use crate::forecast::{self, Counts, Index, Summary, WeekPoint};
+use crate::forecast::{self, Counts, Index, PaceSource, PlanPace, Summary, WeekPoint};
 use crate::progress::{self, Progress, Store};
 use crate::roadmap::Roadmap;
 use crate::text::{cell, inert, width};
@@ -101,7 +101,7 @@ pub(super) fn status(
     if json {
         status_json(roadmap, figures, out)?;
     } else {
-        status_text(roadmap, prog, &figures, out)?;
+        status_text(roadmap, &figures, out)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -140,12 +140,7 @@ fn status_json(roadmap: &Roadmap, f: Figures, out: &mut dyn Write) -> anyhow::Re
     Ok(())
 }
 
-fn status_text(
-    roadmap: &Roadmap,
-    prog: &Progress,
-    f: &Figures,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+fn status_text(roadmap: &Roadmap, f: &Figures, out: &mut dyn Write) -> anyhow::Result<()> {
     let overall = &f.summary.overall;
     let measured = &f.measured;
     writeln!(out, "{} ({})", roadmap.title, roadmap.id)?;
@@ -154,12 +149,12 @@ fn status_text(
         out,
         "Remaining: {}{}",
         remaining_line(overall),
-        at_your_pace(roadmap, prog, overall)
+        at_your_pace(roadmap, f.fc.pace, overall)
     )?;
     writeln!(
         out,
         "Finish:    {}",
-        pace_line(roadmap, prog, overall, f.fc.by_pace)
+        pace_line(roadmap, f.fc.pace, overall, f.fc.by_pace)
     )?;
     writeln!(
         out,
@@ -279,20 +274,32 @@ pub(super) fn remaining_line(s: &Summary) -> String {
 }
 
 /// The remaining time at the learner's pace, as the app's header gives it
-/// (` (46.6 weeks at your pace)`), when both paces are known.
-pub(super) fn at_your_pace(r: &Roadmap, p: &Progress, s: &Summary) -> String {
+/// (` (46.6 weeks at your pace)`), when it differs from the roadmap's own.
+pub(super) fn at_your_pace(r: &Roadmap, pace: Option<PlanPace>, s: &Summary) -> String {
+    let Some(pace) = pace.filter(|p| p.source != PaceSource::Roadmap) else {
+        return String::new();
+    };
     s.remaining
         .weeks
         .filter(|w| !w.is_zero())
-        .and_then(|w| forecast::weeks_at_pace(w, r.pace_hours_per_week, p.pace_hours_per_week()))
+        .and_then(|w| forecast::weeks_at_pace(w, r.pace_hours_per_week, Some(pace.hours_per_week)))
         .map_or_else(String::new, |mine| {
             let unknown = if s.remaining.unestimated > 0 {
                 "+?"
             } else {
                 ""
             };
-            format!(" ({mine}{unknown} at your pace)")
+            format!(" ({mine}{unknown} {})", pace_words(pace.source))
         })
+}
+
+/// How the pace in use is named: `at your pace`, `at your measured pace`.
+pub(super) fn pace_words(source: PaceSource) -> &'static str {
+    match source {
+        PaceSource::Measured => "at your measured pace",
+        PaceSource::Set => "at your pace",
+        PaceSource::Roadmap => "at the roadmap's pace",
+    }
 }
 
 /// A phase's remaining time; with the phase's estimate (in the roadmap's
@@ -323,23 +330,40 @@ fn no_date_reason(s: &Summary) -> Option<&'static str> {
     }
 }
 
-pub(super) fn pace_line(r: &Roadmap, p: &Progress, s: &Summary, date: Option<NaiveDate>) -> String {
+/// The finish date at the learner's pace ([`forecast::your_pace`]: logged,
+/// else set, else the roadmap's), and what it rests on.
+pub(super) fn pace_line(
+    r: &Roadmap,
+    pace: Option<PlanPace>,
+    s: &Summary,
+    date: Option<NaiveDate>,
+) -> String {
     if let Some(why) = no_date_reason(s) {
         return format!("by pace: {why}");
     }
-    match (date, r.pace_hours_per_week, p.pace_hours_per_week()) {
-        (Some(d), Some(assumed), Some(mine)) => {
-            format!("{d} at your pace ({mine} h/week; the roadmap assumes {assumed} h/week)")
+    let Some(d) = date else {
+        return "by pace: no date (the remaining time is out of range)".to_owned();
+    };
+    let Some(assumed) = r.pace_hours_per_week else {
+        return format!(
+            "{d}: the roadmap does not say what weekly hours its weeks assume, so they count as they are"
+        );
+    };
+    let roadmap_says = format!("the roadmap assumes {assumed} h/week");
+    match pace {
+        Some(p) if p.source == PaceSource::Measured => format!(
+            "{d} at your measured pace ({:.1} h/week logged over the last {} weeks; {roadmap_says})",
+            p.hours_per_week,
+            forecast::measured::MEASURED_WINDOW_WEEKS
+        ),
+        Some(p) if p.source == PaceSource::Set => {
+            format!("{d} at your pace ({} h/week; {roadmap_says})", p.hours())
         }
-        (_, None, _) => {
-            "by pace: the roadmap does not say what weekly hours its estimates assume".to_owned()
-        }
-        (_, Some(_), None) => {
-            "by pace: set your weekly hours with `trailmark pace HOURS`".to_owned()
-        }
-        (None, Some(_), Some(_)) => {
-            "by pace: no date (the remaining time is out of range)".to_owned()
-        }
+        Some(p) => format!(
+            "{d} at the roadmap's pace ({} h/week; set yours with `trailmark pace HOURS`)",
+            p.hours()
+        ),
+        None => format!("{d}: {roadmap_says}"),
     }
 }
 
@@ -356,58 +380,4 @@ pub(super) fn history_line(s: &Summary, date: Option<NaiveDate>, rate: Option<f6
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::estimate::Total;
-
-    fn summary(weeks: Option<f64>, unestimated: usize) -> Summary {
-        Summary {
-            counts: Counts::default(),
-            total: Total {
-                weeks: weeks.map(|_| Weeks::exact(10.0)),
-                unestimated,
-                ..Total::default()
-            },
-            remaining: Total {
-                weeks: weeks.map(Weeks::exact),
-                unestimated,
-                ..Total::default()
-            },
-        }
-    }
-
-    #[test]
-    fn no_finish_date_says_why() {
-        assert_eq!(
-            no_date_reason(&summary(None, 3)),
-            Some("no time estimates to go on")
-        );
-        assert_eq!(
-            no_date_reason(&summary(Some(0.0), 0)),
-            Some("nothing left to do")
-        );
-        assert_eq!(no_date_reason(&summary(Some(0.0), 1)), None);
-        assert_eq!(no_date_reason(&summary(Some(2.0), 0)), None);
-    }
-
-    #[test]
-    fn the_phase_column_never_shows_a_bare_dash_with_skills_left() {
-        assert_eq!(remaining_short(&summary(None, 1)), "unestimated (1 skill)");
-        assert_eq!(
-            remaining_short(&summary(Some(2.0), 2)),
-            "2 weeks +2 unestimated"
-        );
-        assert_eq!(
-            remaining_short(&summary(Some(1.0), 0)),
-            "1 week of 10 weeks"
-        );
-        // Nothing left and nothing estimated: no time to go, as the app says.
-        assert_eq!(remaining_short(&summary(None, 0)), "0 weeks");
-    }
-
-    #[test]
-    fn json_weeks_drop_float_noise() {
-        let w = round_weeks(Weeks::range(23.999_999_999_999_996, 8.0 / 3.0));
-        assert_eq!((w.min, w.max), (24.0, 2.667));
-    }
-}
+mod tests;

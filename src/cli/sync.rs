@@ -141,6 +141,17 @@ pub(super) fn git_setup(
         repo: top.clone(),
     })?;
     let line = format!("{} merge=trailmark", attribute_pattern(rel));
+    add_attribute(&top, &line, out)?;
+    set_driver(&top, out)?;
+    writeln!(
+        out,
+        "Commit .gitattributes, and run `trailmark git-setup` once in every clone (git does not copy local config)."
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Adds `line` to the repository's `.gitattributes` unless it is there.
+fn add_attribute(top: &Path, line: &str, out: &mut dyn Write) -> anyhow::Result<()> {
     let attributes = top.join(".gitattributes");
     let existing = match fs::read_to_string(&attributes) {
         Ok(t) => t,
@@ -156,12 +167,18 @@ pub(super) fn git_setup(
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
-        text.push_str(&line);
+        text.push_str(line);
         text.push('\n');
         fs::write(&attributes, text)
             .with_context(|| format!("{}: cannot write it", attributes.display()))?;
         writeln!(out, "added `{line}` to {}", attributes.display())?;
     }
+    Ok(())
+}
+
+/// Sets the merge driver in the repository's local config: this binary's
+/// `merge-file`, by its canonical path.
+fn set_driver(top: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
     let exe = std::env::current_exe().context("cannot find the path of the running trailmark")?;
     let exe = fs::canonicalize(&exe).unwrap_or(exe);
     let driver = format!("{} merge-file %O %A %B", shell_quote(&exe));
@@ -172,7 +189,7 @@ pub(super) fn git_setup(
         ),
         ("merge.trailmark.driver", driver.as_str()),
     ] {
-        let set = git(&top, &["config", "--local", key, value])?;
+        let set = git(top, &["config", "--local", key, value])?;
         if !set.status.success() {
             anyhow::bail!(
                 "{}: `git config --local {key}` failed: {}",
@@ -186,11 +203,7 @@ pub(super) fn git_setup(
             top.display()
         )?;
     }
-    writeln!(
-        out,
-        "Commit .gitattributes, and run `trailmark git-setup` once in every clone (git does not copy local config)."
-    )?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use chrono::{Days, NaiveDate};
 
 use super::days::week_start;
+use super::plan::{PlanPace, measured_hours_per_week, plan_pace};
 use super::{Index, RoadmapSummary};
 use crate::estimate::Weeks;
 use crate::progress::{Progress, Status};
@@ -24,31 +25,53 @@ pub fn add_weeks(today: NaiveDate, weeks: f64) -> Option<NaiveDate> {
     today.checked_add_days(Days::new(days as u64))
 }
 
-/// Finish date at the learner's pace: the remaining weeks (middle of the
-/// range) scaled by roadmap pace ÷ learner pace. Needs both paces.
+/// The weekly hours finish dates and remaining weeks are given at: the
+/// learner's logged pace once two weeks of study time give one, else the
+/// pace they set, else the roadmap's. One rule for the header, `status`,
+/// the exports, the plan and the target date, so they all agree.
+pub fn your_pace(roadmap: &Roadmap, progress: &Progress, today: NaiveDate) -> Option<PlanPace> {
+    plan_pace(
+        measured_hours_per_week(roadmap, progress, today),
+        progress.pace_hours_per_week(),
+        roadmap.pace_hours_per_week,
+    )
+}
+
+/// Finish date at `pace` hours a week: the remaining weeks (middle of the
+/// range), stated at the roadmap's `roadmap_pace`, scaled by roadmap pace ÷
+/// `pace`. Without the learner's pace the roadmap's own weeks count; without
+/// the roadmap's pace its weeks are taken as they are (there is nothing to
+/// convert from), as the plan does. `None` without remaining weeks.
 pub fn finish_by_pace(
     remaining: Option<Weeks>,
     roadmap_pace: Option<f64>,
-    learner_pace: Option<f64>,
+    pace: Option<f64>,
     today: NaiveDate,
 ) -> Option<NaiveDate> {
-    let (assumed, actual) = (roadmap_pace?, learner_pace?);
-    if actual <= 0.0 {
-        return None;
+    let weeks = remaining?.mid() * pace_factor(roadmap_pace, pace)?;
+    add_weeks(today, weeks)
+}
+
+/// Roadmap weeks → weeks at `pace`: roadmap pace ÷ `pace`, or 1 when either
+/// is unknown. `None` for a pace of zero or less.
+fn pace_factor(roadmap_pace: Option<f64>, pace: Option<f64>) -> Option<f64> {
+    match (roadmap_pace, pace) {
+        (_, Some(p)) if p <= 0.0 || !p.is_finite() => None,
+        (Some(assumed), Some(p)) => Some(assumed / p),
+        _ => Some(1.0),
     }
-    add_weeks(today, remaining?.mid() * assumed / actual)
 }
 
 /// Remaining weeks at the learner's pace: the roadmap's weeks (stated at its
-/// `roadmap_pace` hours per week) scaled to `learner_pace` hours per week.
-/// `None` unless both paces are known. [`finish_by_pace`] counts from the
-/// middle of this range, so the two agree.
+/// `roadmap_pace` hours per week) scaled to `pace` hours per week. `None`
+/// unless both paces are known (the roadmap's own weeks are then the answer).
+/// [`finish_by_pace`] counts from the middle of this range, so the two agree.
 pub fn weeks_at_pace(
     remaining: Weeks,
     roadmap_pace: Option<f64>,
-    learner_pace: Option<f64>,
+    pace: Option<f64>,
 ) -> Option<Weeks> {
-    let (assumed, actual) = (roadmap_pace?, learner_pace?);
+    let (assumed, actual) = (roadmap_pace?, pace?);
     (actual > 0.0).then(|| remaining.scale(assumed / actual))
 }
 
@@ -102,9 +125,11 @@ pub fn finish_by_history(
     add_weeks(today, remaining?.mid() / rate?)
 }
 
-/// Both finish dates for a roadmap.
+/// Both finish dates for a roadmap, and the pace the first is at.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Forecast {
+    /// The pace `by_pace` is at ([`your_pace`]); `None` when no pace is known.
+    pub pace: Option<PlanPace>,
     pub by_pace: Option<NaiveDate>,
     pub by_history: Option<NaiveDate>,
     /// Estimated weeks completed per calendar week, when measurable.
@@ -122,11 +147,13 @@ pub fn forecast(
 ) -> Forecast {
     let remaining = summary.overall.remaining.weeks;
     let rate = history_rate(progress, index, today);
+    let pace = your_pace(roadmap, progress, today);
     Forecast {
+        pace,
         by_pace: finish_by_pace(
             remaining,
             roadmap.pace_hours_per_week,
-            progress.pace_hours_per_week(),
+            pace.map(|p| p.hours_per_week),
             today,
         ),
         by_history: finish_by_history(remaining, rate, today),
@@ -161,8 +188,18 @@ mod tests {
             finish_by_pace(Some(Weeks::exact(4.0)), Some(10.0), Some(5.0), today),
             Some(date(2026, 2, 26))
         );
+        // Without the roadmap's pace its weeks count as they are; without
+        // the learner's, the roadmap's own weeks count.
         assert_eq!(
             finish_by_pace(Some(Weeks::exact(4.0)), None, Some(5.0), today),
+            Some(date(2026, 1, 29))
+        );
+        assert_eq!(
+            finish_by_pace(Some(Weeks::exact(4.0)), Some(10.0), None, today),
+            Some(date(2026, 1, 29))
+        );
+        assert_eq!(
+            finish_by_pace(Some(Weeks::exact(4.0)), Some(10.0), Some(0.0), today),
             None
         );
         assert_eq!(finish_by_pace(None, Some(10.0), Some(5.0), today), None);

@@ -46,10 +46,25 @@ pub enum PaceSource {
 /// The weekly hours a plan is laid out at, and where they come from.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct PlanPace {
-    /// Study hours per calendar week, more than 0.
+    /// Study hours per calendar week, more than 0 (JSON: to two decimals).
+    #[serde(serialize_with = "two_decimals")]
     pub hours_per_week: f64,
     /// Which pace it is: measured, set, or the roadmap's.
     pub source: PaceSource,
+}
+
+impl PlanPace {
+    /// The hours as a learner reads them: `10`, `9.1` (one decimal at most).
+    pub fn hours(&self) -> String {
+        crate::numbers::hours(self.hours_per_week)
+    }
+}
+
+/// A measured pace is a quotient (`9.068888888888889`): JSON gives it to
+/// the hundredth, as `status --json` does.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes fields by reference
+fn two_decimals<S: serde::Serializer>(h: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((h * 100.0).round() / 100.0)
 }
 
 /// The learner's pace for planning: `measured` hours per week when there is

@@ -3,14 +3,15 @@
 //!
 //! - Hours needed: the remaining estimate in hours at the roadmap's assumed
 //!   pace, spread over the weeks from today to the date (at least one day, so
-//!   a date that has come still gives a number: all of it, now).
-//! - On track: the finish at the plan's pace (measured, else set, else the
-//!   roadmap's; see [`super::plan_pace`]) is on or before the date. Nothing
-//!   left is on track; remaining skills with no estimate at all are unknown.
+//!   today as the date still gives a number: all of it, now). A date that
+//!   has passed needs no number: it can no longer be met.
+//! - On track: the finish at your pace ([`super::your_pace`], the same date
+//!   `status` gives by pace) is on or before the date. Nothing left is on
+//!   track. Skills left with no estimate are not counted (the verdict says
+//!   how many); when no skill left has one, it is not known.
 
 use chrono::NaiveDate;
 
-use super::plan::plan_pace;
 use super::summary::Summary;
 use crate::roadmap::Roadmap;
 
@@ -50,60 +51,75 @@ pub struct TargetCheck {
     pub on_track: Option<bool>,
     /// Whole weeks (rounded up) `finish` falls after the date; 0 on track.
     pub behind_weeks: Option<u64>,
+    /// Skills left with no estimate, which `finish` does not count.
+    pub unestimated: usize,
+    /// The date is before today.
+    pub passed: bool,
 }
 
+/// More hours than a week has: a date that needs them cannot be met.
+const HOURS_IN_A_WEEK: f64 = 168.0;
+
 impl TargetCheck {
-    /// "on track", or "behind by N weeks: needs H h/week from now", or what
-    /// cannot be told.
+    /// "on track", or "behind by N weeks: needs H h/week from now", or why
+    /// the date cannot be met (passed, or more hours than a week has), or
+    /// what cannot be told.
     pub fn verdict(&self) -> String {
-        match (self.on_track, self.behind_weeks) {
+        let verdict = match (self.on_track, self.behind_weeks) {
             (Some(true), _) => "on track".to_owned(),
             (Some(false), Some(n)) => {
                 let weeks = format!("behind by {n} week{}", if n == 1 { "" } else { "s" });
                 match self.hours_per_week_needed {
+                    _ if self.passed => format!(
+                        "{weeks}: the date has passed; set a new one (`trailmark target`, or d in the plan view)"
+                    ),
+                    Some(h) if h.min > HOURS_IN_A_WEEK => format!(
+                        "{weeks}: the date would need more than {HOURS_IN_A_WEEK} h/week, more than a week has; set a later one"
+                    ),
                     Some(h) => format!("{weeks}: needs {h} from now"),
                     None => weeks,
                 }
             }
-            _ => "not known: some skills left have no estimate".to_owned(),
+            _ => "not known: no skill left has an estimate".to_owned(),
+        };
+        match self.unestimated {
+            0 => verdict,
+            n if self.on_track.is_some() => format!(
+                "{verdict} ({n} skill{} with no estimate not counted)",
+                if n == 1 { "" } else { "s" }
+            ),
+            _ => verdict,
         }
     }
 }
 
 /// The roadmap's standing against its target date `target`, from its overall
-/// summary, counted from `today`; `measured` is the learner's measured weekly
-/// hours, when the logged time gives one.
+/// summary, counted from `today`, at `pace` hours a week (the learner's pace,
+/// [`super::your_pace`]).
 pub fn check_target(
     roadmap: &Roadmap,
-    learner_pace: Option<f64>,
+    pace: Option<f64>,
     overall: &Summary,
     target: NaiveDate,
     today: NaiveDate,
-    measured: Option<f64>,
 ) -> TargetCheck {
     let left = overall.remaining;
+    let passed = target < today;
     let days = (target - today).num_days().max(1) as f64;
     let hours_per_week_needed = left
         .weeks
         .zip(roadmap.pace_hours_per_week)
+        .filter(|_| !passed)
         .map(|(w, pace)| HoursRange {
             min: w.min * pace * 7.0 / days,
             max: w.max * pace * 7.0 / days,
         });
-    let pace = plan_pace(measured, learner_pace, roadmap.pace_hours_per_week);
-    let ratio = match (pace, roadmap.pace_hours_per_week) {
-        (Some(p), Some(base)) => p.hours_per_week / base,
-        _ => 1.0,
-    };
     let nothing_left =
         left.unestimated == 0 && left.weeks.is_none_or(crate::estimate::Weeks::is_zero);
     let finish = if nothing_left {
         Some(today)
-    } else if left.unestimated > 0 {
-        None
     } else {
-        left.weeks
-            .and_then(|w| super::add_weeks(today, w.mid() / ratio))
+        super::finish_by_pace(left.weeks, roadmap.pace_hours_per_week, pace, today)
     };
     let on_track = finish.map(|f| f <= target);
     let behind_weeks = finish.map(|f| ((f - target).num_days().max(0) as u64).div_ceil(7));
@@ -113,6 +129,8 @@ pub fn check_target(
         finish,
         on_track,
         behind_weeks,
+        unestimated: left.unestimated,
+        passed,
     }
 }
 
@@ -153,7 +171,6 @@ mod tests {
             &left(Some(Weeks::range(4.0, 6.0)), 0),
             date(2027, 1, 26),
             today,
-            None,
         );
         let h = c.hours_per_week_needed.unwrap();
         assert!(
@@ -178,20 +195,18 @@ mod tests {
             &left(Some(Weeks::exact(10.0)), 0),
             date(2027, 2, 2),
             today,
-            None,
         );
         assert_eq!(c.finish, Some(date(2027, 4, 20)));
         assert_eq!(c.on_track, Some(false));
         assert_eq!(c.behind_weeks, Some(11));
         assert_eq!(c.verdict(), "behind by 11 weeks: needs 12 h/week from now");
-        // A measured pace counts before the one set.
+        // At 20 h/week (a measured pace, say) it is on time.
         let c = check_target(
             &roadmap(Some(10.0)),
-            Some(5.0),
+            Some(20.0),
             &left(Some(Weeks::exact(10.0)), 0),
             date(2027, 2, 2),
             today,
-            Some(20.0),
         );
         assert_eq!(c.on_track, Some(true));
     }
@@ -206,28 +221,26 @@ mod tests {
             &left(Some(Weeks::exact(2.0)), 0),
             target,
             today,
-            None,
         );
         assert_eq!(c.hours_per_week_needed, None, "no roadmap pace, no hours");
         assert_eq!(c.on_track, Some(true), "2 weeks of the estimates' own time");
+        let c = check_target(&roadmap(Some(10.0)), None, &left(None, 3), target, today);
+        assert_eq!((c.hours_per_week_needed, c.on_track), (None, None));
+        assert_eq!(c.verdict(), "not known: no skill left has an estimate");
+        // Some estimated, some not: the estimated part decides, and says so.
         let c = check_target(
             &roadmap(Some(10.0)),
-            None,
-            &left(None, 3),
+            Some(10.0),
+            &left(Some(Weeks::exact(40.0)), 1),
             target,
             today,
-            None,
         );
-        assert_eq!((c.hours_per_week_needed, c.on_track), (None, None));
-        assert_eq!(c.verdict(), "not known: some skills left have no estimate");
-        let done = check_target(
-            &roadmap(Some(10.0)),
-            None,
-            &left(None, 0),
-            target,
-            today,
-            None,
+        assert_eq!(c.on_track, Some(false));
+        assert_eq!(
+            c.verdict(),
+            "behind by 14 weeks: needs 16 h/week from now (1 skill with no estimate not counted)"
         );
+        let done = check_target(&roadmap(Some(10.0)), None, &left(None, 0), target, today);
         assert_eq!(done.on_track, Some(true), "nothing left");
         // A date that has come: everything in one day's worth of week.
         let late = check_target(
@@ -236,9 +249,35 @@ mod tests {
             &left(Some(Weeks::exact(1.0)), 0),
             today,
             today,
-            None,
         );
         assert_eq!(late.hours_per_week_needed.map(|h| h.min), Some(70.0));
         assert_eq!(late.behind_weeks, Some(1));
+        // A date that has passed needs no hours: it cannot be met any more.
+        let passed = check_target(
+            &roadmap(Some(10.0)),
+            None,
+            &left(Some(Weeks::exact(1.0)), 0),
+            date(2020, 1, 1),
+            today,
+        );
+        assert_eq!(passed.hours_per_week_needed, None);
+        assert!(
+            passed.verdict().contains("the date has passed"),
+            "{}",
+            passed.verdict()
+        );
+        // More hours than a week has.
+        let tight = check_target(
+            &roadmap(Some(10.0)),
+            None,
+            &left(Some(Weeks::exact(40.0)), 0),
+            date(2026, 12, 8),
+            today,
+        );
+        assert!(
+            tight.verdict().contains("more than 168 h/week"),
+            "{}",
+            tight.verdict()
+        );
     }
 }

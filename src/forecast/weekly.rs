@@ -40,25 +40,7 @@ pub fn weekly_series(
     let first_week = week_start(first.day);
     let last_week = week_start(today).max(week_start(last.day));
 
-    // Replay from the status each record had before its first change.
-    let mut status: HashMap<&str, Status> = index
-        .records
-        .keys()
-        .map(|id| {
-            (
-                id.as_str(),
-                progress
-                    .skills
-                    .get(id)
-                    .map_or(Status::Todo, crate::progress::SkillRecord::status),
-            )
-        })
-        .collect();
-    for c in changes.iter().rev() {
-        if let Some((id, from, _)) = c.change.status_change() {
-            status.insert(id, from);
-        }
-    }
+    let mut status = status_before(progress, index);
     let mut burndown = Burndown {
         weeks: Weeks::ZERO,
         estimated: index.times.iter().flatten().any(Option::is_some),
@@ -75,14 +57,7 @@ pub fn weekly_series(
         }
     }
 
-    let mut completed: BTreeMap<NaiveDate, i64> = BTreeMap::new();
-    for c in changes {
-        let Some((_, from, to)) = c.change.status_change() else {
-            continue;
-        };
-        let delta = i64::from(to == Status::Done) - i64::from(from == Status::Done);
-        *completed.entry(week_start(c.day)).or_default() += delta;
-    }
+    let completed = completed_per_week(index);
 
     let weeks_total = ((last_week - first_week).num_days() / 7 + 1) as usize;
     let skip = weeks_total.saturating_sub(max_weeks);
@@ -111,6 +86,43 @@ pub fn weekly_series(
         week = end;
     }
     points
+}
+
+/// The status each record had before its first change, to replay the
+/// history from.
+fn status_before<'a>(progress: &Progress, index: &'a Index) -> HashMap<&'a str, Status> {
+    let mut status: HashMap<&'a str, Status> = index
+        .records
+        .keys()
+        .map(|id| {
+            (
+                id.as_str(),
+                progress
+                    .skills
+                    .get(id)
+                    .map_or(Status::Todo, crate::progress::SkillRecord::status),
+            )
+        })
+        .collect();
+    for c in index.changes.iter().rev() {
+        if let Some((id, from, _)) = c.change.status_change() {
+            status.insert(id, from);
+        }
+    }
+    status
+}
+
+/// Skills marked done per week (by its Monday), less any un-marked again.
+fn completed_per_week(index: &Index) -> BTreeMap<NaiveDate, i64> {
+    let mut completed: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+    for c in &index.changes {
+        let Some((_, from, to)) = c.change.status_change() else {
+            continue;
+        };
+        let delta = i64::from(to == Status::Done) - i64::from(from == Status::Done);
+        *completed.entry(week_start(c.day)).or_default() += delta;
+    }
+    completed
 }
 
 /// Remaining weeks kept up to date change by change, instead of summing the

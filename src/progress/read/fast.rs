@@ -14,11 +14,15 @@
 //! `serde_yaml` as before, errors and positions included. A proptest checks
 //! that both readers agree on everything the writer writes.
 
-use super::{RawChange, RawFile, RawProject, RawSkill, RawTarget};
+use super::raw::{RawChange, RawFile, RawProject, RawSkill, RawTarget};
 use crate::progress::{ProjectStatus, Status};
 
 /// The file as the raw types, or `None` when it is not exactly in the
 /// writer's shape.
+///
+/// Longer than 60 lines on purpose: it is one loop over the lines whose
+/// arms share the section state, and reads best as the file's shape, top to
+/// bottom; split up, that state would travel through every helper.
 pub(super) fn parse(text: &str) -> Option<RawFile> {
     let mut file = RawFile::empty();
     let mut section = Section::Top;

@@ -63,7 +63,7 @@ fn heading(plan: &Plan) -> String {
                 PaceSource::Set => "your pace",
                 PaceSource::Roadmap => "the roadmap's pace",
             };
-            format!("Plan at {} h/week ({whose})", p.hours_per_week)
+            format!("Plan at {} h/week ({whose})", p.hours())
         }
         None => "Plan at the estimates' own weeks (no pace known)".to_owned(),
     };
@@ -153,15 +153,9 @@ impl App {
         let index = Index::new(roadmap, progress);
         let measured = forecast::measured_hours_per_week(roadmap, progress, self.today);
         let plan = forecast::plan(roadmap, progress, &index, self.today, measured);
+        let pace = plan.pace.map(|p| p.hours_per_week);
         let check = plan.target_date.map(|t| {
-            forecast::check_target(
-                roadmap,
-                progress.pace_hours_per_week(),
-                &self.view.summary.overall,
-                t,
-                self.today,
-                measured,
-            )
+            forecast::check_target(roadmap, pace, &self.view.summary.overall, t, self.today)
         });
         let title = |id: &str| {
             roadmap

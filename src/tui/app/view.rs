@@ -103,7 +103,7 @@ impl App {
         f.by_pace = forecast::finish_by_pace(
             remaining,
             roadmap.pace_hours_per_week,
-            progress.pace_hours_per_week(),
+            f.pace.map(|p| p.hours_per_week),
             self.today,
         );
         f.by_history = forecast::finish_by_history(remaining, f.rate, self.today);

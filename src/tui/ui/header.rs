@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
 use super::text::{clean, truncate, width};
+use crate::forecast::PaceSource;
 use crate::tui::app::App;
 
 /// The gauge's least width: its ` 100%` label and a bar of 11 cells.
@@ -95,15 +96,10 @@ fn render_progress(app: &App, bottom: Rect, buf: &mut Buffer) {
         left_texts(app),
         finish_texts(app),
     ];
-    let mut room = usize::from(bottom.width.saturating_sub(GAUGE_MIN + 2));
+    let room = usize::from(bottom.width.saturating_sub(GAUGE_MIN + 2));
     let mut spans = Vec::new();
-    for variants in pieces {
-        let sep = if spans.is_empty() { 0 } else { 3 };
-        let Some(piece) = variants.into_iter().find(|v| width(v) + sep <= room) else {
-            break;
-        };
-        room -= width(&piece) + sep;
-        if sep > 0 {
+    for (i, piece) in fitting(&pieces, room).into_iter().enumerate() {
+        if i > 0 {
             spans.push(Span::styled(" · ", theme.muted()));
         }
         spans.push(Span::raw(piece));
@@ -131,17 +127,65 @@ fn render_progress(app: &App, bottom: Rect, buf: &mut Buffer) {
     text.render(text_area, buf);
 }
 
-/// The remaining time, longest wording first: at the learner's pace once it
-/// is set (so it agrees with the finish date beside it), else as the
-/// roadmap states it. The roadmap's own figure stays in details and stats.
+/// One wording of each piece, so that they fit in `room` with ` · `
+/// between: as many pieces as fit (from the first), then the longest
+/// wordings that still fit, so the finish date never gives way to a longer
+/// wording of the weeks left. (At most three pieces of three wordings: all
+/// the combinations are tried.)
+fn fitting(pieces: &[Vec<String>], room: usize) -> Vec<String> {
+    let mut best: Option<(usize, usize, Vec<&String>)> = None;
+    let mut choice = vec![0usize; pieces.len()];
+    loop {
+        for shown in 1..=pieces.len() {
+            let chosen: Vec<&String> = (0..shown).map(|i| &pieces[i][choice[i]]).collect();
+            let total = chosen.iter().map(|t| width(t)).sum::<usize>() + 3 * (shown - 1);
+            let better = best
+                .as_ref()
+                .is_none_or(|(n, w, _)| (shown, total) > (*n, *w));
+            if total <= room && better {
+                best = Some((shown, total, chosen));
+            }
+        }
+        // The next combination, like counting with a digit per piece.
+        let Some(i) = (0..pieces.len()).find(|&i| choice[i] + 1 < pieces[i].len()) else {
+            break;
+        };
+        choice[i] += 1;
+        for c in &mut choice[..i] {
+            *c = 0;
+        }
+    }
+    best.map(|(_, _, chosen)| chosen.into_iter().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// How the header names the pace its numbers are at.
+fn pace_label(source: PaceSource) -> (&'static str, &'static str) {
+    match source {
+        PaceSource::Measured => ("at your measured pace", "(measured)"),
+        PaceSource::Set => ("at your pace", "(your pace)"),
+        PaceSource::Roadmap => ("at the roadmap's pace", ""),
+    }
+}
+
+/// The remaining time, longest wording first: at the learner's pace (the
+/// one the finish date beside it is at: measured, else set) when there is
+/// one, else as the roadmap states it. The roadmap's own figure stays in
+/// details and stats.
 fn left_texts(app: &App) -> Vec<String> {
     let remaining = &app.view.summary.overall.remaining;
-    let yours = app.roadmap().and_then(|r| {
+    let pace = app
+        .view
+        .forecast
+        .pace
+        .filter(|p| p.source != PaceSource::Roadmap);
+    let yours = app.roadmap().zip(pace).and_then(|(r, p)| {
         crate::forecast::weeks_at_pace(
             remaining.weeks?,
             r.pace_hours_per_week,
-            app.store.progress().pace_hours_per_week(),
+            Some(p.hours_per_week),
         )
+        .map(|w| (w, p.source))
     });
     let unknown = if remaining.unestimated > 0 { "+?" } else { "" };
     match (remaining.weeks, yours) {
@@ -149,15 +193,19 @@ fn left_texts(app: &App) -> Vec<String> {
         (Some(w), _) if w.is_zero() && remaining.unestimated == 0 => {
             vec!["nothing left".to_owned()]
         }
-        (_, Some(mine)) => vec![
-            format!("left: {mine}{unknown} at your pace"),
-            format!("left: {}{unknown} (your pace)", mine.short()),
-            format!("left: {}{unknown}", mine.short()),
-        ],
+        (_, Some((mine, source))) => {
+            let (long, short) = pace_label(source);
+            vec![
+                format!("left: {mine}{unknown} {long}"),
+                format!("left: {}{unknown} {short}", mine.short()),
+                format!("left: {}{unknown}", mine.short()),
+            ]
+        }
         (Some(w), None) if remaining.unestimated > 0 => vec![
             format!("left: {remaining}"),
             format!("left: {}+?", w.short()),
         ],
+        (Some(w), None) => vec![format!("left: {remaining}"), format!("left: {}", w.short())],
         _ => vec![format!("left: {remaining}")],
     }
 }
@@ -175,7 +223,10 @@ fn finish_texts(app: &App) -> Vec<String> {
             format!("finish {p} (pace), {h} (rate)"),
             format!("finish {p} (pace)"),
         ],
-        (Some(p), None) => vec![format!("finish {p} at your pace"), format!("finish {p}")],
+        (Some(p), None) => match f.pace.map(|p| pace_label(p.source).0) {
+            Some(label) => vec![format!("finish {p} {label}"), format!("finish {p}")],
+            None => vec![format!("finish {p}")],
+        },
         (None, Some(h)) => vec![format!("finish {h} at your rate"), format!("finish {h}")],
         (None, None) => match app.view.measured.finish {
             Some(m) => vec![

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::section;
-use crate::forecast::HISTORY_WINDOW_WEEKS;
 use crate::forecast::measured::MEASURED_WINDOW_WEEKS;
+use crate::forecast::{HISTORY_WINDOW_WEEKS, PaceSource};
 use crate::roadmap::Roadmap;
 use crate::text::{width, wrap};
 use crate::tui::app::{App, StatsData};
@@ -38,7 +38,7 @@ fn number_lines(app: &App, data: &StatsData, cols: usize, short: bool) -> Vec<Li
     let theme = app.theme;
     let f = &app.view.forecast;
     let streak = streak_text(data.streak, short);
-    let pace_how = pace_how(app, roadmap, short);
+    let pace_how = pace_how(roadmap.pace_hours_per_week, f.pace, short);
     let rate_how = rate_how(f.rate, short);
     let shown = |day: Option<NaiveDate>| day.map_or_else(|| "—".to_owned(), |day| day.to_string());
     let mut lines = Vec::new();
@@ -96,22 +96,40 @@ fn streak_text(streak: usize, short: bool) -> String {
     }
 }
 
-/// How the finish date at the learner's pace is computed, or what it needs.
-fn pace_how(app: &App, roadmap: &Roadmap, short: bool) -> String {
-    let learner = app.store.progress().pace_hours_per_week();
-    match (roadmap.pace_hours_per_week, learner, short) {
-        (Some(theirs), Some(mine), false) => {
-            format!("remaining weeks × the roadmap's {theirs} h/week ÷ your {mine} h/week")
-        }
-        (Some(theirs), Some(mine), true) => format!("weeks left × {theirs} h ÷ {mine} h/week"),
+/// How the finish date at your pace is worked out, in full or `short`.
+fn pace_how(
+    roadmap_pace: Option<f64>,
+    pace: Option<crate::forecast::PlanPace>,
+    short: bool,
+) -> String {
+    let pace = pace.map(|p| (p.source, p.hours()));
+    match (roadmap_pace, pace, short) {
         (None, _, false) => {
-            "needs a pace in the roadmap file, which this one does not give".to_owned()
+            "the roadmap states no weekly hours, so its weeks count as they are".to_owned()
         }
-        (None, _, true) => "the roadmap gives no pace".to_owned(),
-        (Some(theirs), None, false) => {
-            format!("needs your pace (press P); the roadmap assumes {theirs} h/week")
+        (None, _, true) => "the roadmap's weeks as they are".to_owned(),
+        (Some(theirs), Some((PaceSource::Roadmap, _)) | None, false) => {
+            format!("the roadmap's weeks at its {theirs} h/week; P sets yours")
         }
-        (Some(_), None, true) => "needs your pace (press P)".to_owned(),
+        (Some(_), Some((PaceSource::Roadmap, _)) | None, true) => {
+            "at the roadmap's pace (P sets yours)".to_owned()
+        }
+        (Some(theirs), Some((source, mine)), false) => {
+            let whose = if source == PaceSource::Measured {
+                "the"
+            } else {
+                "your"
+            };
+            let logged = if source == PaceSource::Measured {
+                " you logged"
+            } else {
+                ""
+            };
+            format!(
+                "remaining weeks × the roadmap's {theirs} h/week ÷ {whose} {mine} h/week{logged}"
+            )
+        }
+        (Some(theirs), Some((_, mine)), true) => format!("weeks left × {theirs} h ÷ {mine} h/week"),
     }
 }
 

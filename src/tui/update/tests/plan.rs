@@ -108,7 +108,7 @@ fn an_open_plan_follows_a_change_from_elsewhere() {
     };
     assert_eq!(
         view.verdict,
-        "Target 2027-01-31: not known: some skills left have no estimate"
+        "Target 2027-01-31: not known: no skill left has an estimate"
     );
     assert!(view.rows.contains(&PlanRow::Target(date.unwrap())));
 }
