@@ -18,8 +18,10 @@ use crate::state::{self, Places};
 
 /// No roadmap named and none opened before.
 #[derive(Debug, thiserror::Error)]
-#[error("no roadmap given and none opened yet; name one of: {}", known.join(", "))]
+#[error("{}; name one of: {}", match gone { Some(id) => format!("no roadmap given, and `{id}`, the one opened last, is not loaded any more (its file was removed or renamed, or did not load: `trailmark validate` says why)"), None => "no roadmap given and none opened yet".to_owned() }, known.join(", "))]
 pub struct NoRoadmap {
+    /// The roadmap opened last, when it is the one that is missing.
+    gone: Option<String>,
     known: Vec<String>,
 }
 
@@ -41,10 +43,23 @@ pub(super) fn pick<'a>(
     id: Option<&str>,
 ) -> anyhow::Result<&'a Roadmap> {
     let last = last_roadmap(store);
-    let id = id.or(last.as_deref()).ok_or_else(|| NoRoadmap {
-        known: catalog.ids().map(str::to_owned).collect(),
-    })?;
-    Ok(&catalog.require(id)?.roadmap)
+    let known = || catalog.ids().map(str::to_owned).collect();
+    match (id, last) {
+        (Some(id), _) => Ok(&catalog.require(id)?.roadmap),
+        (None, Some(last)) => match catalog.get(&last) {
+            Some(entry) => Ok(&entry.roadmap),
+            None => Err(NoRoadmap {
+                gone: Some(last),
+                known: known(),
+            }
+            .into()),
+        },
+        (None, None) => Err(NoRoadmap {
+            gone: None,
+            known: known(),
+        }
+        .into()),
+    }
 }
 
 /// The places kept for this progress file: the state file's entry, else
