@@ -53,6 +53,13 @@ pub enum ProgressError {
         path.display()
     )]
     TooNew { path: PathBuf, found: u32 },
+    /// The path names a folder: a file path was meant (`--data-file DIR`).
+    #[error(
+        "{}: this is a folder, not a file; give the progress file's own path instead, e.g. `{}` (with --data-file or TRAILMARK_DATA)",
+        path.display(),
+        path.join("progress.yaml").display()
+    )]
+    Folder { path: PathBuf },
     #[error("{}: cannot {action}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -326,11 +333,22 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, ProgressError> {
     match fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(ProgressError::Io {
+        Err(source) => Err(read_failed(path, source)),
+    }
+}
+
+/// Why the progress file could not be read; a folder is named as one, as
+/// "Is a directory" does not say what to give instead.
+pub(super) fn read_failed(path: &Path, source: std::io::Error) -> ProgressError {
+    if path.is_dir() {
+        return ProgressError::Folder {
             path: path.to_owned(),
-            action: "read the progress file",
-            source,
-        }),
+        };
+    }
+    ProgressError::Io {
+        path: path.to_owned(),
+        action: "read the progress file",
+        source,
     }
 }
 

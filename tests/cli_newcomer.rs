@@ -1,0 +1,97 @@
+//! Defects a newcomer's trial of the command line found, each as the user
+//! meets it: the real binary, temporary data, state and config, today fixed
+//! by `TRAILMARK_TODAY`; the exact words and the exit code.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const SIX: &str = "backend-six-phases";
+const TODAY: &str = "2026-11-30";
+
+fn trailmark(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_trailmark"));
+    cmd.env("TRAILMARK_CONFIG_DIR", dir.join("config"))
+        .env("TRAILMARK_DATA", dir.join("data/progress.yaml"))
+        .env("TRAILMARK_STATE", dir.join("state/state.yaml"))
+        .env("TRAILMARK_TODAY", TODAY)
+        .env_remove("TRAILMARK_ROADMAPS")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    trailmark(dir).args(args).output().unwrap()
+}
+
+/// stdout of a command that must succeed.
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = run(dir, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The exit code and stderr of a command that must fail, with nothing on stdout.
+fn fails(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = run(dir, args);
+    assert!(!out.status.success(), "{args:?} succeeded");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{args:?}");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_folder_given_as_the_progress_file_is_named_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let folder = d.join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    let f = folder.display();
+    let said = format!(
+        "trailmark: {f}: this is a folder, not a file; give the progress file's own path instead, e.g. `{f}/progress.yaml` (with --data-file or TRAILMARK_DATA)\n"
+    );
+    let flag = folder.to_str().unwrap();
+    assert_eq!(
+        fails(d, &["status", SIX, "--data-file", flag]),
+        (1, said.clone())
+    );
+    assert_eq!(
+        fails(d, &["mark", SIX, "http", "done", "--data-file", flag]),
+        (1, said.clone())
+    );
+    let out = trailmark(d)
+        .env("TRAILMARK_DATA", &folder)
+        .args(["status", SIX])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), said);
+}
+
+#[test]
+fn a_folder_given_as_the_state_file_is_named_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let folder = d.join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    let out = trailmark(d)
+        .env("TRAILMARK_STATE", &folder)
+        .args(["status", SIX])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let f = folder.display();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "warning: {f}: this is a folder, not a file; set TRAILMARK_STATE to a file path instead, e.g. `{f}/state.yaml`. The place in each roadmap was not kept; your progress is not affected\n"
+        )),
+        "{err}"
+    );
+}
