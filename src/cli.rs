@@ -122,11 +122,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "markdown")]
         format: export::ExportFormat,
     },
-    /// Set your study pace in hours per week (prints it when no value is given).
+    /// Set your study pace in hours per week (prints it when no value is given; --clear removes it).
     Pace {
         /// More than 0 and at most 168.
         #[arg(value_name = "HOURS_PER_WEEK", allow_hyphen_values = true)]
         hours: Option<String>,
+        /// Remove your pace (as an empty pace in the app's `P`).
+        #[arg(long, conflicts_with = "hours")]
+        clear: bool,
     },
     /// Set the date to finish a roadmap by (`--clear` removes it); `status` and `plan` say if you are on track.
     Target {
@@ -309,10 +312,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             let store = open_store(cli, &catalog)?;
             export::export(&catalog, &store, roadmap.as_deref(), *format, out)
         }
-        Some(Command::Pace { hours }) => {
+        Some(Command::Pace { hours, clear }) => {
             let catalog = load();
             let mut store = open_store(cli, &catalog)?;
-            tracking::pace(&catalog, &mut store, hours.as_deref(), out)
+            tracking::pace(&catalog, &mut store, hours.as_deref(), *clear, out)
         }
         Some(Command::Target {
             roadmap,

@@ -95,3 +95,25 @@ fn a_folder_given_as_the_state_file_is_named_as_one() {
         "{err}"
     );
 }
+
+#[test]
+fn pace_clear_removes_the_pace_as_the_app_can() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["pace", "10"]);
+    assert_eq!(
+        ok(d, &["pace", "--clear"]),
+        "Your pace is cleared; set it again with `trailmark pace HOURS_PER_WEEK`.\n"
+    );
+    assert_eq!(
+        ok(d, &["pace"]),
+        "No pace set; set it with `trailmark pace HOURS_PER_WEEK`\n"
+    );
+    assert_eq!(ok(d, &["pace", "--clear"]), "No pace set; nothing to clear.\n");
+    let (code, err) = fails(d, &["pace", "5", "--clear"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: the argument '[HOURS_PER_WEEK]' cannot be used with '--clear'\n"),
+        "{err}"
+    );
+}

@@ -125,12 +125,27 @@ pub(super) fn round_weeks(w: Weeks) -> Weeks {
     Weeks::range(r(w.min), r(w.max))
 }
 
+/// `trailmark pace [HOURS_PER_WEEK | --clear]`: sets, clears or prints the
+/// learner's weekly hours (clap refuses a value with `--clear`).
 pub(super) fn pace(
     catalog: &Catalog,
     store: &mut Store,
     hours: Option<&str>,
+    clear: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
+    if clear {
+        if store.progress().pace_hours_per_week().is_none() {
+            writeln!(out, "No pace set; nothing to clear.")?;
+        } else {
+            store.update(|p| p.set_pace(None, None, progress::now()))?;
+            writeln!(
+                out,
+                "Your pace is cleared; set it again with `trailmark pace HOURS_PER_WEEK`."
+            )?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(hours) = hours else {
         match store.progress().pace_hours_per_week() {
             Some(h) => writeln!(out, "Your pace: {h} hours per week")?,
