@@ -117,3 +117,26 @@ fn pace_clear_removes_the_pace_as_the_app_can() {
         "{err}"
     );
 }
+
+#[test]
+fn clearing_a_shared_note_never_says_it_shows_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let others = "backend-learning-path, backend-path-2025, backend-ten-steps";
+    assert_eq!(
+        ok(d, &["note", SIX, "http", "status codes first"]),
+        format!(
+            "backend-six-phases › The HTTP protocol: note saved\nshared skill `http`: the note shows in {others} too\n"
+        )
+    );
+    assert_eq!(
+        ok(d, &["note", SIX, "http", "--clear"]),
+        format!(
+            "backend-six-phases › The HTTP protocol: note cleared\nshared skill `http`: cleared in every roadmap that shares it ({others})\n"
+        )
+    );
+    assert_eq!(
+        ok(d, &["note", SIX, "http", "--clear"]),
+        "backend-six-phases › The HTTP protocol: no note to clear\n"
+    );
+}

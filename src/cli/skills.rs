@@ -231,14 +231,23 @@ pub(super) fn note(
         (true, None) => writeln!(out, "{head}: note cleared")?,
         (false, None) => writeln!(out, "{head}: no note to clear")?,
     }
+    // A note is kept once per shared key: saved, it shows in the other
+    // roadmaps; cleared, it is gone there too; unchanged-and-absent, there
+    // is nothing to say about them.
     let shared = shared_with(catalog, r, s);
-    if !shared.is_empty() {
-        writeln!(
+    let key = s.key.as_deref().unwrap_or("");
+    match (shared.is_empty(), &to, change.is_some()) {
+        (true, _, _) | (false, None, false) => {}
+        (false, Some(_), _) => writeln!(
             out,
-            "shared skill `{}`: the note shows in {} too",
-            s.key.as_deref().unwrap_or(""),
+            "shared skill `{key}`: the note shows in {} too",
             shared.join(", ")
-        )?;
+        )?,
+        (false, None, true) => writeln!(
+            out,
+            "shared skill `{key}`: cleared in every roadmap that shares it ({})",
+            shared.join(", ")
+        )?,
     }
     Ok(ExitCode::SUCCESS)
 }
