@@ -54,8 +54,8 @@ pub enum Command {
     },
     /// Show one roadmap as a tree with estimates.
     Show {
-        /// The roadmap id (see `trailmark list`).
-        roadmap: String,
+        /// The roadmap id (see `trailmark list`) [default: the one last open].
+        roadmap: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -267,7 +267,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         None => interactive(cli, out),
         Some(Command::List { json: false }) => roadmaps::list(&load(), out, false),
         Some(Command::List { json: true }) => roadmaps::list(&load(), out, true),
-        Some(Command::Show { roadmap, json }) => roadmaps::show(&load(), roadmap, *json, out),
+        Some(Command::Show { roadmap, json }) => {
+            let catalog = load();
+            let last = || open_store(cli, &catalog);
+            roadmaps::show(&catalog, roadmap.as_deref(), last, *json, out)
+        }
         Some(Command::Validate { files }) => validate::validate(files, out),
         Some(Command::Status { roadmap, json }) => {
             let catalog = load();

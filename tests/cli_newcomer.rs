@@ -109,7 +109,10 @@ fn pace_clear_removes_the_pace_as_the_app_can() {
         ok(d, &["pace"]),
         "No pace set; set it with `trailmark pace HOURS_PER_WEEK`\n"
     );
-    assert_eq!(ok(d, &["pace", "--clear"]), "No pace set; nothing to clear.\n");
+    assert_eq!(
+        ok(d, &["pace", "--clear"]),
+        "No pace set; nothing to clear.\n"
+    );
     let (code, err) = fails(d, &["pace", "5", "--clear"]);
     assert_eq!(code, 2);
     assert!(
@@ -138,5 +141,62 @@ fn clearing_a_shared_note_never_says_it_shows_elsewhere() {
     assert_eq!(
         ok(d, &["note", SIX, "http", "--clear"]),
         "backend-six-phases › The HTTP protocol: no note to clear\n"
+    );
+}
+
+const ALL: &str = "backend-burger, backend-eleven-points, backend-learning-path, backend-path-2025, backend-six-phases, backend-skills-timeline, backend-ten-steps, backend-three-stages";
+
+#[test]
+fn log_and_target_make_their_roadmap_the_one_opened_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["log", SIX, "http", "30m"]);
+    assert!(
+        ok(d, &["status"]).starts_with("Backend Developer in Six Phases (backend-six-phases)\n")
+    );
+    ok(d, &["target", "backend-burger", "2027-06-30"]);
+    assert!(ok(d, &["status"]).starts_with("The Backend Burger (backend-burger)\n"));
+}
+
+#[test]
+fn show_defaults_to_the_roadmap_opened_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(
+        fails(d, &["show"]),
+        (
+            2,
+            format!("trailmark: no roadmap given and none opened yet; name one of: {ALL}\n")
+        )
+    );
+    ok(d, &["mark", SIX, "http", "done"]);
+    assert_eq!(ok(d, &["show"]), ok(d, &["show", SIX]));
+    assert_eq!(ok(d, &["show", "--json"]), ok(d, &["show", SIX, "--json"]));
+}
+
+#[test]
+fn every_command_suggests_the_roadmap_an_unknown_id_is_part_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let said = format!(
+        "trailmark: no roadmap has the id `six`; did you mean `backend-six-phases`? the roadmaps are: {ALL}\n"
+    );
+    for args in [
+        vec!["show", "six"],
+        vec!["status", "six"],
+        vec!["export", "six"],
+        vec!["plan", "six"],
+        vec!["mark", "six", "http", "done"],
+        vec!["log", "six", "http", "30m"],
+        vec!["target", "six", "2027-06-30"],
+    ] {
+        assert_eq!(fails(d, &args), (2, said.clone()), "{args:?}");
+    }
+    // A part of several ids names none of them.
+    let (code, err) = fails(d, &["show", "backend"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!("trailmark: no roadmap has the id `backend`; the roadmaps are: {ALL}\n")
     );
 }
