@@ -200,3 +200,25 @@ fn every_command_suggests_the_roadmap_an_unknown_id_is_part_of() {
         format!("trailmark: no roadmap has the id `backend`; the roadmaps are: {ALL}\n")
     );
 }
+
+#[test]
+fn estimate_answers_in_the_unit_given_and_refuses_what_shows_as_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(
+        ok(d, &["estimate", SIX, "http", "1 month"]),
+        "backend-six-phases › The HTTP protocol: your estimate is now 1 month (≈4.3 weeks), for backend-six-phases only\n"
+    );
+    assert_eq!(
+        ok(d, &["estimate", SIX, "http", "1 month"]),
+        "backend-six-phases › The HTTP protocol: your estimate is already 1 month (≈4.3 weeks)\n"
+    );
+    let zero = "trailmark: the estimate is zero; type the time this skill will take you, e.g. `1 week` or `2-4 weeks` (a skill you do not need: mark it skipped instead)\n";
+    for value in ["0", "0.0001", "0.01 months", "0-0.04 weeks"] {
+        assert_eq!(
+            fails(d, &["estimate", SIX, "http", value]),
+            (2, zero.to_owned()),
+            "{value}"
+        );
+    }
+}

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use super::Usage;
 use super::tracking::{pick, remember_roadmap};
 use crate::catalog::Catalog;
-use crate::estimate::{Weeks, parse_own};
+use crate::estimate::{Estimate, parse_own_estimate};
 use crate::progress::{self, Status, Store};
 use crate::roadmap::{Roadmap, Skill, did_you_mean};
 
@@ -160,12 +160,14 @@ pub(super) fn estimate(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let (roadmap, skill, rest) = split("estimate", args, usize::from(!clear))?;
-    let to: Option<Weeks> = match rest.first() {
-        Some(text) => Some(parse_own(text).map_err(|e| Usage(e.to_string()))?),
+    // Read with its unit, to answer in it: `1 month (≈4.3 weeks)`.
+    let to: Option<Estimate> = match rest.first() {
+        Some(text) => Some(parse_own_estimate(text).map_err(|e| Usage(e.to_string()))?),
         None => None,
     };
     let (r, s) = target(catalog, store, roadmap, skill)?;
-    let change = store.update(|p| p.set_estimate(&r.id, s, to, progress::now()))?;
+    let weeks = to.map(|e| e.weeks);
+    let change = store.update(|p| p.set_estimate(&r.id, s, weeks, progress::now()))?;
     remember_roadmap(store, &r.id);
     let theirs = s
         .estimate
