@@ -222,3 +222,70 @@ fn estimate_answers_in_the_unit_given_and_refuses_what_shows_as_zero() {
         );
     }
 }
+
+#[test]
+fn a_day_takes_at_most_24_hours_of_study_over_every_roadmap() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["log", SIX, "http", "20h", "--date", "2026-11-29"]);
+    // Another roadmap, the same day: a day has 24 hours whatever the roadmap.
+    ok(
+        d,
+        &[
+            "log",
+            "backend-burger",
+            "git",
+            "3h30m",
+            "--date",
+            "2026-11-29",
+        ],
+    );
+    assert_eq!(
+        fails(d, &["log", SIX, "http", "1h", "--date", "2026-11-29"]),
+        (
+            2,
+            "trailmark: 2026-11-29 already has 23h 30m of study logged (all roadmaps); 1h more would make more than 24 hours that day. At most 30m more fits; log the rest on the day it happened (with --date)\n".to_owned()
+        )
+    );
+    ok(d, &["log", SIX, "http", "30m", "--date", "2026-11-29"]);
+    assert_eq!(
+        fails(d, &["log", SIX, "http", "1m", "--date", "2026-11-29"]),
+        (
+            2,
+            "trailmark: 2026-11-29 already has 24h of study logged (all roadmaps); 1m more would make more than 24 hours that day. Nothing more fits; log it on the day it happened (with --date)\n".to_owned()
+        )
+    );
+    // The next day is free.
+    ok(d, &["log", SIX, "http", "24h"]);
+    let file = std::fs::read_to_string(d.join("data/progress.yaml")).unwrap();
+    assert_eq!(file.matches("  field: study\n").count(), 4, "{file}");
+}
+
+#[test]
+fn durations_under_a_minute_or_not_read_as_a_clock_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let cases = [
+        ("0.01h", "`0.01h` is less than a minute; log at least 1m"),
+        ("0.5m", "`0.5m` is less than a minute; log at least 1m"),
+        (
+            "1h61m",
+            "`1h61m` is not a duration: with hours, give whole hours and minutes under 60; write it `2h 1m or 121m`",
+        ),
+        (
+            "1.5h30m",
+            "`1.5h30m` is not a duration: with hours, give whole hours and minutes under 60; write it `2h or 120m`",
+        ),
+    ];
+    for (duration, said) in cases {
+        let (code, err) = fails(d, &["log", SIX, "http", duration]);
+        assert_eq!(code, 2, "{duration}");
+        assert!(
+            err.starts_with(&format!(
+                "error: invalid value '{duration}' for '<DURATION>': {said}\n"
+            )),
+            "{err}"
+        );
+    }
+    assert!(!d.join("data/progress.yaml").exists());
+}

@@ -57,6 +57,12 @@ pub(super) fn log(
         }
     };
     let id = skill_record_id(&r.id, s);
+    // Checked on the file as it is now; another copy logging the same day at
+    // the same instant could still pass 24 hours, which is only ever shown.
+    store
+        .progress()
+        .check_day_room(date, minutes)
+        .map_err(|full| super::Usage(full.to_string()))?;
     store.update(|p| p.log_study(&r.id, &id, date, minutes, progress::now()))?;
     remember_roadmap(store, &r.id);
     let p = store.progress();
