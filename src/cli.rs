@@ -3,6 +3,7 @@
 
 mod authoring;
 mod export;
+mod figures;
 mod markdown;
 mod output;
 mod plan;
