@@ -260,10 +260,14 @@ fn every_place_gives_the_same_figures() {
             "{text}"
         );
     }
+    export_has_every_status_figure(&json, &export);
+    study_and_target_are_said_alike(&status, &json, &markdown);
+}
 
-    // Every figure `status --json` gives about the roadmap, the export
-    // gives too, with the same value; the ones this progress makes known
-    // are known (so the comparison is never of two nulls).
+/// Every figure `status --json` gives about the roadmap, the export gives
+/// too, with the same value; the ones this progress makes known are known
+/// (so the comparison is never of two nulls).
+fn export_has_every_status_figure(json: &Value, export: &Value) {
     let figures = json.as_object().unwrap();
     for (key, value) in figures {
         if ["roadmap", "orphan_records", "phases", "weekly"].contains(&key.as_str()) {
@@ -282,24 +286,26 @@ fn every_place_gives_the_same_figures() {
         assert!(!json[key].is_null(), "{key} in {json}");
     }
     assert_eq!(json["hours_logged"], 4.75);
+}
 
-    // The study and target lines, and the finish at the measured pace, are
-    // said in the Markdown export as `status` says them.
+/// The study and target lines, and the finish at the measured pace, are
+/// said in the Markdown export as `status` says them.
+fn study_and_target_are_said_alike(status: &str, json: &Value, markdown: &str) {
     let measured = json["finish_date_by_measured_pace"].as_str().unwrap();
-    let measured_line = between(&status, &format!("{measured} at your measured pace"), "\n");
-    for text in [&status, &markdown] {
+    let measured_line = between(status, &format!("{measured} at your measured pace"), "\n");
+    for text in [status, markdown] {
         assert!(
             text.contains(&format!("{measured} at your measured pace{measured_line}")),
             "{text}"
         );
     }
-    let studied = between(&status, "Studied:   ", "\n");
+    let studied = between(status, "Studied:   ", "\n");
     assert_eq!(studied, "4h 45m logged");
     assert!(
         markdown.contains(&format!("\nStudied: {studied}.\n")),
         "{markdown}"
     );
-    let target = between(&status, "Target:    ", "\n");
+    let target = between(status, "Target:    ", "\n");
     assert!(
         target.starts_with(json["target_date"].as_str().unwrap()),
         "{target}"
