@@ -75,6 +75,25 @@ fn a_folder_given_as_the_progress_file_is_named_as_one() {
 }
 
 #[test]
+fn a_folder_given_as_the_new_roadmap_file_is_named_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let folder = d.join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    let f = folder.display();
+    assert_eq!(
+        fails(d, &["new", "mine", "--output", folder.to_str().unwrap()]),
+        (
+            1,
+            format!(
+                "trailmark: {f} is a folder, not a file; give the new file's path, e.g. `--output {f}/mine.yaml`\n"
+            )
+        )
+    );
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+}
+
+#[test]
 fn a_folder_given_as_the_state_file_is_named_as_one() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
