@@ -261,6 +261,11 @@ pub fn save_places(path: &Path, progress_file: &Path, places: &Places) -> Result
 /// Writes the whole state atomically: a temp file in the same folder,
 /// fsync, rename over the old file. A kill never leaves half a file.
 pub fn write(path: &Path, state: &State) -> Result<(), StateError> {
+    if path.is_dir() {
+        return Err(StateError::Folder {
+            path: path.to_owned(),
+        });
+    }
     let io = |action, source| StateError::Io {
         path: path.to_owned(),
         action,

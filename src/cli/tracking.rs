@@ -54,7 +54,7 @@ fn places(store: &Store) -> Places {
     let kept = state::default_path().and_then(|file| {
         let (places, warning) = state::places_for(&file, store.path());
         if let Some(warning) = warning {
-            eprintln!("warning: {warning}");
+            warn_once(&warning.to_string());
         }
         places
     });
@@ -78,7 +78,20 @@ pub(super) fn remember_roadmap(store: &Store, id: &str) {
     }
     places.last_roadmap = Some(id.to_owned());
     if let Err(err) = state::save_places(&file, store.path(), &places) {
-        eprintln!("warning: {err}");
+        warn_once(&err.to_string());
+    }
+}
+
+/// A state file warning, said once however often a command reads or
+/// writes the state (a folder given as the file fails each time alike).
+fn warn_once(warning: &str) {
+    static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut said = SAID
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !said.iter().any(|w| w == warning) {
+        eprintln!("warning: {warning}");
+        said.push(warning.to_owned());
     }
 }
 
