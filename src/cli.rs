@@ -103,7 +103,7 @@ pub enum Command {
         #[arg(long)]
         clear: bool,
     },
-    /// Log study time on a skill: 90m, 1.5h or 1h30m (at most 24 hours an entry).
+    /// Log study time on a skill: 90m, 1.5h or 1h30m (at most 24 hours a day, over every roadmap).
     Log {
         /// The roadmap id (see `trailmark list`).
         roadmap: String,
