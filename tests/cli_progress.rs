@@ -388,7 +388,10 @@ fn a_vanished_last_roadmap_is_named_as_the_one_opened_last() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let roadmap = tiny(d);
-    ok(d, &["--roadmap", &roadmap, "mark", "tiny-path", "http", "done"]);
+    ok(
+        d,
+        &["--roadmap", &roadmap, "mark", "tiny-path", "http", "done"],
+    );
     let out = run(d, &["status"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);

@@ -53,6 +53,7 @@ pub(super) fn target(
         None => None,
     };
     store.update(|p| p.set_target_date(&roadmap.id, date, progress::now()))?;
+    super::tracking::remember_roadmap(store, &roadmap.id);
     let Some(date) = date else {
         writeln!(out, "{}: no target date.", roadmap.id)?;
         return Ok(ExitCode::SUCCESS);
