@@ -159,8 +159,22 @@ impl Catalog {
     pub fn require(&self, id: &str) -> Result<&Entry, UnknownRoadmap> {
         self.get(id).ok_or_else(|| UnknownRoadmap {
             id: id.to_owned(),
-            suggestion: crate::roadmap::did_you_mean(id, self.ids()).map(str::to_owned),
+            suggestion: self.nearest_id(id).map(str::to_owned),
             known: self.ids().map(str::to_owned).collect(),
+        })
+    }
+
+    /// The id `typed` most likely meant: the nearest by edit distance, else
+    /// the only one containing it (`six` for `backend-six-phases`), as an
+    /// unknown skill is answered.
+    fn nearest_id(&self, typed: &str) -> Option<&str> {
+        crate::roadmap::did_you_mean(typed, self.ids()).or_else(|| {
+            let q = typed.trim().to_lowercase();
+            let mut containing = self.ids().filter(|id| !q.is_empty() && id.contains(&q));
+            match (containing.next(), containing.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
         })
     }
 

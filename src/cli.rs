@@ -4,6 +4,7 @@
 mod args;
 mod authoring;
 mod export;
+mod figures;
 mod markdown;
 mod output;
 mod plan;
@@ -81,7 +82,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         None => interactive(cli, out),
         Some(Command::List { json: false }) => roadmaps::list(&load(), out, false),
         Some(Command::List { json: true }) => roadmaps::list(&load(), out, true),
-        Some(Command::Show { roadmap, json }) => roadmaps::show(&load(), roadmap, *json, out),
+        Some(Command::Show { roadmap, json }) => {
+            let catalog = load();
+            let last = || open_store(cli, &catalog);
+            roadmaps::show(&catalog, roadmap.as_deref(), last, *json, out)
+        }
         Some(Command::Validate { files }) => validate::validate(files, out),
         Some(Command::Status { roadmap, json }) => {
             let catalog = load();
@@ -126,10 +131,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             let store = open_store(cli, &catalog)?;
             export::export(&catalog, &store, roadmap.as_deref(), *format, out)
         }
-        Some(Command::Pace { hours }) => {
+        Some(Command::Pace { hours, clear }) => {
             let catalog = load();
             let mut store = open_store(cli, &catalog)?;
-            tracking::pace(&catalog, &mut store, hours.as_deref(), out)
+            tracking::pace(&catalog, &mut store, hours.as_deref(), *clear, out)
         }
         Some(Command::Target {
             roadmap,

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 mod own;
 mod parse;
 
-pub use own::{OwnEstimateError, parse_own};
+pub use own::{OwnEstimateError, parse_own, parse_own_estimate};
 pub use parse::{EstimateError, from_number, parse};
 
 /// Weeks in a month, as the roadmap format defines it (52 weeks / 12 months).

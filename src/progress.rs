@@ -57,7 +57,7 @@ pub use record::{ProjectRecord, Register, RegisterValue, SkillRecord};
 pub use relocate::{Move, moves_for};
 pub use reset::Cleared;
 pub use store::{DATA_ENV, Mode, ProgressError, Store, default_path};
-pub use study::{BadDuration, MAX_SESSION_MINUTES, Minutes, parse_duration};
+pub use study::{BadDuration, DayFull, MAX_SESSION_MINUTES, Minutes, parse_duration};
 
 /// The data file format this build writes. Version 3 adds study sessions to
 /// the history, target dates per roadmap and own estimates kept per roadmap

@@ -150,6 +150,13 @@ pub enum StateError {
         path.display()
     )]
     Corrupt { path: PathBuf, message: String },
+    /// The path names a folder: a file path was meant.
+    #[error(
+        "{}: this is a folder, not a file; set {STATE_ENV} to a file path instead, e.g. `{}`. The place in each roadmap was not kept; your progress is not affected",
+        path.display(),
+        path.join("state.yaml").display()
+    )]
+    Folder { path: PathBuf },
     #[error(
         "{}: cannot {action}: {source}. The place in each roadmap was not kept; your progress is not affected. Set {STATE_ENV} to keep it somewhere writable",
         path.display()
@@ -186,6 +193,12 @@ pub fn load(path: &Path) -> (State, Option<StateError>) {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
+        Err(_) if path.is_dir() => {
+            let err = StateError::Folder {
+                path: path.to_owned(),
+            };
+            return (State::default(), Some(err));
+        }
         Err(source) => {
             let err = StateError::Io {
                 path: path.to_owned(),
@@ -248,6 +261,11 @@ pub fn save_places(path: &Path, progress_file: &Path, places: &Places) -> Result
 /// Writes the whole state atomically: a temp file in the same folder,
 /// fsync, rename over the old file. A kill never leaves half a file.
 pub fn write(path: &Path, state: &State) -> Result<(), StateError> {
+    if path.is_dir() {
+        return Err(StateError::Folder {
+            path: path.to_owned(),
+        });
+    }
     let io = |action, source| StateError::Io {
         path: path.to_owned(),
         action,

@@ -28,7 +28,7 @@ Source: Test notes — Tester, 2025-05-01
 
 Progress: 1 of 4 skills done (25%), 1 doing, 2 to do, 1 skipped (not counted). Remaining: 1.5 weeks of 5–6 weeks (+1 unestimated skill not counted).
 
-Finish: 2026-03-27 at the roadmap's pace (10 h/week; set yours with \\`trailmark pace HOURS\\`); by history: needs skills marked done in at least two different weeks, some of them within the last 8 weeks.
+Finish: 2026-03-27 at the roadmap's pace (10 h/week; set yours with \\`trailmark pace HOURS\\`); by history: needs skills marked done in at least two different weeks, some of them within the last 8 weeks; at measured pace: needs two weeks of study logged (\\`trailmark log\\`, or T in the app).
 
 ## 1. Web basics (1/2 done, 50%)
 
@@ -94,7 +94,16 @@ fn export_json_holds_statuses_dates_notes_and_estimates() {
         let object = v.as_object_mut().unwrap();
         COUNT_KEYS
             .iter()
-            .chain(&["finish_date_by_pace", "finish_date_by_history"])
+            .chain(&[
+                "finish_date_by_pace",
+                "finish_date_by_history",
+                "hours_logged",
+                "hours_per_week_measured",
+                "finish_date_by_measured_pace",
+                "target_date",
+                "hours_per_week_needed",
+                "on_track",
+            ])
             .filter_map(|k| object.remove(*k))
             .collect()
     };

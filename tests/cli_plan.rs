@@ -215,12 +215,19 @@ fn unestimated_skills_come_last_flagged() {
     assert_eq!(
         plan["weeks"],
         json!([
-            {"week_start": "2026-11-30", "skills": ["timed"], "hours": 7.14, "unestimated": []},
-            {"week_start": "2026-12-21", "skills": ["vague"], "hours": 0.0, "unestimated": ["vague"]},
+            {"week_start": "2026-11-30", "skills": ["timed"], "hours": 7.14, "unestimated": [], "continuing": null},
+            // Weeks the long skill only runs on through are listed too.
+            {"week_start": "2026-12-07", "skills": [], "hours": 10.0, "unestimated": [], "continuing": "timed"},
+            {"week_start": "2026-12-14", "skills": [], "hours": 2.86, "unestimated": [], "continuing": "timed"},
+            {"week_start": "2026-12-21", "skills": ["vague"], "hours": 0.0, "unestimated": ["vague"], "continuing": null},
         ])
     );
     assert_eq!(plan["finish"], "2026-12-16");
     let text = ok(d, &["--roadmap", r, "plan", "mini"]);
+    assert!(
+        text.contains("Week of 2026-12-14 · 2.9 h\n  … Timed continues\n"),
+        "{text}"
+    );
     assert!(
         text.contains(
             "Then, unestimated (1 skill: no time estimate, so not placed in time):\n  • Vague\n"

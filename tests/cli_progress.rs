@@ -380,3 +380,23 @@ fn a_bad_today_override_is_reported() {
     // The JSON on stdout is untouched by the warning.
     let _: Value = serde_json::from_slice(&out.stdout).unwrap();
 }
+
+/// The roadmap opened last is gone (its file removed): a command that would
+/// use it says so, rather than naming an id the learner never typed.
+#[test]
+fn a_vanished_last_roadmap_is_named_as_the_one_opened_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let roadmap = tiny(d);
+    ok(
+        d,
+        &["--roadmap", &roadmap, "mark", "tiny-path", "http", "done"],
+    );
+    let out = run(d, &["status"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no roadmap given, and `tiny-path`, the one opened last, is not loaded any more (its file was removed or renamed, or did not load: `trailmark validate` says why); name one of: backend-"),
+        "{err}"
+    );
+}

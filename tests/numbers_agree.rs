@@ -14,7 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::Value;
 use trailmark::catalog::{Catalog, Sources};
-use trailmark::progress::{Progress, Status, Store};
+use trailmark::progress::{Progress, Status, Store, skill_record_id};
 use trailmark::state::Places;
 use trailmark::tui::Launch;
 use trailmark::tui::action::Action;
@@ -84,6 +84,15 @@ fn record(catalog: &Catalog, p: &mut Progress) {
     set("t1", Status::Done, 6);
     set("t4", Status::Doing, 2);
     p.set_pace(Some(5.0), None, days_ago(1));
+    // Study in three different weeks (a measured pace and its finish date),
+    // and a target date (the hours it needs, and whether it is on track).
+    for (id, days, minutes) in [("s2", 20, 90), ("t4", 9, 150), ("t4", 2, 45)] {
+        let (pi, si) = r.find_skill(id).unwrap();
+        let record = skill_record_id(&r.id, &r.phases[pi].skills[si]);
+        let day = today() - Days::new(days);
+        p.log_study(&r.id, &record, day, minutes, days_ago(days));
+    }
+    p.set_target_date(&r.id, Some(today() + Days::new(70)), days_ago(1));
 }
 
 fn cli(dir: &Path, args: &[&str]) -> String {
@@ -227,15 +236,15 @@ fn every_place_gives_the_same_figures() {
 
     // Time left at the learner's pace, and both finish dates.
     let at_pace = between(&status, "Remaining: ", "\n");
-    let mine = between(at_pace, "(", " at your pace)");
+    // `23.3 weeks at your pace`, or `… at your measured pace` once logged
+    // study gives one: the same words in every place.
+    let mine = between(at_pace, "(", ")");
+    assert!(mine.contains(" at your "), "{at_pace}");
     assert!(
-        header.contains(&format!("left: {mine} at your pace")),
+        header.contains(&format!("left: {mine}")),
         "{header} / {at_pace}"
     );
-    assert!(
-        markdown.contains(&format!("({mine} at your pace)")),
-        "{markdown}"
-    );
+    assert!(markdown.contains(&format!("({mine})")), "{markdown}");
     let (pace, history) = (
         json["finish_date_by_pace"].as_str().unwrap(),
         json["finish_date_by_history"].as_str().unwrap(),
@@ -247,10 +256,65 @@ fn every_place_gives_the_same_figures() {
         "{header}"
     );
     for text in [&status, &markdown] {
-        assert!(text.contains(&format!("{pace} at your pace")), "{text}");
+        // At your measured pace here: study is logged over three weeks.
+        assert!(text.contains(&format!("{pace} at your measured pace")), "{text}");
         assert!(
             text.contains(&format!("{history} at your recent rate")),
             "{text}"
         );
     }
+    export_has_every_status_figure(&json, &export);
+    study_and_target_are_said_alike(&status, &json, &markdown);
+}
+
+/// Every figure `status --json` gives about the roadmap, the export gives
+/// too, with the same value; the ones this progress makes known are known
+/// (so the comparison is never of two nulls).
+fn export_has_every_status_figure(json: &Value, export: &Value) {
+    let figures = json.as_object().unwrap();
+    for (key, value) in figures {
+        if ["roadmap", "orphan_records", "phases", "weekly"].contains(&key.as_str()) {
+            continue;
+        }
+        assert_eq!(&export[key], value, "export's {key}");
+    }
+    for key in [
+        "hours_logged",
+        "hours_per_week_measured",
+        "finish_date_by_measured_pace",
+        "target_date",
+        "hours_per_week_needed",
+        "on_track",
+    ] {
+        assert!(!json[key].is_null(), "{key} in {json}");
+    }
+    assert_eq!(json["hours_logged"], 4.75);
+}
+
+/// The study and target lines, and the finish at the measured pace, are
+/// said in the Markdown export as `status` says them.
+fn study_and_target_are_said_alike(status: &str, json: &Value, markdown: &str) {
+    let measured = json["finish_date_by_measured_pace"].as_str().unwrap();
+    let measured_line = between(status, &format!("{measured} at your measured pace"), "\n");
+    for text in [status, markdown] {
+        assert!(
+            text.contains(&format!("{measured} at your measured pace{measured_line}")),
+            "{text}"
+        );
+    }
+    let studied = between(status, "Studied:   ", "\n");
+    assert_eq!(studied, "4h 45m logged");
+    assert!(
+        markdown.contains(&format!("\nStudied: {studied}.\n")),
+        "{markdown}"
+    );
+    let target = between(status, "Target:    ", "\n");
+    assert!(
+        target.starts_with(json["target_date"].as_str().unwrap()),
+        "{target}"
+    );
+    assert!(
+        markdown.contains(&format!("\nTarget: {target}.\n")),
+        "{markdown}"
+    );
 }

@@ -37,8 +37,8 @@ pub enum Command {
     },
     /// Show one roadmap as a tree with estimates.
     Show {
-        /// The roadmap id (see `trailmark list`).
-        roadmap: String,
+        /// The roadmap id (see `trailmark list`) [default: the one last open].
+        roadmap: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -85,7 +85,7 @@ pub enum Command {
         #[arg(long)]
         clear: bool,
     },
-    /// Log study time on a skill: 90m, 1.5h or 1h30m (at most 24 hours an entry).
+    /// Log study time on a skill: 90m, 1.5h or 1h30m (at most 24 hours a day, over every roadmap).
     Log {
         /// The roadmap id (see `trailmark list`).
         roadmap: String,
@@ -105,11 +105,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "markdown")]
         format: export::ExportFormat,
     },
-    /// Set your study pace in hours per week (prints it when no value is given).
+    /// Set your study pace in hours per week (prints it when no value is given; --clear removes it).
     Pace {
         /// More than 0 and at most 168.
         #[arg(value_name = "HOURS_PER_WEEK", allow_hyphen_values = true)]
         hours: Option<String>,
+        /// Remove your pace (as an empty pace in the app's `P`).
+        #[arg(long, conflicts_with = "hours")]
+        clear: bool,
     },
     /// Set the date to finish a roadmap by (`--clear` removes it); `status` and `plan` say if you are on track.
     Target {

@@ -39,6 +39,11 @@ pub(super) fn new(
         .open(&path);
     let mut file = match file {
         Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && path.is_dir() => anyhow::bail!(
+            "{} is a folder, not a file; give the new file's path, e.g. `--output {}`",
+            path.display(),
+            path.join(format!("{id}.yaml")).display()
+        ),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => anyhow::bail!(
             "{} already exists; `trailmark new` never overwrites a file: choose another path with `--output PATH`, or move the file away first",
             path.display()

@@ -1,19 +1,18 @@
 //! `export`: the learner's progress on one roadmap as Markdown or JSON,
-//! with the same figures `status` gives.
+//! with every figure `status` gives, from the same [`Figures`].
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::figures::{Figures, FiguresJson, Lines};
 use super::output::write_json;
-use super::status::{at_your_pace, history_line, pace_line, remaining_line};
-use super::tracking::{CountsJson, pick, round_weeks, today};
+use super::tracking::{CountsJson, pick, round_weeks};
 use crate::catalog::Catalog;
 use crate::estimate::Weeks;
-use crate::forecast::summary::Summary;
-use crate::forecast::{self, Index};
+use crate::forecast::{self, Summary};
 use crate::progress::{self, Progress, Status, Store};
 use crate::roadmap::{Phase, Roadmap};
 
@@ -24,16 +23,15 @@ pub enum ExportFormat {
 }
 
 /// The export: the roadmap's figures as `status --json` gives them (counts,
-/// percent, weeks, both finish dates), then every skill and project.
+/// percent, weeks, the three finish dates, study time, the target; the same
+/// [`FiguresJson`]), then every skill and project.
 #[derive(Serialize)]
 struct ExportJson<'a> {
     roadmap: &'a str,
     title: &'a str,
     exported_at: DateTime<Utc>,
     #[serde(flatten)]
-    counts: CountsJson,
-    finish_date_by_pace: Option<NaiveDate>,
-    finish_date_by_history: Option<NaiveDate>,
+    figures: FiguresJson,
     phases: Vec<ExportPhase<'a>>,
 }
 
@@ -75,18 +73,15 @@ pub(super) fn export(
 ) -> anyhow::Result<ExitCode> {
     let r = pick(catalog, store, id)?;
     let p = store.progress();
-    let index = Index::new(r, p);
-    let summary = forecast::summarize_timed(r, p, &index.times);
-    let fc = forecast::forecast(r, p, &index, &summary, today());
+    let figures = Figures::new(catalog, r, p, false);
+    let summary = &figures.summary;
     match format {
         ExportFormat::Json => {
             let doc = ExportJson {
                 roadmap: &r.id,
                 title: &r.title,
                 exported_at: progress::now(),
-                counts: (&summary.overall).into(),
-                finish_date_by_pace: fc.by_pace,
-                finish_date_by_history: fc.by_history,
+                figures: (&figures).into(),
                 phases: r
                     .phases
                     .iter()
@@ -97,21 +92,8 @@ pub(super) fn export(
             write_json(out, &doc)?;
         }
         ExportFormat::Markdown => {
-            let finish = format!(
-                "{}; {}",
-                pace_line(r, fc.pace, &summary.overall, fc.by_pace),
-                history_line(&summary.overall, fc.by_history, fc.rate)
-            );
-            let remaining = format!(
-                "{}{}",
-                remaining_line(&summary.overall),
-                at_your_pace(r, fc.pace, &summary.overall)
-            );
-            write!(
-                out,
-                "{}",
-                super::markdown::checklist(r, p, &remaining, &finish)
-            )?;
+            let lines = Lines::new(r, &figures);
+            write!(out, "{}", super::markdown::checklist(r, p, summary, &lines))?;
         }
     }
     Ok(ExitCode::SUCCESS)

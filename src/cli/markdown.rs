@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::status::counts_line;
+use super::figures::Lines;
 use crate::forecast;
 use crate::progress::{self, Progress, Status};
 use crate::roadmap::Roadmap;
@@ -49,11 +49,16 @@ fn status_date(p: &Progress, record_id: &str, status: Status) -> Option<NaiveDat
         .map(|c| forecast::local_day(c.time()))
 }
 
-/// A checklist per phase with `[x]` ticks, dates and notes, under the
-/// figures `status` gives: progress, what `remaining` (with the time at
-/// the learner's pace), and `finish` (both dates), worded as `status` does.
-pub fn checklist(r: &Roadmap, p: &Progress, remaining: &str, finish: &str) -> String {
-    let summary = forecast::summarize(r, p);
+/// A checklist per phase with `[x]` ticks, dates and notes, under every
+/// figure `status` gives, in its words (`lines`): progress, time remaining,
+/// the three finish dates, study time and the target. `summary` gives each
+/// phase's counts (the same `status` worked out).
+pub(super) fn checklist(
+    r: &Roadmap,
+    p: &Progress,
+    summary: &forecast::RoadmapSummary,
+    lines: &Lines,
+) -> String {
     let mut s = format!("# {}\n\n", md(&r.title));
     if let Some(src) = super::roadmaps::source_line(r) {
         let _ = write!(s, "Source: {}\n\n", md(&src));
@@ -61,10 +66,16 @@ pub fn checklist(r: &Roadmap, p: &Progress, remaining: &str, finish: &str) -> St
     let _ = writeln!(
         s,
         "Progress: {}. Remaining: {}.\n\nFinish: {}.",
-        counts_line(&summary.overall.counts),
-        md(remaining),
-        md(finish)
+        md(&lines.progress),
+        md(&lines.remaining),
+        md(&lines.finish.join("; "))
     );
+    if let Some(studied) = &lines.studied {
+        let _ = write!(s, "\nStudied: {}.\n", md(studied));
+    }
+    if let Some(target) = &lines.target {
+        let _ = write!(s, "\nTarget: {}.\n", md(target));
+    }
     for (i, (ph, sum)) in r.phases.iter().zip(&summary.phases).enumerate() {
         let _ = write!(
             s,
@@ -115,6 +126,16 @@ mod tests {
     use super::*;
     use crate::roadmap::{Skill, fixture};
 
+    fn no_lines() -> Lines {
+        Lines {
+            progress: String::new(),
+            remaining: String::new(),
+            finish: Default::default(),
+            studied: None,
+            target: None,
+        }
+    }
+
     #[test]
     fn the_date_shown_is_when_the_status_changed_not_a_later_note() {
         let skill = Skill {
@@ -127,13 +148,14 @@ mod tests {
         p.set_status("r", &skill, Status::Done, done);
         let later = Utc.with_ymd_and_hms(2026, 4, 9, 12, 0, 0).unwrap();
         p.set_note("r", &skill, Some("line one\nline two".into()), later);
-        let text = checklist(&r, &p, "", "");
+        let text = checklist(&r, &p, &forecast::summarize(&r, &p), &no_lines());
         assert!(
             text.contains("- [x] S\\_1 (done 2026-03-02)\n  - Note: line one line two\n"),
             "{text}"
         );
         p.history.clear();
-        assert!(checklist(&r, &p, "", "").contains("(done 2026-04-09)"));
+        let text = checklist(&r, &p, &forecast::summarize(&r, &p), &no_lines());
+        assert!(text.contains("(done 2026-04-09)"), "{text}");
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub(super) fn target(
         None => None,
     };
     store.update(|p| p.set_target_date(&roadmap.id, date, progress::now()))?;
+    super::tracking::remember_roadmap(store, &roadmap.id);
     let Some(date) = date else {
         writeln!(out, "{}: no target date.", roadmap.id)?;
         return Ok(ExitCode::SUCCESS);
@@ -120,6 +121,8 @@ struct WeekJson<'a> {
     hours: Option<f64>,
     /// The skills among `skills` with no estimate (placed last).
     unestimated: &'a [String],
+    /// The skill still under way as the week starts, begun before it.
+    continuing: Option<&'a str>,
 }
 
 /// Prints the plan of the named (or last used) roadmap.
@@ -152,6 +155,7 @@ pub(super) fn plan(
                     skills: &w.skills,
                     hours: plan.hours(w).map(|h| (h * 100.0).round() / 100.0),
                     unestimated: &w.unestimated,
+                    continuing: w.continuing.as_deref(),
                 })
                 .collect(),
             finish: plan.finish,
@@ -215,7 +219,11 @@ fn write_plan(
     };
     let mut target_shown = plan.target_date.is_none();
     for w in &plan.weeks {
-        if !target_shown && plan.target_date.is_some_and(|t| t < w.week_start) {
+        if !target_shown
+            && plan
+                .target_date
+                .is_some_and(|t| forecast::plan::after_target(t, w.week_start))
+        {
             target_line_in_plan(out, plan)?;
             target_shown = true;
         }
@@ -237,6 +245,9 @@ fn write_plan(
             writeln!(out, "{}{hours}", capitalized(&label))?;
         } else {
             writeln!(out, "{} ({}){hours}", capitalized(&label), w.week_start)?;
+        }
+        if let Some(id) = w.continuing.as_ref().filter(|_| w.skills.is_empty()) {
+            writeln!(out, "  … {} continues", title(id))?;
         }
         for id in &w.skills {
             writeln!(out, "  • {}", title(id))?;

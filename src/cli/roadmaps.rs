@@ -216,13 +216,20 @@ fn show_phase(p: &Phase) -> ShowPhase<'_> {
     }
 }
 
+/// `trailmark show [ROADMAP] [--json]`: the named roadmap, else the one
+/// opened last with the progress file `store` opens (only opened then, so a
+/// named roadmap shows whatever state the progress file is in).
 pub(super) fn show(
     catalog: &Catalog,
-    id: &str,
+    id: Option<&str>,
+    store: impl FnOnce() -> anyhow::Result<crate::progress::Store>,
     json: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let r = &catalog.require(id)?.roadmap;
+    let r = match id {
+        Some(id) => &catalog.require(id)?.roadmap,
+        None => super::tracking::pick(catalog, &store()?, None)?,
+    };
     if json {
         write_json(out, &show_json(r))?;
         return Ok(ExitCode::SUCCESS);

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use super::Usage;
 use super::tracking::{pick, remember_roadmap};
 use crate::catalog::Catalog;
-use crate::estimate::{Weeks, parse_own};
+use crate::estimate::{Estimate, parse_own_estimate};
 use crate::progress::{self, Status, Store};
 use crate::roadmap::{Roadmap, Skill, did_you_mean};
 
@@ -160,12 +160,14 @@ pub(super) fn estimate(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let (roadmap, skill, rest) = split("estimate", args, usize::from(!clear))?;
-    let to: Option<Weeks> = match rest.first() {
-        Some(text) => Some(parse_own(text).map_err(|e| Usage(e.to_string()))?),
+    // Read with its unit, to answer in it: `1 month (≈4.3 weeks)`.
+    let to: Option<Estimate> = match rest.first() {
+        Some(text) => Some(parse_own_estimate(text).map_err(|e| Usage(e.to_string()))?),
         None => None,
     };
     let (r, s) = target(catalog, store, roadmap, skill)?;
-    let change = store.update(|p| p.set_estimate(&r.id, s, to, progress::now()))?;
+    let weeks = to.map(|e| e.weeks);
+    let change = store.update(|p| p.set_estimate(&r.id, s, weeks, progress::now()))?;
     remember_roadmap(store, &r.id);
     let theirs = s
         .estimate
@@ -231,14 +233,23 @@ pub(super) fn note(
         (true, None) => writeln!(out, "{head}: note cleared")?,
         (false, None) => writeln!(out, "{head}: no note to clear")?,
     }
+    // A note is kept once per shared key: saved, it shows in the other
+    // roadmaps; cleared, it is gone there too; unchanged-and-absent, there
+    // is nothing to say about them.
     let shared = shared_with(catalog, r, s);
-    if !shared.is_empty() {
-        writeln!(
+    let key = s.key.as_deref().unwrap_or("");
+    match (shared.is_empty(), &to, change.is_some()) {
+        (true, _, _) | (false, None, false) => {}
+        (false, Some(_), _) => writeln!(
             out,
-            "shared skill `{}`: the note shows in {} too",
-            s.key.as_deref().unwrap_or(""),
+            "shared skill `{key}`: the note shows in {} too",
             shared.join(", ")
-        )?;
+        )?,
+        (false, None, true) => writeln!(
+            out,
+            "shared skill `{key}`: cleared in every roadmap that shares it ({})",
+            shared.join(", ")
+        )?,
     }
     Ok(ExitCode::SUCCESS)
 }

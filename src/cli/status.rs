@@ -1,6 +1,7 @@
 //! `status`: where the learner stands on one roadmap (counts, time left,
 //! the finish dates, study time, the target, each phase), as text or JSON,
-//! and the lines `export` shares with it.
+//! and the wording of those figures (see [`super::figures`], which `export`
+//! shares).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -8,12 +9,13 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::figures::{Figures, FiguresJson, Lines};
 use super::output::{plural, warn, write_json};
-use super::tracking::{CountsJson, pick, round_weeks, today};
+use super::tracking::{CountsJson, pick, round_weeks};
 use crate::catalog::Catalog;
 use crate::estimate::Weeks;
-use crate::forecast::{self, Counts, Index, PaceSource, PlanPace, Summary, WeekPoint};
-use crate::progress::{self, Progress, Store};
+use crate::forecast::{self, Counts, PaceSource, PlanPace, Summary, WeekPoint};
+use crate::progress::{self, Store};
 use crate::roadmap::Roadmap;
 use crate::text::{cell, inert, width};
 
@@ -29,56 +31,10 @@ struct PhaseJson<'a> {
 struct StatusJson<'a> {
     roadmap: &'a str,
     #[serde(flatten)]
-    counts: CountsJson,
-    finish_date_by_pace: Option<NaiveDate>,
-    finish_date_by_history: Option<NaiveDate>,
-    /// Hours of study logged on this roadmap's skills, all time.
-    hours_logged: f64,
-    /// Weekly hours logged over the last 8 weeks; null with under two weeks of logs.
-    hours_per_week_measured: Option<f64>,
-    finish_date_by_measured_pace: Option<NaiveDate>,
-    #[serde(flatten)]
-    target: super::plan::TargetJson,
+    figures: FiguresJson,
     orphan_records: Vec<String>,
     phases: Vec<PhaseJson<'a>>,
     weekly: Vec<WeekPoint>,
-}
-
-/// Everything `status` says about one roadmap, worked out once for the text
-/// and the JSON.
-struct Figures {
-    weekly: Vec<WeekPoint>,
-    summary: forecast::RoadmapSummary,
-    fc: forecast::Forecast,
-    measured: forecast::measured::Measured,
-    orphans: Vec<String>,
-    target: Option<forecast::TargetCheck>,
-}
-
-impl Figures {
-    fn new(catalog: &Catalog, roadmap: &Roadmap, prog: &Progress, weekly: bool) -> Self {
-        let today = today();
-        let index = Index::new(roadmap, prog);
-        let summary = forecast::summarize_timed(roadmap, prog, &index.times);
-        let fc = forecast::forecast(roadmap, prog, &index, &summary, today);
-        let measured =
-            forecast::measured::measured(roadmap, prog, summary.overall.remaining.weeks, today);
-        let orphans = prog.orphans(catalog.entries.iter().map(|e| &e.roadmap));
-        let target = super::plan::target_check(roadmap, prog, &summary.overall, today);
-        let weekly = if weekly {
-            forecast::weekly_series(roadmap, prog, &index, today, usize::MAX)
-        } else {
-            Vec::new()
-        };
-        Self {
-            weekly,
-            summary,
-            fc,
-            measured,
-            orphans,
-            target,
-        }
-    }
 }
 
 /// `trailmark status [ROADMAP] [--json]`.
@@ -109,13 +65,7 @@ pub(super) fn status(
 fn status_json(roadmap: &Roadmap, f: Figures, out: &mut dyn Write) -> anyhow::Result<()> {
     let doc = StatusJson {
         roadmap: &roadmap.id,
-        counts: (&f.summary.overall).into(),
-        finish_date_by_pace: f.fc.by_pace,
-        finish_date_by_history: f.fc.by_history,
-        hours_logged: super::study::round_hours(f.measured.hours_logged),
-        hours_per_week_measured: f.measured.hours_per_week.map(super::study::round_hours),
-        finish_date_by_measured_pace: f.measured.finish,
-        target: super::plan::TargetJson::from(f.target.as_ref()),
+        figures: (&f).into(),
         orphan_records: f.orphans,
         phases: roadmap
             .phases
@@ -141,40 +91,19 @@ fn status_json(roadmap: &Roadmap, f: Figures, out: &mut dyn Write) -> anyhow::Re
 }
 
 fn status_text(roadmap: &Roadmap, f: &Figures, out: &mut dyn Write) -> anyhow::Result<()> {
-    let overall = &f.summary.overall;
-    let measured = &f.measured;
+    let lines = Lines::new(roadmap, f);
     writeln!(out, "{} ({})", roadmap.title, roadmap.id)?;
-    writeln!(out, "Progress:  {}", counts_line(&overall.counts))?;
-    writeln!(
-        out,
-        "Remaining: {}{}",
-        remaining_line(overall),
-        at_your_pace(roadmap, f.fc.pace, overall)
-    )?;
-    writeln!(
-        out,
-        "Finish:    {}",
-        pace_line(roadmap, f.fc.pace, overall, f.fc.by_pace)
-    )?;
-    writeln!(
-        out,
-        "           {}",
-        history_line(overall, f.fc.by_history, f.fc.rate)
-    )?;
-    writeln!(
-        out,
-        "           {}",
-        super::study::measured_line(overall, measured, roadmap.pace_hours_per_week)
-    )?;
-    if measured.hours_logged > 0.0 {
-        writeln!(
-            out,
-            "Studied:   {} logged",
-            crate::progress::Minutes((measured.hours_logged * 60.0).round() as u64)
-        )?;
+    writeln!(out, "Progress:  {}", lines.progress)?;
+    writeln!(out, "Remaining: {}", lines.remaining)?;
+    let [pace, history, measured] = &lines.finish;
+    writeln!(out, "Finish:    {pace}")?;
+    writeln!(out, "           {history}")?;
+    writeln!(out, "           {measured}")?;
+    if let Some(studied) = &lines.studied {
+        writeln!(out, "Studied:   {studied}")?;
     }
-    if let Some(check) = &f.target {
-        writeln!(out, "Target:    {}", super::plan::target_line(check))?;
+    if let Some(target) = &lines.target {
+        writeln!(out, "Target:    {target}")?;
     }
     writeln!(out)?;
     phase_table(roadmap, &f.summary, out)?;

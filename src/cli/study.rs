@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::skills::find_skill;
-use super::tracking::today;
+use super::tracking::{remember_roadmap, today};
 use crate::catalog::Catalog;
 use crate::forecast::Summary;
 use crate::forecast::measured::{self, MEASURED_WINDOW_WEEKS, Measured};
@@ -57,7 +57,14 @@ pub(super) fn log(
         }
     };
     let id = skill_record_id(&r.id, s);
+    // Checked on the file as it is now; another copy logging the same day at
+    // the same instant could still pass 24 hours, which is only ever shown.
+    store
+        .progress()
+        .check_day_room(date, minutes)
+        .map_err(|full| super::Usage(full.to_string()))?;
     store.update(|p| p.log_study(&r.id, &id, date, minutes, progress::now()))?;
+    remember_roadmap(store, &r.id);
     let p = store.progress();
     writeln!(
         out,

@@ -18,8 +18,10 @@ use crate::state::{self, Places};
 
 /// No roadmap named and none opened before.
 #[derive(Debug, thiserror::Error)]
-#[error("no roadmap given and none opened yet; name one of: {}", known.join(", "))]
+#[error("{}; name one of: {}", match gone { Some(id) => format!("no roadmap given, and `{id}`, the one opened last, is not loaded any more (its file was removed or renamed, or did not load: `trailmark validate` says why)"), None => "no roadmap given and none opened yet".to_owned() }, known.join(", "))]
 pub struct NoRoadmap {
+    /// The roadmap opened last, when it is the one that is missing.
+    gone: Option<String>,
     known: Vec<String>,
 }
 
@@ -41,10 +43,23 @@ pub(super) fn pick<'a>(
     id: Option<&str>,
 ) -> anyhow::Result<&'a Roadmap> {
     let last = last_roadmap(store);
-    let id = id.or(last.as_deref()).ok_or_else(|| NoRoadmap {
-        known: catalog.ids().map(str::to_owned).collect(),
-    })?;
-    Ok(&catalog.require(id)?.roadmap)
+    let known = || catalog.ids().map(str::to_owned).collect();
+    match (id, last) {
+        (Some(id), _) => Ok(&catalog.require(id)?.roadmap),
+        (None, Some(last)) => match catalog.get(&last) {
+            Some(entry) => Ok(&entry.roadmap),
+            None => Err(NoRoadmap {
+                gone: Some(last),
+                known: known(),
+            }
+            .into()),
+        },
+        (None, None) => Err(NoRoadmap {
+            gone: None,
+            known: known(),
+        }
+        .into()),
+    }
 }
 
 /// The places kept for this progress file: the state file's entry, else
@@ -54,7 +69,7 @@ fn places(store: &Store) -> Places {
     let kept = state::default_path().and_then(|file| {
         let (places, warning) = state::places_for(&file, store.path());
         if let Some(warning) = warning {
-            eprintln!("warning: {warning}");
+            warn_once(&warning.to_string());
         }
         places
     });
@@ -78,7 +93,20 @@ pub(super) fn remember_roadmap(store: &Store, id: &str) {
     }
     places.last_roadmap = Some(id.to_owned());
     if let Err(err) = state::save_places(&file, store.path(), &places) {
-        eprintln!("warning: {err}");
+        warn_once(&err.to_string());
+    }
+}
+
+/// A state file warning, said once however often a command reads or
+/// writes the state (a folder given as the file fails each time alike).
+fn warn_once(warning: &str) {
+    static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut said = SAID
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !said.iter().any(|w| w == warning) {
+        eprintln!("warning: {warning}");
+        said.push(warning.to_owned());
     }
 }
 
@@ -125,12 +153,27 @@ pub(super) fn round_weeks(w: Weeks) -> Weeks {
     Weeks::range(r(w.min), r(w.max))
 }
 
+/// `trailmark pace [HOURS_PER_WEEK | --clear]`: sets, clears or prints the
+/// learner's weekly hours (clap refuses a value with `--clear`).
 pub(super) fn pace(
     catalog: &Catalog,
     store: &mut Store,
     hours: Option<&str>,
+    clear: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
+    if clear {
+        if store.progress().pace_hours_per_week().is_none() {
+            writeln!(out, "No pace set; nothing to clear.")?;
+        } else {
+            store.update(|p| p.set_pace(None, None, progress::now()))?;
+            writeln!(
+                out,
+                "Your pace is cleared; set it again with `trailmark pace HOURS_PER_WEEK`."
+            )?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(hours) = hours else {
         match store.progress().pace_hours_per_week() {
             Some(h) => writeln!(out, "Your pace: {h} hours per week")?,

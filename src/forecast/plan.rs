@@ -102,6 +102,19 @@ pub fn measured_hours_per_week(
     super::measured::hours_per_week_measured(progress, roadmap, today).filter(|h| *h > 0.0)
 }
 
+/// Whether the week starting `week_start` ends after `target`: the plan's
+/// target line is drawn before it and its work is behind. A week whose
+/// Sunday is the target is the last one on time.
+pub fn after_target(target: NaiveDate, week_start: NaiveDate) -> bool {
+    week_start
+        .checked_add_days(Days::new(6))
+        .is_none_or(|sunday| target < sunday)
+}
+
+/// The most weeks a plan lists (two centuries): a pace of minutes a week
+/// would otherwise list millions.
+pub const MAX_WEEKS: usize = 52 * 200;
+
 /// One calendar week of the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanWeek {
@@ -113,13 +126,17 @@ pub struct PlanWeek {
     pub weeks: f64,
     /// The skills among `skills` that have no estimate at all.
     pub unestimated: Vec<String>,
+    /// The skill still under way when the week starts (begun in an earlier
+    /// week), if any: a week with work but no skill starting says which.
+    pub continuing: Option<String>,
 }
 
 /// The skills still to do, week by week.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Plan {
-    /// Weeks with at least one skill, in date order (weeks a long skill only
-    /// runs on through are left out).
+    /// Every calendar week with work in it, in date order: weeks where
+    /// skills start, and weeks a long skill runs on through (no skill
+    /// starts; `continuing` names it). At most [`MAX_WEEKS`] weeks.
     pub weeks: Vec<PlanWeek>,
     /// The day the last estimated skill is done; `None` when no estimated
     /// skill is left, or past two centuries.
@@ -228,21 +245,53 @@ pub fn lay_out(skills: &[(String, Option<f64>)], today: NaiveDate, capacity: f64
     };
     let mut weeks: Vec<PlanWeek> = Vec::new();
     let mut at = first_day;
+    // The skill under way, and the last week listed.
+    let mut running: Option<&String> = None;
+    let mut listed: Option<u64> = None;
+    let run_on = |weeks: &mut Vec<PlanWeek>, from: u64, to: u64, running: Option<&String>| {
+        for k in from..to.min(from.saturating_add(MAX_WEEKS as u64)) {
+            if weeks.len() >= MAX_WEEKS {
+                break;
+            }
+            weeks.push(PlanWeek {
+                week_start: monday(k),
+                skills: Vec::new(),
+                weeks: worked(k),
+                unestimated: Vec::new(),
+                continuing: running.cloned(),
+            });
+        }
+    };
     for (id, left) in skills {
         let Some(w) = *left else { continue };
         let days = w / capacity * 7.0;
         // Float sums must not pull a start on Monday back into Sunday.
         let k = week_of(at + 1e-6);
         at += days;
+        if let Some(last) = listed
+            && k > last + 1
+        {
+            run_on(&mut weeks, last + 1, k, running);
+        }
+        let full = weeks.len() >= MAX_WEEKS;
         match weeks.last_mut() {
             Some(last) if last.week_start == monday(k) => last.skills.push(id.clone()),
+            _ if full => {}
             _ => weeks.push(PlanWeek {
                 week_start: monday(k),
                 skills: vec![id.clone()],
                 weeks: worked(k),
                 unestimated: Vec::new(),
+                continuing: running
+                    .filter(|_| at - days > k as f64 * 7.0 + 1e-6)
+                    .cloned(),
             }),
         }
+        listed = Some(k);
+        running = Some(id);
+    }
+    if let Some(last) = listed {
+        run_on(&mut weeks, last + 1, week_of(end - EPS) + 1, running);
     }
     let any_estimated = skills.iter().any(|(_, w)| w.is_some());
     let finish = any_estimated
@@ -274,6 +323,7 @@ fn unestimated_week(skills: &[(String, Option<f64>)], monday: NaiveDate) -> Opti
         skills: unestimated.clone(),
         weeks: 0.0,
         unestimated,
+        continuing: None,
     })
 }
 
@@ -335,13 +385,22 @@ mod tests {
                 // 7–12.25 days in, then 12.25–29.75: the weeks of 21 and
                 // 28 December only go on with the long one.
                 (date(2026, 12, 7), vec!["s2", "s3"]),
+                (date(2026, 12, 14), vec![]),
+                (date(2026, 12, 21), vec![]),
                 (date(2026, 12, 28), vec!["s4"]),
                 (date(2027, 1, 4), vec!["s5"]),
             ]
         );
         let worked: Vec<f64> = plan.weeks.iter().map(|w| w.weeks).collect();
-        assert_eq!(worked, vec![1.0, 1.0, 0.5, 0.0]);
-        assert_eq!(plan.weeks[3].unestimated, vec!["s5"]);
+        assert_eq!(worked, vec![1.0, 1.0, 1.0, 1.0, 0.5, 0.0]);
+        assert_eq!(plan.weeks[5].unestimated, vec!["s5"]);
+        // The weeks between say which skill runs on through them; the week
+        // of the 28th starts with it still going, then s4 begins.
+        let going: Vec<Option<&str>> = plan.weeks.iter().map(|w| w.continuing.as_deref()).collect();
+        assert_eq!(
+            going,
+            vec![None, None, Some("s3"), Some("s3"), Some("s3"), None]
+        );
         // 4.5 weeks of work from Monday 30 November: 31.5 days, counted up
         // to whole days as `status` counts them.
         assert_eq!(plan.finish, Some(date(2027, 1, 1)));

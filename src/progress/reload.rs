@@ -15,13 +15,7 @@ impl Store {
         let bytes = match std::fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-            Err(source) => {
-                return Err(ProgressError::Io {
-                    path: self.path.clone(),
-                    action: "read the progress file",
-                    source,
-                });
-            }
+            Err(source) => return Err(super::store::read_failed(&self.path, source)),
         };
         if self.on_disk.as_deref() == Some(bytes.as_slice()) {
             return Ok(false);

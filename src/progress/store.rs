@@ -272,11 +272,22 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, ProgressError> {
     match fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(ProgressError::Io {
+        Err(source) => Err(read_failed(path, source)),
+    }
+}
+
+/// Why the progress file could not be read; a folder is named as one, as
+/// "Is a directory" does not say what to give instead.
+pub(super) fn read_failed(path: &Path, source: std::io::Error) -> ProgressError {
+    if path.is_dir() {
+        return ProgressError::Folder {
             path: path.to_owned(),
-            action: "read the progress file",
-            source,
-        }),
+        };
+    }
+    ProgressError::Io {
+        path: path.to_owned(),
+        action: "read the progress file",
+        source,
     }
 }
 

@@ -48,6 +48,49 @@ impl Progress {
     pub fn study_sessions(&self) -> impl Iterator<Item = (&str, NaiveDate, u32)> {
         self.history.iter().filter_map(Change::study)
     }
+
+    /// Minutes of study logged on the local `date`, on every skill of every
+    /// roadmap: a day has 24 hours whatever the roadmap.
+    pub fn minutes_studied_on(&self, date: NaiveDate) -> u64 {
+        self.study_sessions()
+            .filter(|(_, d, _)| *d == date)
+            .map(|(_, _, m)| u64::from(m))
+            .sum()
+    }
+
+    /// Whether `minutes` more fit into the local `date` without its study
+    /// (all sessions on that day) going over 24 hours.
+    ///
+    /// Errors: [`DayFull`], saying how much that day already holds.
+    pub fn check_day_room(&self, date: NaiveDate, minutes: u32) -> Result<(), DayFull> {
+        let logged = self.minutes_studied_on(date);
+        if logged + u64::from(minutes) <= u64::from(MAX_SESSION_MINUTES) {
+            return Ok(());
+        }
+        Err(DayFull {
+            date,
+            logged: Minutes(logged),
+            adding: Minutes(u64::from(minutes)),
+            room: Minutes(u64::from(MAX_SESSION_MINUTES).saturating_sub(logged)),
+        })
+    }
+}
+
+/// A session that would put more than 24 hours of study into one local day.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{date} already has {logged} of study logged (all roadmaps); {adding} more would make more than 24 hours that day. {}",
+    if room.0 == 0 { "Nothing more fits; log it on the day it happened (with --date)".to_owned() } else { format!("At most {room} more fits; log the rest on the day it happened (with --date)") }
+)]
+pub struct DayFull {
+    /// The learner's local day.
+    pub date: NaiveDate,
+    /// Study already logged that day, on every roadmap.
+    pub logged: Minutes,
+    /// The session that did not fit.
+    pub adding: Minutes,
+    /// What still fits that day.
+    pub room: Minutes,
 }
 
 /// Reads a history entry's `date` and `minutes`. On error: the key at fault
@@ -95,7 +138,18 @@ pub enum BadDuration {
     /// Not in a form trailmark reads.
     #[error("`{0}` is not a duration; write minutes or hours like 90m, 1.5h or 1h30m")]
     Form(String),
-    /// Rounds to no time at all.
+    /// Hours and minutes together that do not read as a clock does:
+    /// minutes of 60 or more, or a decimal hour, before the minutes.
+    #[error(
+        "`{text}` is not a duration: with hours, give whole hours and minutes under 60; write it `{fix}`"
+    )]
+    Mixed {
+        /// What was typed.
+        text: String,
+        /// The same time written right (`2h 1m` or `121m`).
+        fix: String,
+    },
+    /// Under one minute, whatever the unit (`0.01h` is 36 seconds).
     #[error("`{0}` is less than a minute; log at least 1m")]
     TooShort(String),
     /// Longer than [`MAX_SESSION_MINUTES`].
@@ -124,6 +178,8 @@ pub fn parse_duration(text: &str) -> Result<u32, BadDuration> {
     let mut total = 0.0;
     let mut seen_hours = false;
     let mut seen_minutes = false;
+    // A clock's form: whole hours, then minutes under 60.
+    let mut clock = true;
     while !rest.is_empty() {
         let digits = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -138,10 +194,12 @@ pub fn parse_duration(text: &str) -> Result<u32, BadDuration> {
         match unit {
             "h" | "hr" | "hrs" | "hour" | "hours" if !seen_hours && !seen_minutes => {
                 seen_hours = true;
+                clock = number.fract() == 0.0;
                 total += number * 60.0;
             }
             "m" | "min" | "mins" | "minute" | "minutes" if !seen_minutes => {
                 seen_minutes = true;
+                clock &= !seen_hours || number < 60.0;
                 total += number;
             }
             _ => return Err(form()),
@@ -151,7 +209,14 @@ pub fn parse_duration(text: &str) -> Result<u32, BadDuration> {
         return Err(form());
     }
     let minutes = total.round();
-    if minutes < 1.0 {
+    if seen_hours && seen_minutes && !clock {
+        return Err(BadDuration::Mixed {
+            text: text.to_owned(),
+            fix: format!("{} or {minutes}m", Minutes(minutes as u64)),
+        });
+    }
+    // Checked before rounding: `0.01h` (36 s) is not a minute.
+    if total < 1.0 {
         return Err(BadDuration::TooShort(text.to_owned()));
     }
     if minutes > f64::from(MAX_SESSION_MINUTES) {
@@ -179,6 +244,13 @@ impl fmt::Display for Minutes {
 mod tests {
     use super::*;
 
+    fn mixed(text: &str, fix: &str) -> BadDuration {
+        BadDuration::Mixed {
+            text: text.into(),
+            fix: fix.into(),
+        }
+    }
+
     #[test]
     fn durations_read_as_a_learner_writes_them() {
         let table: &[(&str, Result<u32, BadDuration>)] = &[
@@ -203,6 +275,25 @@ mod tests {
             ("0m", Err(BadDuration::TooShort("0m".into()))),
             ("0.2m", Err(BadDuration::TooShort("0.2m".into()))),
             ("24h1m", Err(BadDuration::TooLong("24h1m".into()))),
+            ("0.01h", Err(BadDuration::TooShort("0.01h".into()))),
+            ("0.5m", Err(BadDuration::TooShort("0.5m".into()))),
+            (
+                "0.9 minutes",
+                Err(BadDuration::TooShort("0.9 minutes".into())),
+            ),
+            ("1m", Ok(1)),
+            ("0.02h", Ok(1)),
+            ("1h59m", Ok(119)),
+            ("1h 0m", Ok(60)),
+            ("0h45m", Ok(45)),
+            ("1h61m", Err(mixed("1h61m", "2h 1m or 121m"))),
+            ("1h60m", Err(mixed("1h60m", "2h or 120m"))),
+            (
+                "2 hours 90 minutes",
+                Err(mixed("2 hours 90 minutes", "3h 30m or 210m")),
+            ),
+            ("1.5h30m", Err(mixed("1.5h30m", "2h or 120m"))),
+            ("0h90m", Err(mixed("0h90m", "1h 30m or 90m"))),
             ("25h", Err(BadDuration::TooLong("25h".into()))),
             ("1e9h", Err(BadDuration::Form("1e9h".into()))),
         ];
@@ -220,6 +311,28 @@ mod tests {
         assert_eq!(
             parse_duration("25h").unwrap_err().to_string(),
             "`25h` is more than 24 hours in one entry; log each day's study as its own entry (with --date)"
+        );
+    }
+
+    #[test]
+    fn a_day_holds_24_hours_of_study_over_every_roadmap() {
+        let mut p = Progress::default();
+        let d = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let at = crate::progress::now();
+        p.log_study("a", "git", d, 20 * 60, at);
+        p.log_study("b", "sql", d, 3 * 60, at);
+        p.log_study("a", "git", d.pred_opt().unwrap(), 10 * 60, at);
+        assert_eq!(p.minutes_studied_on(d), 23 * 60);
+        assert_eq!(p.check_day_room(d, 60), Ok(()));
+        let full = p.check_day_room(d, 61).unwrap_err();
+        assert_eq!(
+            full.to_string(),
+            "2026-11-30 already has 23h of study logged (all roadmaps); 1h 1m more would make more than 24 hours that day. At most 1h more fits; log the rest on the day it happened (with --date)"
+        );
+        p.log_study("b", "sql", d, 60, at);
+        assert_eq!(
+            p.check_day_room(d, 1).unwrap_err().to_string(),
+            "2026-11-30 already has 24h of study logged (all roadmaps); 1m more would make more than 24 hours that day. Nothing more fits; log it on the day it happened (with --date)"
         );
     }
 

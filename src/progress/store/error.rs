@@ -25,6 +25,13 @@ pub enum ProgressError {
         path.display()
     )]
     TooNew { path: PathBuf, found: u32 },
+    /// The path names a folder: a file path was meant (`--data-file DIR`).
+    #[error(
+        "{}: this is a folder, not a file; give the progress file's own path instead, e.g. `{}` (with --data-file or TRAILMARK_DATA)",
+        path.display(),
+        path.join("progress.yaml").display()
+    )]
+    Folder { path: PathBuf },
     #[error("{}: cannot {action}: {source}", path.display())]
     Io {
         path: PathBuf,

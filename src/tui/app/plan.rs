@@ -101,7 +101,9 @@ fn rows(plan: &Plan, today: NaiveDate, title: impl Fn(&str) -> String) -> Vec<Pl
     let mut rows = Vec::new();
     let mut target_shown = plan.target_date.is_none();
     for w in &plan.weeks {
-        let late = plan.target_date.is_some_and(|t| t < w.week_start);
+        let late = plan
+            .target_date
+            .is_some_and(|t| forecast::plan::after_target(t, w.week_start));
         if late && !target_shown {
             rows.push(PlanRow::Target(plan.target_date.unwrap_or(w.week_start)));
             target_shown = true;
@@ -117,6 +119,12 @@ fn rows(plan: &Plan, today: NaiveDate, title: impl Fn(&str) -> String) -> Vec<Pl
             current: w.week_start == this_week,
             late,
         });
+        if let Some(id) = w.continuing.as_ref().filter(|_| w.skills.is_empty()) {
+            rows.push(PlanRow::Skill {
+                title: format!("… {} continues", title(id)),
+                unestimated: false,
+            });
+        }
         for id in &w.skills {
             rows.push(PlanRow::Skill {
                 title: title(id),

@@ -21,6 +21,9 @@ pub enum Logged {
     Minutes(u32),
     /// More than a day: a day was logged (the most one entry takes).
     Capped,
+    /// The day it started already held study: only these minutes fitted
+    /// into its 24 hours (over every roadmap), and were logged; 0 for none.
+    DayFull(u32),
 }
 
 /// Whole minutes from `started` to `until`, rounded to the nearest.
@@ -82,11 +85,22 @@ impl App {
         if minutes < 1 {
             return Logged::Nothing;
         }
-        let (minutes, logged) = match u32::try_from(minutes) {
+        let (mut minutes, mut logged) = match u32::try_from(minutes) {
             Ok(m) if m <= MAX_SESSION_MINUTES => (m, Logged::Minutes(m)),
             _ => (MAX_SESSION_MINUTES, Logged::Capped),
         };
         let date = local_day(timer.started);
+        // A day holds 24 hours of study over every roadmap, as `trailmark
+        // log` checks: what does not fit is not logged.
+        let before = self.store.progress().minutes_studied_on(date);
+        let room =
+            u32::try_from(u64::from(MAX_SESSION_MINUTES).saturating_sub(before)).unwrap_or(0);
+        if minutes > room {
+            if room == 0 {
+                return Logged::DayFull(0);
+            }
+            (minutes, logged) = (room, Logged::DayFull(room));
+        }
         let now = self.now;
         self.store
             .progress_mut()
@@ -154,6 +168,19 @@ impl App {
             Logged::Capped => (
                 format!(
                     "Logged 24h on “{title}”, the most one session takes (`trailmark log` adds more)"
+                ),
+                true,
+            ),
+            Logged::DayFull(0) => (
+                format!(
+                    "The timer on “{title}”: nothing logged, its day already holds 24h of study"
+                ),
+                false,
+            ),
+            Logged::DayFull(m) => (
+                format!(
+                    "Logged {} on “{title}”, all that fits in its day (a day holds 24h of study)",
+                    Minutes(u64::from(m))
                 ),
                 true,
             ),

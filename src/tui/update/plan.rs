@@ -26,7 +26,6 @@ pub fn parse_target(text: &str) -> Result<chrono::NaiveDate, String> {
 
 pub(super) fn plan(app: &mut App, action: Action) -> Effect {
     let page = layout::help_rows(app.area()).max(1);
-    let today = app.today;
     let target = app
         .roadmap()
         .and_then(|r| app.store.progress().target_date(&r.id));
@@ -55,8 +54,10 @@ pub(super) fn plan(app: &mut App, action: Action) -> Effect {
         Action::Cancel => app.overlay = Overlay::None,
         Action::OpenHelp => return open_help(app),
         Action::EditTarget => {
-            // A date already set is offered for editing; else today's, to change.
-            let text = target.unwrap_or(today).to_string();
+            // A date already set is offered for editing; else an empty field
+            // (a prefilled today would take typing after it, and Enter at
+            // once would set a target of today).
+            let text = target.map(|t| t.to_string()).unwrap_or_default();
             view.editor = Some(Editor {
                 kind: EditKind::Target,
                 place: None,

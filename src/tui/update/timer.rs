@@ -33,6 +33,19 @@ pub(super) fn toggle(app: &mut App) -> Effect {
                 ));
                 Effect::SaveThenKeepPlace
             }
+            Logged::DayFull(0) => {
+                app.info(format!(
+                    "Timer on “{title}” stopped: nothing logged, its day already holds 24h of study"
+                ));
+                Effect::KeepPlace
+            }
+            Logged::DayFull(m) => {
+                app.info(format!(
+                    "Timer stopped: logged {} on “{title}”, all that fits in its day (a day holds 24h of study)",
+                    Minutes(u64::from(m))
+                ));
+                Effect::SaveThenKeepPlace
+            }
         };
     }
     if !skill_on_screen(app) {

@@ -52,8 +52,15 @@ fn d_sets_and_clears_the_target_date_from_the_plan() {
     ch(app, 'w');
     ch(app, 'd');
     assert_eq!(app.ctx(), Ctx::EDITOR);
-    // It offers today's date to change.
-    press_with(app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    // No date yet: an empty field, so what is typed is the date, and Enter
+    // at once sets nothing.
+    let Overlay::Plan(view) = &app.overlay else {
+        panic!("no plan view");
+    };
+    assert_eq!(view.editor.as_ref().map(|e| e.input.text()), Some(""));
+    assert_eq!(press(app, KeyCode::Enter), Effect::None, "nothing to clear");
+    assert_eq!(target(app), None);
+    ch(app, 'd');
     typed(app, "2026-02-30");
     assert_eq!(press(app, KeyCode::Enter), Effect::None);
     let Overlay::Plan(view) = &app.overlay else {

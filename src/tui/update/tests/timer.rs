@@ -83,6 +83,51 @@ fn under_a_minute_logs_nothing_and_a_day_is_the_most() {
 }
 
 #[test]
+fn the_timer_logs_only_what_fits_in_its_day_over_every_roadmap() {
+    let mut f = opened();
+    let app = &mut f.app;
+    press(app, KeyCode::Tab);
+    // 23 hours already logged that day, on another roadmap's skill.
+    app.store.progress_mut().log_study(
+        "backend-six-phases",
+        "http",
+        local_day(now()),
+        23 * 60,
+        now(),
+    );
+    ch(app, 'T');
+    app.now = now() + Duration::hours(2);
+    assert_eq!(ch(app, 'T'), Effect::SaveThenKeepPlace);
+    assert_eq!(sessions(app)[1].2, 60);
+    let title = app.current_skill().unwrap().title.clone();
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        format!(
+            "Timer stopped: logged 1h on “{title}”, all that fits in its day (a day holds 24h of study)"
+        )
+    );
+    // A full day (the one the next timer starts on, whatever the time
+    // zone) takes nothing more.
+    let day = local_day(app.now);
+    let room = 24 * 60 - u32::try_from(app.store.progress().minutes_studied_on(day)).unwrap();
+    if room > 0 {
+        let at = app.now;
+        app.store
+            .progress_mut()
+            .log_study("backend-six-phases", "http", day, room, at);
+    }
+    let before = sessions(app).len();
+    ch(app, 'T');
+    app.now += Duration::minutes(30);
+    assert_eq!(ch(app, 'T'), Effect::KeepPlace);
+    assert_eq!(sessions(app).len(), before);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        format!("Timer on “{title}” stopped: nothing logged, its day already holds 24h of study")
+    );
+}
+
+#[test]
 fn the_timer_waits_for_the_skills_to_be_on_screen() {
     let mut f = opened();
     let app = &mut f.app;
