@@ -257,7 +257,10 @@ fn every_place_gives_the_same_figures() {
     );
     for text in [&status, &markdown] {
         // At your measured pace here: study is logged over three weeks.
-        assert!(text.contains(&format!("{pace} at your measured pace")), "{text}");
+        assert!(
+            text.contains(&format!("{pace} at your measured pace")),
+            "{text}"
+        );
         assert!(
             text.contains(&format!("{history} at your recent rate")),
             "{text}"
