@@ -95,6 +95,8 @@ fn export_json_holds_statuses_dates_notes_and_estimates() {
         COUNT_KEYS
             .iter()
             .chain(&[
+                "weeks_remaining_at_your_pace",
+                "pace",
                 "finish_date_by_pace",
                 "finish_date_by_history",
                 "hours_logged",

@@ -56,7 +56,7 @@ fn a_target_date_adds_what_it_takes_to_status() {
     let said = ok(d, &["target", SIX, "2027-06-30"]);
     assert_eq!(
         said,
-        "backend-six-phases: finish by 2027-06-30.\n2027-06-30, on track\n"
+        "backend-six-phases: finish by 2027-06-30.\n2027-06-30, on track, 6 weeks ahead\n"
     );
     let v = json(d, &["status", SIX, "--json"]);
     assert_eq!(v["target_date"], "2027-06-30");
@@ -65,7 +65,7 @@ fn a_target_date_adds_what_it_takes_to_status() {
         json!({"min": 11.2, "max": 11.2})
     );
     assert_eq!(v["on_track"], true);
-    assert!(ok(d, &["status", SIX]).contains("\nTarget:    2027-06-30, on track\n"));
+    assert!(ok(d, &["status", SIX]).contains("\nTarget:    2027-06-30, on track, 6 weeks ahead\n"));
 
     // At 5 h/week of one's own the same 24 weeks take 67.2 weeks.
     ok(d, &["pace", "5"]);
@@ -77,7 +77,7 @@ fn a_target_date_adds_what_it_takes_to_status() {
     );
     let text = ok(d, &["status", SIX]);
     assert!(
-        text.contains("\nTarget:    2027-06-30, behind by 38 weeks: needs 12 h/week from now\n"),
+        text.contains("\nTarget:    2027-06-30, behind by 38 weeks: needs 11.2 h/week from now\n"),
         "{text}"
     );
 
@@ -194,7 +194,7 @@ fn the_plan_in_text_says_this_week_next_week_and_where_the_target_falls() {
         "{text}"
     );
     assert!(
-        text.ends_with("Target:  2026-12-20, behind by 22 weeks: needs 131 h/week from now\n"),
+        text.ends_with("Target:  2026-12-20, behind by 22 weeks: needs 130.7 h/week from now\n"),
         "{text}"
     );
 }

@@ -25,6 +25,8 @@ fn status_json_has_every_key_and_counts_marks() {
         keys(&fresh),
         sorted(&[
             "roadmap",
+            "weeks_remaining_at_your_pace",
+            "pace",
             "finish_date_by_pace",
             "finish_date_by_history",
             "hours_logged",
@@ -45,6 +47,12 @@ fn status_json_has_every_key_and_counts_marks() {
     assert_eq!(fresh["weeks_total"], weeks(24.0));
     assert_eq!(fresh["weeks_remaining"], weeks(24.0));
     assert_eq!(fresh["unestimated_skills"], 0);
+    // No pace of the learner's: the roadmap's own weeks, at its 14 h/week.
+    assert_eq!(fresh["weeks_remaining_at_your_pace"], weeks(24.0));
+    assert_eq!(
+        fresh["pace"],
+        json!({"hours_per_week": 14.0, "source": "roadmap"})
+    );
     // No pace of the learner's yet: the roadmap's own (24 weeks at 14 h/week).
     assert_eq!(fresh["finish_date_by_pace"], "2026-08-31");
     assert_eq!(fresh["finish_date_by_history"], Value::Null);

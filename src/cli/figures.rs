@@ -4,12 +4,14 @@
 //! cannot disagree: each of them prints what this module made.
 
 use chrono::NaiveDate;
+
+use crate::estimate::Weeks;
 use serde::Serialize;
 
 use super::plan::{TargetJson, target_check, target_line};
 use super::status::{at_your_pace, counts_line, history_line, pace_line, remaining_line};
 use super::study::{measured_line, round_hours};
-use super::tracking::{CountsJson, today};
+use super::tracking::{CountsJson, round_weeks, today};
 use crate::catalog::Catalog;
 use crate::forecast::{self, Index, WeekPoint};
 use crate::progress::{Minutes, Progress};
@@ -30,6 +32,8 @@ pub(super) struct Figures {
     pub orphans: Vec<String>,
     /// The standing against the target date, when one is set.
     pub target: Option<forecast::TargetCheck>,
+    /// The weekly hours the roadmap's estimates assume, if it says.
+    pub roadmap_pace: Option<f64>,
 }
 
 impl Figures {
@@ -56,6 +60,7 @@ impl Figures {
             measured,
             orphans,
             target,
+            roadmap_pace: roadmap.pace_hours_per_week,
         }
     }
 }
@@ -66,6 +71,13 @@ impl Figures {
 pub(super) struct FiguresJson {
     #[serde(flatten)]
     counts: CountsJson,
+    /// The weeks left at your pace (`{min, max}`): the header's and the
+    /// text's figure; the roadmap's own weeks when no pace of yours applies.
+    weeks_remaining_at_your_pace: Option<Weeks>,
+    /// The pace the finish date by pace and the weeks above are at
+    /// (`{hours_per_week, source}`, source `measured`, `set` or `roadmap`);
+    /// null when the roadmap states no weekly hours.
+    pace: Option<forecast::PlanPace>,
     finish_date_by_pace: Option<NaiveDate>,
     finish_date_by_history: Option<NaiveDate>,
     /// Hours of study logged on this roadmap's skills, all time.
@@ -81,6 +93,11 @@ impl From<&Figures> for FiguresJson {
     fn from(f: &Figures) -> Self {
         Self {
             counts: (&f.summary.overall).into(),
+            weeks_remaining_at_your_pace: f.summary.overall.remaining.weeks.map(|w| {
+                let pace = f.fc.pace.map(|p| p.hours_per_week);
+                round_weeks(forecast::weeks_at_pace(w, f.roadmap_pace, pace).unwrap_or(w))
+            }),
+            pace: f.fc.pace,
             finish_date_by_pace: f.fc.by_pace,
             finish_date_by_history: f.fc.by_history,
             hours_logged: round_hours(f.measured.hours_logged),

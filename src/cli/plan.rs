@@ -76,7 +76,7 @@ pub(super) fn target(
 pub(super) struct TargetJson {
     /// The learner's target date for the roadmap.
     target_date: Option<NaiveDate>,
-    /// Weekly hours (`{min, max}`, to a tenth) the remaining estimate needs,
+    /// Weekly hours (`{min, max}`, tenths rounded up, as the text says them) the remaining estimate needs,
     /// at the roadmap's pace, to end by the target date.
     hours_per_week_needed: Option<HoursRange>,
     /// Whether the finish at the learner's pace is on or before the target.
@@ -85,13 +85,13 @@ pub(super) struct TargetJson {
 
 impl From<Option<&TargetCheck>> for TargetJson {
     fn from(check: Option<&TargetCheck>) -> Self {
-        let tenth = |x: f64| (x * 10.0).round() / 10.0;
         Self {
             target_date: check.map(|t| t.target_date),
+            // The figures the text says: tenths, rounded up.
             hours_per_week_needed: check.and_then(|t| t.hours_per_week_needed).map(|h| {
                 HoursRange {
-                    min: tenth(h.min),
-                    max: tenth(h.max),
+                    min: h.min_tenths(),
+                    max: h.max_tenths(),
                 }
             }),
             on_track: check.and_then(|t| t.on_track),
@@ -195,7 +195,7 @@ fn pace_words(plan: &Plan) -> String {
             };
             format!("at {} h/week ({whose})", p.hours())
         }
-        None => "at the estimates' own weeks (no pace known)".to_owned(),
+        None => "at the roadmap's own weeks (it states no weekly hours)".to_owned(),
     }
 }
 

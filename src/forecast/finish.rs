@@ -28,8 +28,12 @@ pub fn add_weeks(today: NaiveDate, weeks: f64) -> Option<NaiveDate> {
 /// The weekly hours finish dates and remaining weeks are given at: the
 /// learner's logged pace once two weeks of study time give one, else the
 /// pace they set, else the roadmap's. One rule for the header, `status`,
-/// the exports, the plan and the target date, so they all agree.
+/// the exports, the plan and the target date, so they all agree. `None`
+/// for a roadmap that states no weekly hours: its weeks count as they are.
 pub fn your_pace(roadmap: &Roadmap, progress: &Progress, today: NaiveDate) -> Option<PlanPace> {
+    // Without the roadmap's hours there is nothing to convert its weeks
+    // from: no pace applies, and saying "at your pace" would mislead.
+    roadmap.pace_hours_per_week?;
     plan_pace(
         measured_hours_per_week(roadmap, progress, today),
         progress.pace_hours_per_week(),

@@ -197,11 +197,15 @@ pub fn plan(
     today: NaiveDate,
     measured: Option<f64>,
 ) -> Plan {
-    let pace = plan_pace(
-        measured,
-        progress.pace_hours_per_week(),
-        roadmap.pace_hours_per_week,
-    );
+    // As [`super::your_pace`]: no pace applies to a roadmap that states no
+    // weekly hours; its weeks are laid out as they are.
+    let pace = roadmap.pace_hours_per_week.and_then(|_| {
+        plan_pace(
+            measured,
+            progress.pace_hours_per_week(),
+            roadmap.pace_hours_per_week,
+        )
+    });
     let base = roadmap
         .pace_hours_per_week
         .or(pace.map(|p| p.hours_per_week));

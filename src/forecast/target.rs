@@ -25,15 +25,28 @@ pub struct HoursRange {
 }
 
 impl std::fmt::Display for HoursRange {
-    /// `12 h/week`, `12–15 h/week` (rounded up to whole hours: a learner
-    /// plans in hours, and rounding down would promise too little).
+    /// `12.4 h/week`, `12.4–15 h/week`: tenths, rounded up (rounding down
+    /// would promise too little), the same figures `status --json` gives.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (lo, hi) = (self.min.ceil(), self.max.ceil());
-        if (lo - hi).abs() < f64::EPSILON {
-            write!(f, "{lo} h/week")
+        let (lo, hi) = (self.min_tenths(), self.max_tenths());
+        let (a, b) = (crate::numbers::hours(lo), crate::numbers::hours(hi));
+        if a == b {
+            write!(f, "{a} h/week")
         } else {
-            write!(f, "{lo}–{hi} h/week")
+            write!(f, "{a}–{b} h/week")
         }
+    }
+}
+
+impl HoursRange {
+    /// The low end in tenths of an hour, rounded up.
+    pub fn min_tenths(&self) -> f64 {
+        (self.min * 10.0 - 1e-9).ceil() / 10.0
+    }
+
+    /// The high end in tenths of an hour, rounded up.
+    pub fn max_tenths(&self) -> f64 {
+        (self.max * 10.0 - 1e-9).ceil() / 10.0
     }
 }
 
@@ -66,16 +79,23 @@ impl TargetCheck {
     /// what cannot be told.
     pub fn verdict(&self) -> String {
         let verdict = match (self.on_track, self.behind_weeks) {
-            (Some(true), _) => "on track".to_owned(),
+            (Some(true), _) => {
+                let ahead = self
+                    .finish
+                    .map_or(0, |f| (self.target_date - f).num_days().max(0) / 7);
+                match ahead {
+                    0 => "on track".to_owned(),
+                    1 => "on track, 1 week ahead".to_owned(),
+                    n => format!("on track, {n} weeks ahead"),
+                }
+            }
             (Some(false), Some(n)) => {
                 let weeks = format!("behind by {n} week{}", if n == 1 { "" } else { "s" });
                 match self.hours_per_week_needed {
-                    _ if self.passed => format!(
-                        "{weeks}: the date has passed; set a new one (`trailmark target`, or d in the plan view)"
-                    ),
-                    Some(h) if h.min > HOURS_IN_A_WEEK => format!(
-                        "{weeks}: the date would need more than {HOURS_IN_A_WEEK} h/week, more than a week has; set a later one"
-                    ),
+                    _ if self.passed => format!("{weeks}: the date has passed; set a later one"),
+                    Some(h) if h.min > HOURS_IN_A_WEEK => {
+                        format!("{weeks}: over {HOURS_IN_A_WEEK} h/week needed; set a later date")
+                    }
                     Some(h) => format!("{weeks}: needs {h} from now"),
                     None => weeks,
                 }
@@ -177,11 +197,11 @@ mod tests {
             (h.min - 5.0).abs() < 1e-9 && (h.max - 7.5).abs() < 1e-9,
             "{h:?}"
         );
-        assert_eq!(h.to_string(), "5–8 h/week");
+        assert_eq!(h.to_string(), "5–7.5 h/week");
         // At the roadmap's pace, 5 weeks: on track.
         assert_eq!(c.finish, Some(date(2027, 1, 5)));
         assert_eq!(c.on_track, Some(true));
-        assert_eq!(c.verdict(), "on track");
+        assert_eq!(c.verdict(), "on track, 3 weeks ahead");
     }
 
     #[test]
@@ -199,7 +219,10 @@ mod tests {
         assert_eq!(c.finish, Some(date(2027, 4, 20)));
         assert_eq!(c.on_track, Some(false));
         assert_eq!(c.behind_weeks, Some(11));
-        assert_eq!(c.verdict(), "behind by 11 weeks: needs 12 h/week from now");
+        assert_eq!(
+            c.verdict(),
+            "behind by 11 weeks: needs 11.2 h/week from now"
+        );
         // At 20 h/week (a measured pace, say) it is on time.
         let c = check_target(
             &roadmap(Some(10.0)),
@@ -238,7 +261,7 @@ mod tests {
         assert_eq!(c.on_track, Some(false));
         assert_eq!(
             c.verdict(),
-            "behind by 14 weeks: needs 16 h/week from now (1 skill with no estimate not counted)"
+            "behind by 14 weeks: needs 15.4 h/week from now (1 skill with no estimate not counted)"
         );
         let done = check_target(&roadmap(Some(10.0)), None, &left(None, 0), target, today);
         assert_eq!(done.on_track, Some(true), "nothing left");
@@ -275,7 +298,7 @@ mod tests {
             today,
         );
         assert!(
-            tight.verdict().contains("more than 168 h/week"),
+            tight.verdict().contains("over 168 h/week needed"),
             "{}",
             tight.verdict()
         );

@@ -12,7 +12,8 @@
 //! [`Progress::migrate_key_estimates`] moves such an estimate to the roadmap
 //! the history says it was set in (the history entry of the change that set
 //! it, matched by stamp and value, else the latest estimate change of that
-//! record). When the history names no roadmap at all, the only loaded
+//! record; two such changes with one stamp and one value, from two copies,
+//! give it to both their roadmaps). When the history names no roadmap at all, the only loaded
 //! roadmap that uses the key takes it. Otherwise (the roadmap named is not
 //! loaded, or several could claim it) it stays on the key, counted nowhere
 //! and never deleted, until the roadmap it belongs to loads.
@@ -86,14 +87,17 @@ impl Progress {
             else {
                 continue;
             };
-            let Some(home) = self.claimant(key, &register, &keyed) else {
+            let homes = self.claimants(key, &register, &keyed);
+            if homes.is_empty() {
                 continue;
-            };
-            self.skills
-                .entry(home)
-                .or_default()
-                .estimate
-                .join(&register);
+            }
+            for home in homes {
+                self.skills
+                    .entry(home)
+                    .or_default()
+                    .estimate
+                    .join(&register);
+            }
             if let Some(record) = self.skills.get_mut(key) {
                 record.estimate = Register::default();
                 if !(record.status.is_set() || record.note.is_set()) {
@@ -108,13 +112,17 @@ impl Progress {
         count
     }
 
-    /// The `roadmap/skill` that the key's estimate `register` belongs to.
-    fn claimant(
+    /// The `roadmap/skill`s that the key's estimate `register` belongs to:
+    /// one, but for two copies that set the same value with the same stamp
+    /// in two roadmaps (hybrid logical clocks of two machines can agree),
+    /// where both roadmaps get it, so the migration does not depend on which
+    /// copy was merged first.
+    fn claimants(
         &self,
         key: &str,
         register: &Register<Option<Weeks>>,
         keyed: &[&Move],
-    ) -> Option<String> {
+    ) -> Vec<String> {
         // The key's estimate changes, also those already pointed at a
         // roadmap's skill.
         let set_in = |c: &&Change| {
@@ -125,22 +133,37 @@ impl Progress {
                         .any(|m| m.to == key && c.skill() == Some(m.estimate_to.as_str())))
         };
         let entries: Vec<&Change> = self.history.iter().filter(set_in).collect();
-        // The change that set it: its stamp and its value (copies' clocks
-        // can give two changes one stamp).
-        let roadmap = entries
+        // The changes that set it: its stamp and its value.
+        let setting: Vec<&&Change> = entries
             .iter()
-            .find(|c| c.at == register.at && c.edit == Edit::Estimate(register.value))
-            .or(entries.last())
-            .and_then(|c| c.roadmap.clone());
-        let users: Vec<&&Move> = keyed.iter().filter(|m| m.to == key).collect();
-        let home = match (roadmap, users.first()) {
-            (Some(r), _) => users.iter().find(|m| m.roadmap == r),
-            (None, Some(first)) if users.iter().all(|m| m.roadmap == first.roadmap) => {
-                users.first()
-            }
-            (None, _) => None,
+            .filter(|c| c.at == register.at && c.edit == Edit::Estimate(register.value))
+            .collect();
+        let roadmaps: Vec<Option<String>> = if setting.is_empty() {
+            entries
+                .last()
+                .map(|c| c.roadmap.clone())
+                .into_iter()
+                .collect()
+        } else {
+            setting.iter().map(|c| c.roadmap.clone()).collect()
         };
-        home.map(|m| m.estimate_to.clone())
+        let users: Vec<&&Move> = keyed.iter().filter(|m| m.to == key).collect();
+        let mut homes: Vec<String> = Vec::new();
+        for roadmap in roadmaps {
+            let home = match (roadmap, users.first()) {
+                (Some(r), _) => users.iter().find(|m| m.roadmap == r),
+                (None, Some(first)) if users.iter().all(|m| m.roadmap == first.roadmap) => {
+                    users.first()
+                }
+                (None, _) => None,
+            };
+            if let Some(m) = home
+                && !homes.contains(&m.estimate_to)
+            {
+                homes.push(m.estimate_to.clone());
+            }
+        }
+        homes
     }
 }
 

@@ -65,7 +65,7 @@ fn heading(plan: &Plan) -> String {
             };
             format!("Plan at {} h/week ({whose})", p.hours())
         }
-        None => "Plan at the estimates' own weeks (no pace known)".to_owned(),
+        None => "Plan at the roadmap's own weeks (it states no weekly hours)".to_owned(),
     };
     match plan.finish {
         Some(f) => format!("{pace} · finish {f}"),
@@ -77,19 +77,8 @@ fn verdict(check: Option<&TargetCheck>) -> (String, bool) {
     let Some(c) = check else {
         return ("No target date · d sets one".to_owned(), false);
     };
-    let ahead = match (c.on_track, c.finish) {
-        (Some(true), Some(f)) => {
-            let weeks = (c.target_date - f).num_days() / 7;
-            match weeks {
-                0 => String::new(),
-                1 => ", 1 week ahead".to_owned(),
-                n => format!(", {n} weeks ahead"),
-            }
-        }
-        _ => String::new(),
-    };
     (
-        format!("Target {}: {}{ahead}", c.target_date, c.verdict()),
+        format!("Target {}: {}", c.target_date, c.verdict()),
         c.on_track == Some(false),
     )
 }
