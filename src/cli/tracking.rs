@@ -187,14 +187,25 @@ pub(super) fn pace(
     let hours = crate::numbers::parse_pace(hours).map_err(super::Usage)?;
     store.update(|p| p.set_pace(Some(hours), None, progress::now()))?;
     writeln!(out, "Your pace is now {hours} hours per week.")?;
+    let today = today();
     for e in &catalog.entries {
-        if let Some(assumed) = e.roadmap.pace_hours_per_week {
-            writeln!(
+        let Some(assumed) = e.roadmap.pace_hours_per_week else {
+            continue;
+        };
+        // Logged study time, where there is enough of it, counts first.
+        match forecast::measured_hours_per_week(&e.roadmap, store.progress(), today) {
+            Some(measured) => writeln!(
+                out,
+                "  {}: your measured {} h/week counts first (logged over the last weeks); this pace counts when it is gone",
+                e.roadmap.id,
+                crate::numbers::hours(measured)
+            )?,
+            None => writeln!(
                 out,
                 "  {} assumes {assumed} h/week: its estimates take {:.2}× as long at your pace",
                 e.roadmap.id,
                 assumed / hours
-            )?;
+            )?,
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -184,7 +184,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(ch('P'), A::EditPace)],
         label: "P",
         hint: "pace",
-        help: "Set your weekly hours: the header's weeks left and finish date follow your pace",
+        help: "Set your weekly hours; the header's weeks left and finish date follow your pace (hours you logged lately, T or `trailmark log`, count first)",
     },
     Binding {
         ctx: Ctx::MAIN,

@@ -3,6 +3,7 @@
 //! pace editor and the skill's links.
 
 use super::moved;
+use crate::forecast::PaceSource;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, EditKind, Editor, Overlay};
 use crate::tui::editor::LineEditor;
@@ -95,11 +96,16 @@ pub(super) fn save_pace(app: &mut App) -> Effect {
         .progress_mut()
         .set_pace(to, roadmap.as_deref(), now);
     app.refresh();
-    match to {
-        Some(h) => app.info(format!(
+    let measured = app.view.forecast.pace.filter(|p| p.source == PaceSource::Measured);
+    match (to, measured) {
+        (Some(h), Some(m)) => app.info(format!(
+            "Your pace is now {h} hours per week; the {} h/week you logged lately counts first while there is one",
+            m.hours()
+        )),
+        (Some(h), None) => app.info(format!(
             "Your pace is now {h} hours per week: weeks left and the finish date follow it"
         )),
-        None => app.info("Your pace is cleared"),
+        (None, _) => app.info("Your pace is cleared"),
     }
     Effect::Save
 }
