@@ -152,9 +152,6 @@ fn event_loop(
     keep: &mut Keep,
     rest: Option<&Sources>,
 ) -> anyhow::Result<Ending> {
-    // Before the first frame: a file changed once the app shows is noticed.
-    let mut watch = Watch::new(app.store.path(), &app.catalog);
-    let mut looked = Instant::now();
     let size = terminal.size()?;
     update(
         app,
@@ -165,10 +162,22 @@ fn event_loop(
     );
     draw(terminal, app)?;
     debug_panic();
+    let mut redraw_now = false;
     if let Some(sources) = rest {
         // The first frame showed the one roadmap it needed; now the rest.
         app.catalog_loaded(Catalog::load(sources));
-        watch = Watch::new(app.store.path(), &app.catalog);
+        redraw_now = true;
+    }
+    // Watching starts once the first frame is up (it costs a thread and a
+    // watch per folder); a change another copy made to the progress file
+    // since it was read is caught by this one look.
+    let mut watch = Watch::new(app.store.path(), &app.catalog);
+    let mut looked = Instant::now();
+    if app.progress_problem.is_none() {
+        let result = app.store.refresh();
+        redraw_now |= app.progress_reloaded(result);
+    }
+    if redraw_now {
         draw(terminal, app)?;
     }
     loop {

@@ -52,7 +52,12 @@ impl Widget for &App {
         match &self.overlay {
             Overlay::Stats(data) => stats::render_stats(self, data, areas.body, buf),
             Overlay::Plan(view) => plan::render_plan(self, view, areas.body, buf),
-            _ if self.current.is_none() => render_welcome(self, areas.body, buf),
+            // Under the first-run picker the welcome would show only in
+            // cut pieces beside it.
+            _ if self.current.is_none() && !matches!(self.overlay, Overlay::Switcher(_)) => {
+                render_welcome(self, areas.body, buf);
+            }
+            _ if self.current.is_none() => {}
             _ => {
                 if let Some(r) = areas.panes[0] {
                     panes::render_phases(self, r, buf);

@@ -82,7 +82,7 @@ impl App {
         match self.catalog.position(&id) {
             Some(i) => self.open_roadmap(i),
             None => self.error(format!(
-                "The roadmap you had open last, “{}”, is not there any more (its file was removed or renamed, or it failed to load); pick another one",
+                "“{}”, the roadmap open last, is gone (its file was removed, renamed or broken); pick one",
                 crate::text::clean(&id)
             )),
         }

@@ -68,9 +68,11 @@ pub(super) fn save(app: &mut App, watch: &mut Watch) {
 
 /// Opens a link with the system's opener, without waiting for it.
 pub(super) fn open_link(app: &mut App, url: &str) {
-    if let Err(err) = open::that_detached(url) {
+    // The opener's own error names programs and exit statuses; what helps
+    // is that no program took the link, and what to do instead.
+    if open::that_detached(url).is_err() {
         app.error(format!(
-            "Could not open {url}: {err} (copy the link from the details instead)"
+            "Could not open {url}: no program here opens links (on Linux, xdg-open); copy the link from the details instead"
         ));
     }
 }

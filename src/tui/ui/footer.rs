@@ -37,7 +37,12 @@ pub fn render_message(app: &App, area: Rect, buf: &mut Buffer) {
 /// `q quit` stay visible at the end whenever they apply.
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let all: Vec<(&str, &str)> = keys::hints(app.ctx()).collect();
+    // A hint for a key that would do nothing here is left out: the info
+    // view of a source with no link has nothing to open.
+    let no_source_link = app.roadmap().is_none_or(|r| r.source.url.is_none());
+    let all: Vec<(&str, &str)> = keys::hints(app.ctx())
+        .filter(|(_, hint)| !(*hint == "open source" && no_source_link))
+        .collect();
     let is_pinned = |(_, hint): &(&str, &str)| *hint == "help" || *hint == "quit";
     let pinned: Vec<(&str, &str)> = all.iter().copied().filter(is_pinned).collect();
     let entry_width = |(k, h): (&str, &str)| width(k) + 1 + width(h) + 2;

@@ -23,7 +23,18 @@ pub fn render_info(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     Block::bordered()
         .border_style(theme.border(true))
         .title(Line::styled(" Roadmap info ", theme.border(true)))
-        .title(Line::styled(" o opens the source · Esc closes ", theme.muted()).right_aligned())
+        .title(
+            Line::styled(
+                // `o` only where the source has a link to open.
+                if app.roadmap().is_some_and(|r| r.source.url.is_some()) {
+                    " o opens the source · Esc closes "
+                } else {
+                    " Esc closes "
+                },
+                theme.muted(),
+            )
+            .right_aligned(),
+        )
         .render(outer, buf);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
     Paragraph::new(visible).render(inside, buf);

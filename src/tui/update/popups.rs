@@ -96,7 +96,11 @@ pub(super) fn save_pace(app: &mut App) -> Effect {
         .progress_mut()
         .set_pace(to, roadmap.as_deref(), now);
     app.refresh();
-    let measured = app.view.forecast.pace.filter(|p| p.source == PaceSource::Measured);
+    let measured = app
+        .view
+        .forecast
+        .pace
+        .filter(|p| p.source == PaceSource::Measured);
     match (to, measured) {
         (Some(h), Some(m)) => app.info(format!(
             "Your pace is now {h} hours per week; the {} h/week you logged lately counts first while there is one",

@@ -141,8 +141,25 @@ fn a_roadmap_opened_last_that_is_gone_is_named() {
     assert!(matches!(app.overlay, Overlay::Switcher(_)));
     let text = &app.message.as_ref().unwrap().text;
     assert!(
-        text.contains("“my-own-roadmap”, is not there any more"),
+        text.contains("“my-own-roadmap”, the roadmap open last, is gone"),
         "{text}"
+    );
+    // The picker covers the message line, so it says it itself.
+    let mut app = app;
+    crate::tui::update::update(
+        &mut app,
+        crate::tui::action::Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let area = app.area();
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    ratatui::widgets::Widget::render(&app, area, &mut buf);
+    let screen: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(
+        screen.contains("⚠ “my-own-roadmap”, the roadmap open last, is gone"),
+        "{screen}"
     );
 }
 
