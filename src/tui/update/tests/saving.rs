@@ -156,7 +156,11 @@ fn a_roadmap_opened_last_that_is_gone_is_named() {
     let area = app.area();
     let mut buf = ratatui::buffer::Buffer::empty(area);
     ratatui::widgets::Widget::render(&app, area, &mut buf);
-    let screen: String = buf.content().iter().map(ratatui::buffer::Cell::symbol).collect();
+    let screen: String = buf
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
     assert!(
         screen.contains("⚠ “my-own-roadmap”, the roadmap open last, is gone"),
         "{screen}"
