@@ -135,7 +135,11 @@ fn status_gains_hours_logged_and_the_measured_pace() {
     assert_eq!(s["finish_date_by_measured_pace"], json!("2027-11-01"));
     let text = ok(d, &["status", SIX]);
     assert!(
-        text.contains("           2027-11-01 at your measured pace (7.0 h/week logged, last 8 weeks)\nStudied:   14h logged\n"),
+        text.contains("Finish:    2027-11-01 at your measured pace (7.0 h/week logged over the last 8 weeks; the roadmap assumes 14 h/week)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("           2027-11-01 at your measured pace, as above (the hours you logged are your pace)\nStudied:   14h logged\n"),
         "{text}"
     );
 }

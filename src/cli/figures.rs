@@ -136,7 +136,19 @@ impl Lines {
             finish: [
                 pace_line(roadmap, f.fc.pace, overall, f.fc.by_pace),
                 history_line(overall, f.fc.by_history, f.fc.rate),
-                measured_line(overall, &f.measured, roadmap.pace_hours_per_week),
+                // The by-pace line is already at the measured pace: the
+                // same date, said as the same.
+                if let (Some(d), true) = (
+                    f.measured.finish,
+                    f.fc.pace
+                        .is_some_and(|p| p.source == forecast::PaceSource::Measured),
+                ) {
+                    format!(
+                        "{d} at your measured pace, as above (the hours you logged are your pace)"
+                    )
+                } else {
+                    measured_line(overall, &f.measured, roadmap.pace_hours_per_week)
+                },
             ],
             studied: (logged > 0.0)
                 .then(|| format!("{} logged", Minutes((logged * 60.0).round() as u64))),
