@@ -28,7 +28,7 @@ Source: Test notes — Tester, 2025-05-01
 
 Progress: 1 of 4 skills done (25%), 1 doing, 2 to do, 1 skipped (not counted). Remaining: 1.5 weeks of 5–6 weeks (+1 unestimated skill not counted).
 
-Finish: 2026-03-27 at the roadmap's pace (10 h/week; set yours with \\`trailmark pace HOURS\\`); by history: needs skills marked done in at least two different weeks, some of them within the last 8 weeks; at measured pace: needs two weeks of study logged (\\`trailmark log\\`, or T in the app).
+Finish: 2026-03-27 at the roadmap's pace (10 h/week; set yours with `trailmark pace HOURS`); by history: needs skills marked done in at least two different weeks, some of them within the last 8 weeks; at measured pace: needs two weeks of study logged (`trailmark log`, or T in the app).
 
 ## 1. Web basics (1/2 done, 50%)
 

@@ -15,6 +15,16 @@ use crate::text::inert;
 /// list item), other control characters are shown as [`inert`] shows them,
 /// and Markdown's punctuation is escaped.
 fn md(text: &str) -> String {
+    escaped(text, true)
+}
+
+/// The figures' lines, which trailmark words itself from numbers, dates and
+/// fixed text: escaped as [`md`] does, but their `command` hints stay code.
+fn md_figures(text: &str) -> String {
+    escaped(text, false)
+}
+
+fn escaped(text: &str, backticks: bool) -> String {
     let flat: String = text
         .chars()
         .map(|c| {
@@ -29,8 +39,9 @@ fn md(text: &str) -> String {
     for c in inert(&flat).chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
-        ) {
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) || (backticks && c == '`')
+        {
             out.push('\\');
         }
         out.push(c);
@@ -66,15 +77,15 @@ pub(super) fn checklist(
     let _ = writeln!(
         s,
         "Progress: {}. Remaining: {}.\n\nFinish: {}.",
-        md(&lines.progress),
-        md(&lines.remaining),
-        md(&lines.finish.join("; "))
+        md_figures(&lines.progress),
+        md_figures(&lines.remaining),
+        md_figures(&lines.finish.join("; "))
     );
     if let Some(studied) = &lines.studied {
-        let _ = write!(s, "\nStudied: {}.\n", md(studied));
+        let _ = write!(s, "\nStudied: {}.\n", md_figures(studied));
     }
     if let Some(target) = &lines.target {
-        let _ = write!(s, "\nTarget: {}.\n", md(target));
+        let _ = write!(s, "\nTarget: {}.\n", md_figures(target));
     }
     for (i, (ph, sum)) in r.phases.iter().zip(&summary.phases).enumerate() {
         let _ = write!(
