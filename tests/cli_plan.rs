@@ -3,42 +3,28 @@
 //! fixed (Wednesday 2 December 2026) and the zone UTC.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/binary.rs"]
+mod binary;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::{Value, json};
 
 const SIX: &str = "backend-six-phases";
 const TODAY: &str = "2026-12-02";
 
-fn trailmark(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_trailmark"));
-    cmd.env("TRAILMARK_CONFIG_DIR", dir.join("config"))
-        .env("TRAILMARK_DATA", dir.join("data/progress.yaml"))
-        .env("TRAILMARK_STATE", dir.join("state/state.yaml"))
-        .env("TRAILMARK_TODAY", TODAY)
-        .env("TZ", "UTC")
-        .env_remove("TRAILMARK_ROADMAPS")
-        .stdin(Stdio::null());
-    cmd
-}
-
 fn run(dir: &Path, args: &[&str]) -> Output {
-    trailmark(dir).args(args).output().unwrap()
+    binary::run_on(dir, TODAY, args)
 }
 
+/// stdout of a command that must succeed.
 fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    binary::ok_on(dir, TODAY, args)
 }
 
 fn json(dir: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(dir, args)).unwrap()
+    binary::json_on(dir, TODAY, args)
 }
 
 #[test]

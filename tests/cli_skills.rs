@@ -4,42 +4,30 @@
 //! roadmap they were set in. Always against temporary files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/binary.rs"]
+mod binary;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::{Value, json};
 
 const SIX: &str = "backend-six-phases";
+const TODAY: &str = "2026-03-16";
 const PATH_2025: &str = "backend-path-2025";
-
-fn trailmark(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_trailmark"));
-    cmd.env("TRAILMARK_CONFIG_DIR", dir.join("config"))
-        .env("TRAILMARK_DATA", data_file(dir))
-        .env("TRAILMARK_STATE", dir.join("state/state.yaml"))
-        .env("TRAILMARK_TODAY", "2026-03-16")
-        .env_remove("TRAILMARK_ROADMAPS")
-        .stdin(Stdio::null());
-    cmd
-}
 
 fn data_file(dir: &Path) -> PathBuf {
     dir.join("data/progress.yaml")
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    trailmark(dir).args(args).output().unwrap()
+    binary::run_on(dir, TODAY, args)
 }
 
+/// stdout of a command that must succeed.
 fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    binary::ok_on(dir, TODAY, args)
 }
 
 /// Runs what must fail as a usage error (exit 2) and change nothing;

@@ -2,37 +2,24 @@
 //! against temporary files, with today fixed by `TRAILMARK_TODAY`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/binary.rs"]
+mod binary;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::{Value, json};
 
 const SIX: &str = "backend-six-phases";
 const TODAY: &str = "2026-11-30";
 
-fn trailmark(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_trailmark"));
-    cmd.env("TRAILMARK_CONFIG_DIR", dir.join("config"))
-        .env("TRAILMARK_DATA", dir.join("data/progress.yaml"))
-        .env("TRAILMARK_STATE", dir.join("state/state.yaml"))
-        .env("TRAILMARK_TODAY", TODAY)
-        .env_remove("TRAILMARK_ROADMAPS")
-        .stdin(Stdio::null());
-    cmd
-}
-
 fn run(dir: &Path, args: &[&str]) -> Output {
-    trailmark(dir).args(args).output().unwrap()
+    binary::run_on(dir, TODAY, args)
 }
 
+/// stdout of a command that must succeed.
 fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    binary::ok_on(dir, TODAY, args)
 }
 
 fn status_json(dir: &Path) -> Value {
