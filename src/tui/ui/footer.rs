@@ -38,10 +38,13 @@ pub fn render_message(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     // A hint for a key that would do nothing here is left out: the info
-    // view of a source with no link has nothing to open.
+    // view of a source with no link has nothing to open, a phase with no
+    // project ideas nothing to choose or tick.
     let no_source_link = app.roadmap().is_none_or(|r| r.source.url.is_none());
+    let no_projects = app.current_phase().is_none_or(|p| p.projects.is_empty());
     let all: Vec<(&str, &str)> = keys::hints(app.ctx())
         .filter(|(_, hint)| !(*hint == "open source" && no_source_link))
+        .filter(|(_, hint)| !(*hint == "project" && no_projects))
         .collect();
     let is_pinned = |(_, hint): &(&str, &str)| *hint == "help" || *hint == "quit";
     let pinned: Vec<(&str, &str)> = all.iter().copied().filter(is_pinned).collect();
