@@ -35,3 +35,18 @@ pub const SHARED_MARK: &str = "↔";
 
 /// Marks a skill the learner wrote a note on.
 pub const NOTE_MARK: &str = "✎";
+
+/// Remaining time in a narrow column: `4–6w`, `?` when only unestimated
+/// skills remain, `4w+?` when some of both; `0w` when nothing is left (the
+/// `status` table says `0 weeks`). The phases pane shows it, and the layout
+/// sizes that pane by it.
+pub fn left_short(summary: &crate::forecast::Summary) -> String {
+    let r = &summary.remaining;
+    match (r.weeks, r.unestimated) {
+        (Some(w), 0) => w.short(),
+        (Some(w), _) if w.is_zero() => "?".to_owned(),
+        (Some(w), _) => format!("{}+?", w.short()),
+        (None, 0) => "0w".to_owned(),
+        (None, _) => "?".to_owned(),
+    }
+}

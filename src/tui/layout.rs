@@ -125,15 +125,42 @@ fn wanted<'a>(titles: impl Iterator<Item = &'a str>, extra: u16) -> u16 {
 /// both stay readable beside the details, the screen folds to two panes
 /// (the focused one and a neighbour), then to the focused one alone.
 fn pane_areas(app: &App, body: Rect) -> [Option<Rect>; 3] {
+    // The phases' time column is as wide as its widest value (`12.9–17.2w`
+    // takes ten cells): the pane makes room for it beside the titles.
+    let left_width = app
+        .view
+        .summary
+        .phases
+        .iter()
+        .map(|s| width(&crate::tui::content::left_short(s)))
+        .max()
+        .unwrap_or(0);
+    let phase_extra = PHASE_EXTRA.max(u16::try_from(left_width).unwrap_or(u16::MAX) + 14);
+    // Likewise the skills' time column, at most as wide as a skill's whole time.
+    let time_width = app
+        .view
+        .times
+        .get(app.phase)
+        .into_iter()
+        .flatten()
+        .map(|t| t.map_or(1, |w| width(&w.short())))
+        .max()
+        .unwrap_or(0);
+    let skill_extra = SKILL_EXTRA.max(u16::try_from(time_width).unwrap_or(u16::MAX) + 12);
     let (phases_want, skills_want) = match app.roadmap() {
         Some(r) => (
-            wanted(r.phases.iter().map(|p| p.title.as_str()), PHASE_EXTRA),
+            // At least what the panes need to show the column at all
+            // (`render_phases`: 16 cells and the column inside border and
+            // highlight; `render_skills`: 18).
+            wanted(r.phases.iter().map(|p| p.title.as_str()), phase_extra)
+                .max(20 + u16::try_from(left_width).unwrap_or(0)),
             wanted(
                 app.current_phase()
                     .into_iter()
                     .flat_map(|p| p.skills.iter().map(|s| s.title.as_str())),
-                SKILL_EXTRA,
-            ),
+                skill_extra,
+            )
+            .max(22 + u16::try_from(time_width).unwrap_or(0)),
         ),
         None => (40, 40),
     };

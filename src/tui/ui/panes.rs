@@ -67,7 +67,11 @@ pub fn render_phases(app: &App, area: Rect, buf: &mut Buffer) {
         .take(rows)
         .map(|(i, phase)| {
             let summary = app.view.summary.phases.get(i).copied().unwrap_or_default();
-            (phase.title.as_str(), summary, left_short(&summary))
+            (
+                phase.title.as_str(),
+                summary,
+                crate::tui::content::left_short(&summary),
+            )
         })
         .collect();
     // The time column is as wide as its widest visible value.
@@ -117,20 +121,6 @@ fn with_heading<'a>(app: &App, block: Block<'a>, heading: &'a str) -> Block<'a> 
         return block;
     }
     block.title_bottom(Line::styled(heading, app.theme.muted()).right_aligned())
-}
-
-/// Remaining time in a narrow column: `4–6w`, `?` when only unestimated
-/// skills remain, `4w+?` when some of both; `0w` when nothing is left (the
-/// `status` table says `0 weeks`).
-fn left_short(summary: &Summary) -> String {
-    let r = &summary.remaining;
-    match (r.weeks, r.unestimated) {
-        (Some(w), 0) => w.short(),
-        (Some(w), _) if w.is_zero() => "?".to_owned(),
-        (Some(w), _) => format!("{}+?", w.short()),
-        (None, 0) => "0w".to_owned(),
-        (None, _) => "?".to_owned(),
-    }
 }
 
 /// A skill's time still to go, the same kind of number as the phase
