@@ -71,9 +71,12 @@ pub(super) fn render_weekly(app: &App, data: &StatsData, area: Rect, buf: &mut B
     let block = section(app, &title);
     block.render(area, buf);
     let labels = bar_width >= 5;
+    // Bars too narrow for a date each: an axis line under them dates every
+    // few bars instead.
+    let axis = !labels && inside.height >= 4;
     let max = weeks.iter().map(|(_, c)| *c).max().unwrap_or(0);
     // Rows for the bars, under a row kept free for the value of the tallest.
-    let label_rows = u16::from(labels);
+    let label_rows = u16::from(labels || axis);
     let bar_rows = u64::from(inside.height.saturating_sub(label_rows + 1).max(1));
     let bars: Vec<Bar> = weeks
         .iter()
@@ -95,7 +98,27 @@ pub(super) fn render_weekly(app: &App, data: &StatsData, area: Rect, buf: &mut B
         .max(scale_max)
         .bar_style(theme.chart_actual())
         .value_style(theme.bar_value())
-        .render(inside, buf);
+        .render(
+            Rect {
+                height: inside.height - u16::from(axis),
+                ..inside
+            },
+            buf,
+        );
+    if axis {
+        let step = 6usize.div_ceil(usize::from(bar_width) + 1);
+        for (i, (week, _)) in weeks.iter().enumerate().step_by(step) {
+            let x = inside.x + u16::try_from(i).unwrap_or(u16::MAX) * (bar_width + 1);
+            if x.saturating_add(5) <= inside.right() {
+                buf.set_string(
+                    x,
+                    inside.bottom() - 1,
+                    week.format("%m-%d").to_string(),
+                    theme.muted(),
+                );
+            }
+        }
+    }
     let base = inside.bottom().saturating_sub(label_rows);
     let all_rows = bar_rows + 1;
     for (i, (_, count)) in weeks.iter().enumerate() {
