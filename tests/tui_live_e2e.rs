@@ -87,6 +87,14 @@ fn a_second_copy_shows_up_without_a_key_press() {
     assert!(s.wait_exit().success());
 }
 
+/// What giving the terminal back writes, each with what it undoes.
+const RESTORED: [(&str, &str); 4] = [
+    ("\x1b[?1049l", "leaves the alternate screen"),
+    ("\x1b[?25h", "shows the cursor"),
+    ("\x1b[?1000l", "turns mouse reporting off"),
+    ("\x1b[?2004l", "turns bracketed paste off"),
+];
+
 /// A panic gives the terminal back before its message is printed, so the
 /// message is readable on the learner's own screen.
 #[test]
@@ -102,12 +110,7 @@ fn a_panic_restores_the_terminal_first() {
     let entered = out
         .find("\x1b[?1049h")
         .expect("entered the alternate screen");
-    for (seq, what) in [
-        ("\x1b[?1049l", "leaves the alternate screen"),
-        ("\x1b[?25h", "shows the cursor"),
-        ("\x1b[?1000l", "turns mouse reporting off"),
-        ("\x1b[?2004l", "turns bracketed paste off"),
-    ] {
+    for (seq, what) in RESTORED {
         let at = out[entered..]
             .find(seq)
             .map_or_else(|| panic!("{what}: {out:?}"), |at| entered + at);
@@ -137,11 +140,7 @@ fn sigterm_restores_the_terminal_and_saves_what_is_pending() {
     assert!(!status.success(), "ended by a signal: {status:?}");
     let after = s.bytes.lock().unwrap()[mark..].to_vec();
     let after = String::from_utf8_lossy(&after);
-    for (seq, what) in [
-        ("\x1b[?1049l", "leaves the alternate screen"),
-        ("\x1b[?25h", "shows the cursor"),
-        ("\x1b[?1000l", "turns mouse reporting off"),
-    ] {
+    for (seq, what) in RESTORED {
         assert!(after.contains(seq), "{what}: {after:?}");
     }
     assert!(!s.screen.lock().unwrap().screen().alternate_screen());

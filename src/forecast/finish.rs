@@ -170,15 +170,7 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     use super::*;
-    use crate::roadmap::fixture::skill;
-
-    /// A one-phase roadmap that assumes 10 hours a week.
-    fn roadmap(phase_estimate: Option<Weeks>, skills: Vec<crate::roadmap::Skill>) -> Roadmap {
-        Roadmap {
-            pace_hours_per_week: Some(10.0),
-            ..crate::roadmap::fixture::one_phase(phase_estimate, skills)
-        }
-    }
+    use crate::roadmap::fixture::{paced_one_phase as roadmap, skill};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -222,15 +222,7 @@ pub fn summarize_timed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::roadmap::fixture::skill;
-
-    /// A one-phase roadmap that assumes 10 hours a week.
-    fn roadmap(phase_estimate: Option<Weeks>, skills: Vec<crate::roadmap::Skill>) -> Roadmap {
-        Roadmap {
-            pace_hours_per_week: Some(10.0),
-            ..crate::roadmap::fixture::one_phase(phase_estimate, skills)
-        }
-    }
+    use crate::roadmap::fixture::{paced_one_phase as roadmap, skill};
 
     #[test]
     fn done_skipped_and_doing_reduce_what_remains() {

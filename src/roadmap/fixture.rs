@@ -55,3 +55,12 @@ pub(crate) fn messages(text: &str) -> Vec<String> {
     let err = Roadmap::from_yaml_str(text, "f.yaml").unwrap_err();
     err.to_string().lines().map(str::to_owned).collect()
 }
+
+/// [`one_phase`] in a roadmap that assumes 10 hours a week, for the
+/// forecasts that convert its weeks to a learner's pace.
+pub(crate) fn paced_one_phase(phase_estimate: Option<Weeks>, skills: Vec<Skill>) -> Roadmap {
+    Roadmap {
+        pace_hours_per_week: Some(10.0),
+        ..one_phase(phase_estimate, skills)
+    }
+}
