@@ -60,6 +60,15 @@ fn time_to(program: &Path, env: &[(&str, &Path)], sentinel: &str) -> Duration {
             break start.elapsed();
         }
     };
+    // SIGKILL, not the pty's hang-up: trailmark saves its place on a
+    // hang-up, and that write (with its fsyncs) would land in the next
+    // run's timing.
+    let pid = child
+        .process_id()
+        .and_then(|p| rustix::process::Pid::from_raw(p.cast_signed()));
+    if let Some(pid) = pid {
+        let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
+    }
     let _ = child.kill();
     let _ = child.wait();
     elapsed

@@ -22,8 +22,26 @@ use crate::roadmap::{LoadError, Roadmap};
 /// A roadmap file embedded at build time.
 #[derive(Debug, Clone, Copy)]
 pub struct BundledFile {
+    /// The file name in `roadmaps/`, e.g. `backend-six-phases.yaml`.
     pub name: &'static str,
+    /// The YAML text, the source of truth.
     pub text: &'static str,
+    /// The same document as JSON, converted by `build.rs` because it reads
+    /// faster; `None` when the YAML did not convert.
+    pub json: Option<&'static str>,
+}
+
+impl BundledFile {
+    /// The roadmap, read from the converted JSON when there is one (the
+    /// same roadmap and errors as the YAML gives, faster), else the YAML.
+    /// Named `roadmaps/<name>` in errors.
+    pub fn parse(&self) -> Result<Roadmap, LoadError> {
+        let name = format!("roadmaps/{}", self.name);
+        match self.json {
+            Some(json) => Roadmap::from_converted_json(json, self.text, &name),
+            None => Roadmap::from_yaml_str(self.text, &name),
+        }
+    }
 }
 
 /// Every `roadmaps/*.yaml`, sorted by file name (see build.rs).
@@ -108,7 +126,7 @@ impl Catalog {
             .iter()
             .find(|f| f.name.strip_suffix(".yaml") == Some(id))?;
         let name = format!("roadmaps/{}", file.name);
-        let roadmap = Roadmap::from_yaml_str(file.text, &name).ok()?;
+        let roadmap = file.parse().ok()?;
         (roadmap.id == id).then(|| Self {
             entries: vec![Entry {
                 roadmap,
@@ -277,6 +295,30 @@ mod tests {
         );
         assert!(Catalog::load_bundled_one("no-such-roadmap").is_none());
         assert!(!Sources::bundled_only().has_user_files());
+    }
+
+    #[test]
+    fn every_bundled_file_reads_the_same_from_its_json_as_from_its_yaml() {
+        for file in BUNDLED {
+            let json = file.json.expect("build.rs converts every bundled file");
+            let from_json: Roadmap =
+                Roadmap::from_converted_json(json, "not: [yaml", "x").expect(file.name);
+            let from_yaml = Roadmap::from_yaml_str(file.text, "x").expect(file.name);
+            assert_eq!(from_json, from_yaml, "{}", file.name);
+        }
+    }
+
+    #[test]
+    fn json_that_does_not_validate_falls_back_to_the_yaml_and_its_error() {
+        let yaml = "id: Bad Id\ntitle: T\nsource: {author: me}\nphases: []\n";
+        let json = r#"{"id":"Bad Id","title":"T","source":{"author":"me"},"phases":[]}"#;
+        let via_json = Roadmap::from_converted_json(json, yaml, "f.yaml").unwrap_err();
+        let via_yaml = Roadmap::from_yaml_str(yaml, "f.yaml").unwrap_err();
+        assert_eq!(via_json.to_string(), via_yaml.to_string());
+        assert!(via_json.to_string().starts_with("f.yaml:1:"), "{via_json}");
+        // Not JSON at all: the YAML decides too.
+        let ok = Roadmap::from_converted_json("{", BUNDLED[0].text, "x").unwrap();
+        assert_eq!(ok, Roadmap::from_yaml_str(BUNDLED[0].text, "x").unwrap());
     }
 
     #[test]

@@ -35,14 +35,11 @@ pub(super) type Loaded = (Result<Roadmap, LoadError>, Origin, String);
 
 fn run(job: Job) -> Loaded {
     match job {
-        Job::Bundled(file) => {
-            let name = format!("roadmaps/{}", file.name);
-            (
-                Roadmap::from_yaml_str(file.text, &name),
-                Origin::Bundled,
-                name,
-            )
-        }
+        Job::Bundled(file) => (
+            file.parse(),
+            Origin::Bundled,
+            format!("roadmaps/{}", file.name),
+        ),
         Job::File(path, origin) => (
             Roadmap::load_file(&path),
             origin,
