@@ -2,8 +2,8 @@
 //! Time from process start to the first frame on screen, in a pseudo-terminal
 //! of 120×40, for a bare ratatui program (`bare_frame`) and for trailmark on
 //! its first run (the picker) and with a roadmap open (the main screen).
-//! Runs alternate so a noisy machine's drift cancels out; medians and the
-//! ratio to the bare program are printed (budget: 1.5×).
+//! Runs alternate, back to back, so a noisy machine's drift cancels out;
+//! medians and the ratio to the bare program are printed (budget: 1.5×).
 //!
 //! `cargo build --release --examples --bins && cargo run --release --example first_frame [RUNS]`
 
@@ -60,16 +60,17 @@ fn time_to(program: &Path, env: &[(&str, &Path)], sentinel: &str) -> Duration {
             break start.elapsed();
         }
     };
-    // SIGKILL, not the pty's hang-up: trailmark saves its place on a
-    // hang-up, and that write (with its fsyncs) would land in the next
-    // run's timing.
+    // SIGKILL, not portable-pty's `kill`: that sends a hang-up and sleeps
+    // 50 ms waiting for the exit, so every run would start on an idle CPU
+    // (slower by 2–3× on the VM measured, and by more for the bigger
+    // program), and trailmark would save its place on the hang-up, a
+    // write that lands in the next run's time.
     let pid = child
         .process_id()
         .and_then(|p| rustix::process::Pid::from_raw(p.cast_signed()));
     if let Some(pid) = pid {
         let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
     }
-    let _ = child.kill();
     let _ = child.wait();
     elapsed
 }

@@ -1,9 +1,11 @@
 //! Loading many roadmap files at once: each file is a job, parsed on up to
 //! one thread per core, the results kept in load order.
 //!
-//! Why threads: parsing is most of the time before the first frame of the
-//! roadmap picker, which needs every roadmap to order and describe them,
-//! and the files are independent. Measured with
+//! Why threads: parsing YAML is most of the time before the first frame of
+//! the roadmap picker when the learner has roadmap files of their own (the
+//! picker needs every roadmap to order and describe them), and the files
+//! are independent. Bundled roadmaps alone parse on the calling thread, as
+//! they are read from JSON. Measured with
 //! `cargo run --release --example startup_parts` (whole catalog).
 
 use std::path::{Path, PathBuf};
@@ -52,9 +54,18 @@ fn run(job: Job) -> Loaded {
 /// Parses the jobs on up to one thread per core and returns the results in
 /// job order.
 pub(super) fn parse_all(jobs: Vec<Job>) -> Vec<Loaded> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(jobs.len());
+    // Bundled roadmaps read from JSON in about 40 µs each: for them alone a
+    // thread (and the cold allocator arena it starts with) costs more than
+    // it saves (first-run picker 1.53–1.58× a bare frame on one thread,
+    // 1.53–1.67× on two, `examples/first_frame`).
+    let files = jobs.iter().filter(|j| matches!(j, Job::File(..))).count();
+    let threads = if files == 0 {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(jobs.len())
+    };
     if threads <= 1 {
         return jobs.into_iter().map(run).collect();
     }

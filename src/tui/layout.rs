@@ -2,8 +2,13 @@
 //! banner, panes, message and footer go at a size, how wide each pane is,
 //! which rows of a list are in view, and where each popup sits. `update`
 //! uses it for paging, scrolling and mouse hits; `ui` draws into it.
+//! [`split`] divides a rectangle (see `layout/split.rs` for why it is not
+//! ratatui's `Layout`).
 
-use ratatui::layout::{Constraint, Direction, Layout, Margin, Position, Rect, Size};
+use ratatui::layout::{Direction, Margin, Position, Rect, Size};
+
+mod split;
+pub use split::{Part, split};
 
 use super::app::{App, Pane, PlanView};
 use super::content::banner;
@@ -81,14 +86,17 @@ pub fn layout(app: &App, area: Rect) -> Areas {
     let message_rows = banner::message_rows(app, area.width).min(spare);
     let banner_rows =
         banner::banner_rows(app, area.width).min((spare - message_rows).min(area.height / 3));
-    let [header, banner, body, message, footer] = Layout::vertical([
-        Constraint::Length(HEADER_ROWS),
-        Constraint::Length(banner_rows),
-        Constraint::Fill(1),
-        Constraint::Length(message_rows),
-        Constraint::Length(FOOTER_ROWS),
-    ])
-    .areas(area);
+    let [header, banner, body, message, footer] = split(
+        area,
+        Direction::Vertical,
+        [
+            Part::Cells(HEADER_ROWS),
+            Part::Cells(banner_rows),
+            Part::Rest,
+            Part::Cells(message_rows),
+            Part::Cells(FOOTER_ROWS),
+        ],
+    );
     let panes = pane_areas(app, body);
     Areas {
         too_small: false,
@@ -174,12 +182,11 @@ fn pane_areas(app: &App, body: Rect) -> [Option<Rect>; 3] {
         let phases = phases_min + (phases_want - phases_min).min(spare);
         spare -= phases - phases_min;
         let skills = skills_min + (skills_want - skills_min).min(spare);
-        let [a, b, c] = Layout::horizontal([
-            Constraint::Length(phases),
-            Constraint::Length(skills),
-            Constraint::Fill(1),
-        ])
-        .areas(body);
+        let [a, b, c] = split(
+            body,
+            Direction::Horizontal,
+            [Part::Cells(phases), Part::Cells(skills), Part::Rest],
+        );
         panes = [Some(a), Some(b), Some(c)];
     } else if width >= TWO_PANES {
         let (first, want) = if app.focus == Pane::Phases {
@@ -189,8 +196,7 @@ fn pane_areas(app: &App, body: Rect) -> [Option<Rect>; 3] {
         };
         // The list gets what it wants while the other pane keeps 34 cells.
         let left = want.min(width.saturating_sub(34)).max(width / 3);
-        let [a, b] =
-            Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(body);
+        let [a, b] = split(body, Direction::Horizontal, [Part::Cells(left), Part::Rest]);
         panes[first] = Some(a);
         panes[first + 1] = Some(b);
     } else {
@@ -254,8 +260,7 @@ const SIDE_BY_SIDE: u16 = 90;
 pub fn switcher_parts(area: Rect, len: usize) -> SwitcherParts {
     let inside = inner(switcher_area(area, len));
     let (body, legend) = if inside.height > 3 {
-        let [body, legend] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inside);
+        let [body, legend] = split(inside, Direction::Vertical, [Part::Rest, Part::Cells(1)]);
         (body, Some(legend))
     } else {
         (inside, None)
@@ -273,15 +278,11 @@ pub fn switcher_parts(area: Rect, len: usize) -> SwitcherParts {
             .max(body.height.min(3));
         (Direction::Vertical, height)
     };
-    let [list, _, details] = Layout::new(
+    let [list, _, details] = split(
+        body,
         direction,
-        [
-            Constraint::Length(list_size),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ],
-    )
-    .areas(body);
+        [Part::Cells(list_size), Part::Cells(1), Part::Rest],
+    );
     SwitcherParts {
         list,
         details,

@@ -2,21 +2,21 @@
 //! the remaining weeks and the finish date, and a running study timer.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Direction, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
 use super::text::{clean, truncate, width};
 use crate::forecast::PaceSource;
 use crate::tui::app::App;
+use crate::tui::layout::{Part, split};
 
 /// The gauge's least width: its ` 100%` label and a bar of 11 cells.
 const GAUGE_MIN: u16 = 16;
 
 pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let [top, bottom] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [top, bottom] = split(area, Direction::Vertical, [Part::Cells(1), Part::Cells(1)]);
     let title_area = render_flags(app, top, buf);
     let (Some(index), Some(roadmap)) = (app.current, app.roadmap()) else {
         Line::from(vec![
@@ -67,12 +67,15 @@ fn render_flags(app: &App, top: Rect, buf: &mut Buffer) -> Rect {
     let room = usize::from(top.width.saturating_sub(flag_width) / 2);
     let timer = super::timer::header_flag(app, room).filter(|t| width(t) <= room);
     let timer_width = timer.as_ref().map_or(0, |t| width(t) as u16);
-    let [title_area, timer_area, flag_area] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(timer_width),
-        Constraint::Length(flag_width),
-    ])
-    .areas(top);
+    let [title_area, timer_area, flag_area] = split(
+        top,
+        Direction::Horizontal,
+        [
+            Part::Rest,
+            Part::Cells(timer_width),
+            Part::Cells(flag_width),
+        ],
+    );
     if let Some(flag) = flag {
         Line::styled(flag, theme.warning().reversed()).render(flag_area, buf);
     }
@@ -107,12 +110,11 @@ fn render_progress(app: &App, bottom: Rect, buf: &mut Buffer) {
     let text = Line::from(spans);
     let text_width = u16::try_from(text.width()).unwrap_or(u16::MAX);
     let gauge_width = bottom.width.saturating_sub(text_width + 3).max(GAUGE_MIN);
-    let [gauge_area, _, text_area] = Layout::horizontal([
-        Constraint::Length(gauge_width),
-        Constraint::Length(2),
-        Constraint::Fill(1),
-    ])
-    .areas(bottom);
+    let [gauge_area, _, text_area] = split(
+        bottom,
+        Direction::Horizontal,
+        [Part::Cells(gauge_width), Part::Cells(2), Part::Rest],
+    );
     LineGauge::default()
         .ratio((percent / 100.0).clamp(0.0, 1.0))
         .label(Span::styled(

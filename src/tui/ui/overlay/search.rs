@@ -2,7 +2,7 @@
 //! status, why each matched and the matched part marked.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Direction, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
@@ -12,7 +12,7 @@ use crate::roadmap::Roadmap;
 use crate::text::{clean, truncate, width};
 use crate::tui::app::App;
 use crate::tui::content::status_mark;
-use crate::tui::layout::{inner, search_area, window};
+use crate::tui::layout::{Part, inner, search_area, split, window};
 use crate::tui::search::{self, Field, Match, Search};
 use crate::tui::ui::rows::{Row, Rows};
 
@@ -32,8 +32,7 @@ pub fn render_search(app: &App, s: &Search, area: Rect, buf: &mut Buffer) {
         .title(Line::styled(count, theme.muted()).right_aligned())
         .render(outer, buf);
     let inside = inner(outer);
-    let [field, results] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inside);
+    let [field, results] = split(inside, Direction::Vertical, [Part::Cells(1), Part::Rest]);
     input_line(app, "/ ", &s.input, usize::from(field.width)).render(field, buf);
     if s.matches.is_empty() {
         let hint = if s.input.text().trim().is_empty() {
