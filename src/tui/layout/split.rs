@@ -36,12 +36,9 @@ pub fn split<const N: usize>(area: Rect, direction: Direction, parts: [Part; N])
         })
         .fold(0, u16::saturating_add);
     let rests = parts.iter().filter(|p| **p == Part::Rest).count() as u16;
-    let spare = total.saturating_sub(sized);
-    let (share, mut odd) = if rests == 0 {
-        (0, 0)
-    } else {
-        (spare / rests, spare % rests)
-    };
+    let left_over = total.saturating_sub(sized);
+    let share = left_over.checked_div(rests).unwrap_or(0);
+    let mut odd = left_over.checked_rem(rests).unwrap_or(0);
     let mut left = total;
     let mut at = 0;
     parts.map(|part| {
@@ -72,16 +69,21 @@ mod tests {
 
     #[test]
     fn sized_parts_get_their_cells_and_the_rest_takes_what_is_left() {
-        let [a, b, c] = split(
+        let rows = split(
             AREA,
             Direction::Vertical,
             [Part::Cells(2), Part::Rest, Part::Cells(1)],
         );
-        assert_eq!(a, Rect::new(2, 3, 20, 2));
-        assert_eq!(b, Rect::new(2, 5, 20, 7));
-        assert_eq!(c, Rect::new(2, 12, 20, 1));
-        let [l, r] = split(AREA, Direction::Horizontal, [Part::Cells(6), Part::Rest]);
-        assert_eq!((l, r), (Rect::new(2, 3, 6, 10), Rect::new(8, 3, 14, 10)));
+        assert_eq!(
+            rows,
+            [
+                Rect::new(2, 3, 20, 2),
+                Rect::new(2, 5, 20, 7),
+                Rect::new(2, 12, 20, 1)
+            ]
+        );
+        let columns = split(AREA, Direction::Horizontal, [Part::Cells(6), Part::Rest]);
+        assert_eq!(columns, [Rect::new(2, 3, 6, 10), Rect::new(8, 3, 14, 10)]);
     }
 
     #[test]
