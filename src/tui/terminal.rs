@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
 
-use super::action::{Action, Effect};
+use super::action::Effect;
 use super::app::App;
 use super::keys;
 use super::signals::{Signal, Signals};
@@ -152,14 +152,7 @@ fn event_loop(
     keep: &mut Keep,
     rest: Option<&Sources>,
 ) -> anyhow::Result<Ending> {
-    let size = terminal.size()?;
-    update(
-        app,
-        Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    // `draw` gives the app the terminal's size first.
     draw(terminal, app)?;
     debug_panic();
     let mut redraw_now = false;
