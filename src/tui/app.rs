@@ -270,6 +270,18 @@ impl App {
         self.current_phase()?.skills.get(self.skill)
     }
 
+    /// The selected skill's links, in the order `,` `.` choose them: its
+    /// own resources, then the vocabulary's documentation home for its key.
+    /// Empty when no skill is selected or it has none.
+    pub fn skill_links(&self) -> Vec<String> {
+        let Some(skill) = self.current_skill() else {
+            return Vec::new();
+        };
+        let own = skill.resources.iter().map(|r| r.url.clone());
+        let docs = skill.key.as_deref().and_then(crate::vocabulary::docs_url);
+        own.chain(docs.map(str::to_owned)).collect()
+    }
+
     pub fn current_project(&self) -> Option<&Project> {
         self.current_phase()?.projects.get(self.project)
     }

@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType};
+use crossterm::{execute, queue};
 
 use super::{Screen, afresh};
 use crate::progress;
@@ -32,7 +32,7 @@ pub(super) fn draw(terminal: &mut Screen, app: &mut App) -> anyhow::Result<()> {
         );
     }
     terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-    write_hyperlinks(app)?;
+    write_hyperlinks(app, terminal.backend_mut())?;
     Ok(())
 }
 
@@ -74,14 +74,14 @@ pub(super) fn show_waiting(w: &progress::Waiting) {
 /// written again, wrapped in the OSC 8 sequence, over the same cells: the
 /// screen looks the same and the buffer ratatui diffs against stays true.
 /// Only printable ASCII URLs are written (see `ui::links`).
-pub(super) fn write_hyperlinks(app: &App) -> anyhow::Result<()> {
+/// All of them go out in one write, through the frame's buffered writer.
+pub(super) fn write_hyperlinks(app: &App, out: &mut impl Write) -> anyhow::Result<()> {
     let links = crate::tui::ui::links::visible(app);
     if links.is_empty() {
         return Ok(());
     }
-    let mut out = io::stdout().lock();
     for link in links {
-        execute!(out, crossterm::cursor::MoveTo(link.x, link.y))?;
+        queue!(out, crossterm::cursor::MoveTo(link.x, link.y))?;
         write!(out, "{}", link.osc8())?;
     }
     out.flush()?;

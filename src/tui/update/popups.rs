@@ -17,21 +17,8 @@ pub(super) fn open_help(app: &mut App) -> Effect {
     Effect::None
 }
 
-/// The selected skill's links: its own resources, then the vocabulary's
-/// documentation home for its key.
-pub(super) fn links(app: &App) -> Vec<String> {
-    let Some(skill) = app.current_skill() else {
-        return Vec::new();
-    };
-    let mut out: Vec<String> = skill.resources.iter().map(|r| r.url.clone()).collect();
-    if let Some(doc) = skill.key.as_deref().and_then(crate::vocabulary::docs_url) {
-        out.push(doc.to_owned());
-    }
-    out
-}
-
 pub(super) fn choose_resource(app: &mut App, delta: isize) -> Effect {
-    let count = links(app).len();
+    let count = app.skill_links().len();
     if count == 0 {
         app.info("This skill has no links");
         return Effect::None;
@@ -42,7 +29,7 @@ pub(super) fn choose_resource(app: &mut App, delta: isize) -> Effect {
 
 /// `o`: asks the loop to open the chosen link (never opened from here).
 pub(super) fn open_resource(app: &mut App) -> Effect {
-    let Some(url) = links(app).into_iter().nth(app.resource) else {
+    let Some(url) = app.skill_links().into_iter().nth(app.resource) else {
         app.info("This skill has no links");
         return Effect::None;
     };
