@@ -30,7 +30,7 @@ fn open_link_is_offered_exactly_on_skills_with_a_link() {
                 keys(&mut f.app, "o");
                 let said = screen(&mut f.app, 200, 50);
                 let place = format!("{id} phase {phase} skill {skill}");
-                if f.app.skill_links().is_empty() {
+                if f.app.skill_links().next().is_none() {
                     without += 1;
                     assert!(!footer.contains("open link"), "{place}: {footer}");
                     assert!(said.contains("This skill has no links"), "{place}: {said}");

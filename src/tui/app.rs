@@ -272,14 +272,16 @@ impl App {
 
     /// The selected skill's links, in the order `,` `.` choose them: its
     /// own resources, then the vocabulary's documentation home for its key.
-    /// Empty when no skill is selected or it has none.
-    pub fn skill_links(&self) -> Vec<String> {
-        let Some(skill) = self.current_skill() else {
-            return Vec::new();
-        };
-        let own = skill.resources.iter().map(|r| r.url.clone());
-        let docs = skill.key.as_deref().and_then(crate::vocabulary::docs_url);
-        own.chain(docs.map(str::to_owned)).collect()
+    /// None when no skill is selected or it has none.
+    pub fn skill_links(&self) -> impl Iterator<Item = &str> {
+        let skill = self.current_skill();
+        let own = skill
+            .into_iter()
+            .flat_map(|s| s.resources.iter().map(|r| r.url.as_str()));
+        let docs = skill
+            .and_then(|s| s.key.as_deref())
+            .and_then(crate::vocabulary::docs_url);
+        own.chain(docs)
     }
 
     pub fn current_project(&self) -> Option<&Project> {

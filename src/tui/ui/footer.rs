@@ -42,7 +42,7 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     // project ideas nothing to choose or tick, a skill with no links
     // nothing to open, an empty history nothing to undo.
     let no_source_link = app.roadmap().is_none_or(|r| r.source.url.is_none());
-    let no_skill_link = app.skill_links().is_empty();
+    let no_skill_link = app.skill_links().next().is_none();
     let no_projects = app.current_phase().is_none_or(|p| p.projects.is_empty());
     let nothing_to_undo = app.history.undo_len() == 0;
     let all: Vec<(&str, &str)> = keys::hints(app.ctx())

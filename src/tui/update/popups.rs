@@ -18,7 +18,7 @@ pub(super) fn open_help(app: &mut App) -> Effect {
 }
 
 pub(super) fn choose_resource(app: &mut App, delta: isize) -> Effect {
-    let count = app.skill_links().len();
+    let count = app.skill_links().count();
     if count == 0 {
         app.info("This skill has no links");
         return Effect::None;
@@ -29,7 +29,7 @@ pub(super) fn choose_resource(app: &mut App, delta: isize) -> Effect {
 
 /// `o`: asks the loop to open the chosen link (never opened from here).
 pub(super) fn open_resource(app: &mut App) -> Effect {
-    let Some(url) = app.skill_links().into_iter().nth(app.resource) else {
+    let Some(url) = app.skill_links().nth(app.resource).map(str::to_owned) else {
         app.info("This skill has no links");
         return Effect::None;
     };
