@@ -38,7 +38,10 @@ fn no_size_panics() {
     add(&|a| keys(a, "r"));
     add(&|a| keys(a, "?G"));
     add(&|a| keys(a, "/e"));
-    add(&|a| keys(a, "nsome note"));
+    add(&|a| {
+        press(a, KeyCode::Enter);
+        keys(a, "nsome note");
+    });
     add(&|a| keys(a, "t"));
     let mut first_run = fixture(|_, _| {});
     let mut broken = broken();

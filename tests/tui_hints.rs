@@ -1,6 +1,7 @@
 //! Every hint in the footer names a key that acts where it is shown: on
 //! every skill of every bundled roadmap, `o open link` shows exactly when
-//! `o` has a link to open; `u undo` shows once there is a change to undo.
+//! `o` has a link to open; `u undo` shows once there is a change to undo;
+//! keys that change a skill are offered only while the skill is on screen.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -79,5 +80,44 @@ fn undo_is_offered_once_there_is_a_change_to_undo() {
         !footer(&mut f.app).contains("undo"),
         "{}",
         footer(&mut f.app)
+    );
+}
+
+#[test]
+fn keys_that_change_a_skill_are_offered_only_with_the_skill_on_screen() {
+    let mut f = fixture(|_, p| p.legacy.last_roadmap = Some("backend-six-phases".into()));
+    // 80×24, the phases focused: the phases beside the details, no skills.
+    let shown = screen(&mut f.app, 80, 24);
+    assert!(
+        shown.contains("Weeks 1–4"),
+        "the phase's summary shows:\n{shown}"
+    );
+    let footer = shown.lines().last().unwrap().to_owned();
+    for hint in ["done", "doing", "skip", "note", "estimate", "timer"] {
+        assert!(!footer.contains(hint), "{hint}: {footer}");
+    }
+    keys(&mut f.app, "d");
+    assert!(screen(&mut f.app, 80, 24).contains("Open the phase first"));
+    // Enter brings the skills up, and with them their keys.
+    press(&mut f.app, KeyCode::Enter);
+    let footer = screen(&mut f.app, 80, 24)
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
+    assert!(
+        footer.contains("Space done") && footer.contains("d doing"),
+        "{footer}"
+    );
+    // Wide enough for all three panes, the phases pane offers them too.
+    press(&mut f.app, KeyCode::Left);
+    let footer = screen(&mut f.app, 200, 50)
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
+    assert!(
+        footer.contains("d doing") && footer.contains("n note"),
+        "{footer}"
     );
 }

@@ -97,6 +97,7 @@ fn note_editor() {
 #[test]
 fn estimate_editor_with_an_invalid_estimate() {
     let mut f = fixture(some_progress);
+    press(&mut f.app, KeyCode::Enter);
     keys(&mut f.app, "e3 days");
     press(&mut f.app, KeyCode::Enter);
     insta::assert_snapshot!(screen(&mut f.app, 100, 30));
@@ -107,6 +108,7 @@ fn estimate_editor_with_an_invalid_estimate() {
 #[test]
 fn estimate_editor_names_its_roadmap_and_refuses_zero_in_a_learners_words() {
     let mut f = fixture(some_progress);
+    press(&mut f.app, KeyCode::Enter);
     keys(&mut f.app, "e0");
     press(&mut f.app, KeyCode::Enter);
     let text = screen(&mut f.app, 80, 24);

@@ -17,9 +17,10 @@ use crate::text::{clean, width};
 /// Below this the screen shows only a short message.
 pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 8;
-/// From this width two panes show (three when the lists stay readable
-/// beside the details, see [`pane_areas`]).
-pub const TWO_PANES: u16 = 60;
+/// From this width two panes show: a list of readable width beside the
+/// details (three when both lists stay readable, see [`pane_areas`]).
+/// Narrower, the focused pane alone, rather than titles cut to a word.
+pub const TWO_PANES: u16 = READABLE_LIST + 34;
 const HEADER_ROWS: u16 = 2;
 const FOOTER_ROWS: u16 = 1;
 /// Rows the panes keep however much the banner and messages want.
@@ -74,7 +75,7 @@ pub fn too_small(size: Size) -> bool {
 }
 
 /// Splits the screen. Narrow terminals fold the three panes to two (the
-/// focused one and a neighbour), then to the focused one alone.
+/// focused list and the details), then to the focused one alone.
 pub fn layout(app: &App, area: Rect) -> Areas {
     if too_small(area.as_size()) {
         return Areas {
@@ -131,7 +132,7 @@ fn wanted<'a>(titles: impl Iterator<Item = &'a str>, extra: u16) -> u16 {
 /// The panes' rectangles. Widths follow the content: each list gets what
 /// its longest title needs before the details grow. When the lists cannot
 /// both stay readable beside the details, the screen folds to two panes
-/// (the focused one and a neighbour), then to the focused one alone.
+/// (the focused list and the details), then to the focused one alone.
 fn pane_areas(app: &App, body: Rect) -> [Option<Rect>; 3] {
     // The phases' time column is as wide as its widest value (`12.9–17.2w`
     // takes ten cells): the pane makes room for it beside the titles.
@@ -189,16 +190,18 @@ fn pane_areas(app: &App, body: Rect) -> [Option<Rect>; 3] {
         );
         panes = [Some(a), Some(b), Some(c)];
     } else if width >= TWO_PANES {
+        // The focused list beside the details, which say what the phase or
+        // skill under the cursor is (a phase's summary, its projects).
         let (first, want) = if app.focus == Pane::Phases {
             (0, phases_want)
         } else {
             (1, skills_want)
         };
-        // The list gets what it wants while the other pane keeps 34 cells.
+        // The list gets what it wants while the details keep 34 cells.
         let left = want.min(width.saturating_sub(34)).max(width / 3);
         let [a, b] = split(body, Direction::Horizontal, [Part::Cells(left), Part::Rest]);
         panes[first] = Some(a);
-        panes[first + 1] = Some(b);
+        panes[2] = Some(b);
     } else {
         panes[app.focus.index()] = Some(body);
     }
@@ -236,15 +239,34 @@ pub fn popup(area: Rect, cols: u16, rows: u16) -> Rect {
     )
 }
 
+/// A view of at most `cols` columns that takes the screen's height above
+/// the footer, centred. Where it is narrower than the screen it starts
+/// under the header, so the header is never cut by its border.
+fn tall_view(area: Rect, cols: u16) -> Rect {
+    let above_footer = Rect {
+        height: area.height.saturating_sub(FOOTER_ROWS),
+        ..area
+    };
+    let whole = popup(above_footer, cols, above_footer.height);
+    if whole.width == area.width || above_footer.height <= HEADER_ROWS + MIN_BODY_ROWS {
+        return whole;
+    }
+    let below_header = Rect {
+        y: area.y + HEADER_ROWS,
+        height: above_footer.height - HEADER_ROWS,
+        ..area
+    };
+    popup(below_header, cols, below_header.height)
+}
+
 /// The switcher takes most of the screen: the list, and beside it (or
 /// under it on a narrow screen) what the highlighted roadmap holds.
 pub fn switcher_area(area: Rect, _len: usize) -> Rect {
-    let above_footer = Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    popup(above_footer, 130, above_footer.height)
+    tall_view(area, SWITCHER_WIDTH)
 }
+
+/// The switcher's widest: list and details side by side, no wider.
+const SWITCHER_WIDTH: u16 = 130;
 
 /// Inside the switcher: the list, the highlighted roadmap's details and the
 /// legend line.
@@ -301,11 +323,7 @@ pub fn switcher_rows(area: Rect, len: usize) -> usize {
 
 /// The help covers everything but the footer, whose keys stay readable.
 pub fn help_area(area: Rect) -> Rect {
-    let above_footer = Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    popup(above_footer, 100, above_footer.height)
+    tall_view(area, 100)
 }
 
 pub fn help_rows(area: Rect) -> usize {
@@ -324,16 +342,7 @@ pub fn search_rows(area: Rect, len: usize) -> usize {
 
 /// The roadmap info view (`i`): at most 84 columns, centred, above the footer.
 pub fn info_area(area: Rect) -> Rect {
-    let above_footer = Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    let w = 84.min(above_footer.width);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        width: w,
-        ..above_footer
-    }
+    tall_view(area, 84)
 }
 
 /// Lines above the plan view's weeks: the heading, the verdict and a blank line.

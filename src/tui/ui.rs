@@ -72,15 +72,21 @@ impl Widget for &App {
         }
         footer::render_message(self, areas.message, buf);
         footer::render_footer(self, areas.footer, buf);
+        // The views that fill the screen stop above a message, so what a
+        // key in them says (a link that would not open) is seen.
+        let above_message = Rect {
+            height: area.height - areas.message.height,
+            ..area
+        };
         match &self.overlay {
             Overlay::Switcher(s) => overlay::render_switcher(self, s, area, buf),
             Overlay::Help { scroll, under } => {
                 if let Some(Overlay::Switcher(s)) = under.as_deref() {
                     overlay::render_switcher(self, s, area, buf);
                 }
-                overlay::render_help(self, *scroll, area, buf);
+                overlay::render_help(self, *scroll, above_message, buf);
             }
-            Overlay::Info { scroll } => info::render_info(self, *scroll, area, buf),
+            Overlay::Info { scroll } => info::render_info(self, *scroll, above_message, buf),
             Overlay::Search(s) => overlay::render_search(self, s, area, buf),
             Overlay::Editor(e) => overlay::render_editor(self, e, area, buf),
             Overlay::ConfirmRecover => overlay::render_confirm(self, area, buf),

@@ -151,8 +151,7 @@ fn main(app: &mut App, action: &Action) -> Effect {
 /// Whether the selected skill is on screen: the skills pane shows, or the
 /// focus is on the skills or the details.
 fn skill_on_screen(app: &App) -> bool {
-    app.focus != Pane::Phases
-        || layout::layout(app, app.area()).panes[Pane::Skills.index()].is_some()
+    app.skill_on_screen()
 }
 
 /// Enter or Space on a phase: its skills get the focus. Never a status

@@ -6,6 +6,14 @@ use super::{App, Overlay, Pane};
 use crate::tui::{content, layout};
 
 impl App {
+    /// Whether the selected skill is on screen: always, unless the phases
+    /// pane has the focus and the skills pane is folded away. Keys that
+    /// change a skill act (and are offered) only then.
+    pub fn skill_on_screen(&self) -> bool {
+        self.focus != Pane::Phases
+            || layout::layout(self, self.area()).panes[Pane::Skills.index()].is_some()
+    }
+
     /// Keeps selections in range and every selection inside its pane's
     /// visible window, for the current terminal size.
     pub fn follow(&mut self) {

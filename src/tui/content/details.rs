@@ -330,10 +330,13 @@ fn project_lines(c: &mut Content, app: &App, roadmap: &Roadmap, phase: &Phase, m
         );
         return;
     }
-    c.lines.push(Line::from(vec![
-        Span::styled("Project ideas", theme.heading()),
-        Span::styled(" · [ ] choose · p cycles", theme.muted()),
-    ]));
+    // The key hint only where it fits whole: a cut hint reads as a typo.
+    let hint = " · [ ] choose · p cycles";
+    let mut heading = vec![Span::styled("Project ideas", theme.heading())];
+    if width("Project ideas") + width(hint) <= max {
+        heading.push(Span::styled(hint, theme.muted()));
+    }
+    c.lines.push(Line::from(heading));
     let focused = app.focus == Pane::Details && matches!(app.overlay, Overlay::None);
     for (i, project) in phase.projects.iter().enumerate() {
         let start = c.lines.len();

@@ -88,10 +88,14 @@ pub fn roadmap_lines(
         ),
     );
     let total = roadmap.total();
-    let estimated = if total.unestimated == 0 {
-        total.to_string()
-    } else {
-        format!("{total} ({} skills without an estimate)", total.unestimated)
+    let without = |n: usize| {
+        let skills = counted(n, "skill");
+        format!("{skills} without an estimate")
+    };
+    let estimated = match (total.estimate(), total.unestimated) {
+        (_, 0) => total.to_string(),
+        (Some(weeks), n) => format!("{weeks}, plus {}", without(n)),
+        (None, n) => format!("none given: {}", without(n)),
     };
     field(&mut lines, "Total ", &estimated);
     if let Some(left) = remaining {

@@ -40,16 +40,25 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     // A hint for a key that would do nothing here is left out: the info
     // view of a source with no link has nothing to open, a phase with no
     // project ideas nothing to choose or tick, a skill with no links
-    // nothing to open, an empty history nothing to undo.
+    // nothing to open, an empty history nothing to undo; keys that change
+    // a skill are left out while the skill is not on screen.
     let no_source_link = app.roadmap().is_none_or(|r| r.source.url.is_none());
     let no_skill_link = app.skill_links().next().is_none();
     let no_projects = app.current_phase().is_none_or(|p| p.projects.is_empty());
     let nothing_to_undo = app.history.undo_len() == 0;
+    let skill_hidden = !app.skill_on_screen();
+    let skill_hint = |hint: &str| {
+        matches!(
+            hint,
+            "done" | "doing" | "skip" | "note" | "estimate" | "timer" | "open link"
+        )
+    };
     let all: Vec<(&str, &str)> = keys::hints(app.ctx())
         .filter(|(_, hint)| !(*hint == "open source" && no_source_link))
         .filter(|(_, hint)| !(*hint == "project" && no_projects))
         .filter(|(_, hint)| !(*hint == "open link" && no_skill_link))
         .filter(|(_, hint)| !(*hint == "undo" && nothing_to_undo))
+        .filter(|(_, hint)| !(skill_hidden && skill_hint(hint)))
         .collect();
     let is_pinned = |(_, hint): &(&str, &str)| *hint == "help" || *hint == "quit";
     let pinned: Vec<(&str, &str)> = all.iter().copied().filter(is_pinned).collect();

@@ -13,6 +13,9 @@ use crate::tui::layout::{Part, split};
 
 /// The gauge's least width: its ` 100%` label and a bar of 11 cells.
 const GAUGE_MIN: u16 = 16;
+/// Narrower still when that lets one more piece of text (the weeks left,
+/// the finish date) fit: the label and a bar of 3 cells.
+const GAUGE_LEAST: u16 = 9;
 
 pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
@@ -99,9 +102,17 @@ fn render_progress(app: &App, bottom: Rect, buf: &mut Buffer) {
         left_texts(app),
         finish_texts(app),
     ];
-    let room = usize::from(bottom.width.saturating_sub(GAUGE_MIN + 2));
+    // The pieces come before gauge cells: as many pieces as fit beside the
+    // narrowest gauge, in the wordings that leave the gauge widest.
+    let room = |gauge: u16| usize::from(bottom.width.saturating_sub(gauge + 2));
+    let most = fitting(&pieces, room(GAUGE_LEAST)).len();
+    let chosen = (GAUGE_LEAST..=GAUGE_MIN)
+        .rev()
+        .map(|gauge| fitting(&pieces, room(gauge)))
+        .find(|fit| fit.len() == most)
+        .unwrap_or_default();
     let mut spans = Vec::new();
-    for (i, piece) in fitting(&pieces, room).into_iter().enumerate() {
+    for (i, piece) in chosen.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.muted()));
         }
@@ -109,18 +120,22 @@ fn render_progress(app: &App, bottom: Rect, buf: &mut Buffer) {
     }
     let text = Line::from(spans);
     let text_width = u16::try_from(text.width()).unwrap_or(u16::MAX);
-    let gauge_width = bottom.width.saturating_sub(text_width + 3).max(GAUGE_MIN);
+    let gauge_width = bottom.width.saturating_sub(text_width + 3).max(GAUGE_LEAST);
     let [gauge_area, _, text_area] = split(
         bottom,
         Direction::Horizontal,
         [Part::Cells(gauge_width), Part::Cells(2), Part::Rest],
     );
+    let label = format!(" {:>3}%", crate::numbers::round_percent(percent));
+    // Any progress fills at least one cell of the bar (after the label and a space).
+    let bar = f64::from(gauge_width.saturating_sub(width(&label) as u16 + 1).max(1));
+    let mut ratio = (percent / 100.0).clamp(0.0, 1.0);
+    if percent > 0.0 {
+        ratio = ratio.max(1.0 / bar);
+    }
     LineGauge::default()
-        .ratio((percent / 100.0).clamp(0.0, 1.0))
-        .label(Span::styled(
-            format!(" {:>3}%", crate::numbers::round_percent(percent)),
-            theme.bold(),
-        ))
+        .ratio(ratio)
+        .label(Span::styled(label, theme.bold()))
         .filled_symbol("█")
         .unfilled_symbol("░")
         .filled_style(theme.gauge_filled())

@@ -78,12 +78,19 @@ pub fn render_phases(app: &App, area: Rect, buf: &mut Buffer) {
     let left_width = visible.iter().map(|(_, _, l)| width(l)).max().unwrap_or(0);
     let show_left = cols >= 16 + left_width;
     let show_percent = cols >= 14;
+    let at_pace = roadmap_pace_note(app);
     let heading = match (show_percent, show_left) {
-        (true, true) => " % done · weeks left ",
-        (true, false) => " % done ",
-        _ => "",
+        (true, true) => fitting_heading(
+            &[
+                format!(" % done · weeks left{at_pace} "),
+                " % done · weeks left ".to_owned(),
+            ],
+            cols,
+        ),
+        (true, false) => " % done ".to_owned(),
+        _ => String::new(),
     };
-    with_heading(app, block, heading).render(area, buf);
+    with_heading(app, block, &heading).render(area, buf);
     let rows = visible
         .iter()
         .map(|(title, summary, left)| {
@@ -116,11 +123,36 @@ pub fn render_phases(app: &App, area: Rect, buf: &mut Buffer) {
 /// border, so the numbers say what they are without taking a row.
 /// Left out while an overlay is open: one that covers the middle of the
 /// pane would leave a stray piece of the heading beside it.
-fn with_heading<'a>(app: &App, block: Block<'a>, heading: &'a str) -> Block<'a> {
+fn with_heading<'a>(app: &App, block: Block<'a>, heading: &str) -> Block<'a> {
     if heading.is_empty() || !matches!(app.overlay, Overlay::None) {
         return block;
     }
-    block.title_bottom(Line::styled(heading, app.theme.muted()).right_aligned())
+    block.title_bottom(Line::styled(heading.to_owned(), app.theme.muted()).right_aligned())
+}
+
+/// ` at 14 h/week` when the header counts at another pace than the one the
+/// roadmap's weeks assume (yours, set or measured), so the two columns of
+/// weeks never pass for one figure; empty otherwise.
+fn roadmap_pace_note(app: &App) -> String {
+    let stated = app.roadmap().and_then(|r| r.pace_hours_per_week);
+    let yours = app.view.forecast.pace;
+    match (stated, yours) {
+        (Some(hours), Some(p)) if p.source != crate::forecast::PaceSource::Roadmap => {
+            format!(" at {} h/week", crate::numbers::hours(hours))
+        }
+        _ => String::new(),
+    }
+}
+
+/// The first heading that fits a pane `cols` wide with its corners and
+/// counter, else the last.
+fn fitting_heading(candidates: &[String], cols: usize) -> String {
+    candidates
+        .iter()
+        .find(|h| width(h) + 4 <= cols)
+        .or(candidates.last())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// A skill's time still to go, the same kind of number as the phase
@@ -186,8 +218,16 @@ pub fn render_skills(app: &App, area: Rect, buf: &mut Buffer) {
     // The weeks-left column is as wide as its widest visible value.
     let time_width = visible.iter().map(|(.., t)| width(t)).max().unwrap_or(0);
     let show_estimate = cols >= 18 + time_width;
-    let heading = if show_estimate { " weeks left " } else { "" };
-    with_heading(app, block, heading).render(area, buf);
+    let heading = if show_estimate {
+        let at_pace = roadmap_pace_note(app);
+        fitting_heading(
+            &[format!(" weeks left{at_pace} "), " weeks left ".to_owned()],
+            cols,
+        )
+    } else {
+        String::new()
+    };
+    with_heading(app, block, &heading).render(area, buf);
     let rows = visible
         .iter()
         .map(|(title, status, shared, noted, time)| {

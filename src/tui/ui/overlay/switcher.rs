@@ -28,7 +28,8 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
         .title(Line::styled(format!(" {}/{len} ", s.selected + 1), theme.muted()).right_aligned())
         .render(outer, buf);
     let parts = switcher_parts(area, len);
-    let broken = !app.load_errors.is_empty();
+    // A banner dismissed in the main screen stays dismissed here too.
+    let broken = !app.load_errors.is_empty() && !app.banner_dismissed;
     // An error message (the roadmap opened last is gone) would sit on the
     // message line, which the picker covers: the picker says it instead.
     let error = app
@@ -62,12 +63,10 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
             width: parts.details.width.saturating_sub(2),
             ..parts.details
         };
-        let lines = crate::tui::content::info::roadmap_lines(
-            app,
-            roadmap,
-            None,
-            usize::from(details.width),
-        );
+        let cols = usize::from(details.width);
+        let mut lines = crate::tui::content::info::roadmap_lines(app, roadmap, None, cols);
+        let title_rows = crate::text::wrap(&roadmap.title, cols.max(1)).len();
+        shorten_summary(&mut lines, title_rows, usize::from(details.height));
         let more = lines.len() > usize::from(details.height);
         let mut lines: Vec<Line> = lines
             .into_iter()
@@ -77,6 +76,26 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
             *last = Line::styled("… (i shows it all once open)", theme.muted());
         }
         Paragraph::new(lines).render(details, buf);
+    }
+}
+
+/// When the details do not fit `rows`, the summary (the lines after the
+/// `title_rows` title lines, up to the first empty one) gives up lines
+/// first, ending in `…`, so the source, contents, total and pace stay.
+fn shorten_summary(lines: &mut Vec<Line<'static>>, title_rows: usize, rows: usize) {
+    let over = lines.len().saturating_sub(rows);
+    let summary_end = lines
+        .iter()
+        .skip(title_rows)
+        .position(|l| l.width() == 0)
+        .map_or(title_rows, |i| title_rows + i);
+    let summary = summary_end - title_rows;
+    if over == 0 || summary <= over {
+        return;
+    }
+    lines.drain(summary_end - over..summary_end);
+    if let Some(last) = lines.get_mut(summary_end - over - 1) {
+        last.spans.push(Span::raw(" …"));
     }
 }
 
