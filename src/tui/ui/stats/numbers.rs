@@ -68,7 +68,7 @@ fn number_lines(app: &App, data: &StatsData, cols: usize, short: bool) -> Vec<Li
     let (pace_head, rate_head) = if short {
         ("By pace  ", "By rate  ")
     } else {
-        ("Finish at your pace  ", "Finish at your rate  ")
+        ("Finish by pace  ", "Finish at your rate  ")
     };
     entry("Streak  ", streak, None);
     entry(pace_head, shown(f.by_pace), Some(pace_how));
@@ -96,7 +96,8 @@ fn streak_text(streak: usize, short: bool) -> String {
     }
 }
 
-/// How the finish date at your pace is worked out, in full or `short`.
+/// How the finish date by pace is worked out (the roadmap's pace until you
+/// set or log one), in full or `short`.
 fn pace_how(
     roadmap_pace: Option<f64>,
     pace: Option<crate::forecast::PlanPace>,
