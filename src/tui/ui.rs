@@ -73,16 +73,17 @@ impl Widget for &App {
         footer::render_message(self, areas.message, buf);
         footer::render_footer(self, areas.footer, buf);
         // The views that fill the screen stop above a message, so what a
-        // key in them says (a link that would not open) is seen.
+        // key in them says (a link that would not open, the roadmap open
+        // last being gone) is seen whole.
         let above_message = Rect {
             height: area.height - areas.message.height,
             ..area
         };
         match &self.overlay {
-            Overlay::Switcher(s) => overlay::render_switcher(self, s, area, buf),
+            Overlay::Switcher(s) => overlay::render_switcher(self, s, above_message, buf),
             Overlay::Help { scroll, under } => {
                 if let Some(Overlay::Switcher(s)) = under.as_deref() {
-                    overlay::render_switcher(self, s, area, buf);
+                    overlay::render_switcher(self, s, above_message, buf);
                 }
                 overlay::render_help(self, *scroll, above_message, buf);
             }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::popup_block;
 use crate::text::{clean, truncate, truncate_middle, width};
-use crate::tui::app::{App, MessageKind, Switcher};
+use crate::tui::app::{App, Switcher};
 use crate::tui::content::SHARED_MARK;
 use crate::tui::layout::{switcher_area, switcher_parts, window};
 use crate::tui::ui::rows::{HIGHLIGHT_WIDTH, Row, Rows};
@@ -30,20 +30,9 @@ pub fn render_switcher(app: &App, s: &Switcher, area: Rect, buf: &mut Buffer) {
     let parts = switcher_parts(area, len);
     // A banner dismissed in the main screen stays dismissed here too.
     let broken = !app.load_errors.is_empty() && !app.banner_dismissed;
-    // An error message (the roadmap opened last is gone) would sit on the
-    // message line, which the picker covers: the picker says it instead.
-    let error = app
-        .message
-        .as_ref()
-        .filter(|m| m.kind == MessageKind::Error);
-    if let (Some(message), Some(legend)) = (error, parts.legend) {
-        let cols = usize::from(legend.width);
-        Line::styled(
-            truncate(&format!(" ⚠ {}", clean(&message.text)), cols),
-            app.theme.error(),
-        )
-        .render(legend, buf);
-    } else if let (true, Some(legend)) = (broken, parts.legend) {
+    // A message (the roadmap opened last is gone) shows whole on the
+    // message line under the picker, which stops above it.
+    if let (true, Some(legend)) = (broken, parts.legend) {
         let line = broken_files_line(app, usize::from(legend.width));
         // Files that did not load matter more than the legend: a first run
         // shows no banner under the picker, so the picker says it.

@@ -156,14 +156,29 @@ fn a_roadmap_opened_last_that_is_gone_is_named() {
     let area = app.area();
     let mut buf = ratatui::buffer::Buffer::empty(area);
     ratatui::widgets::Widget::render(&app, area, &mut buf);
-    let screen: String = buf
-        .content()
-        .iter()
-        .map(ratatui::buffer::Cell::symbol)
+    // Every row as text, the rows joined by spaces as wrapped lines read.
+    let rows: Vec<String> = (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .trim()
+                .to_owned()
+        })
         .collect();
+    let text = rows.join(" ");
+    // Whole, on the message line under the picker (not cut to its legend).
     assert!(
-        screen.contains("⚠ “my-own-roadmap”, the roadmap open last, is gone"),
-        "{screen}"
+        text.contains(
+            "“my-own-roadmap”, the roadmap open last, is gone (its file was removed, renamed or broken); pick one"
+        ),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows[rows.len() - 1].contains("q quit"),
+        "{}",
+        rows.join("\n")
     );
 }
 
