@@ -36,11 +36,16 @@ impl BundledFile {
     /// same roadmap and errors as the YAML gives, faster), else the YAML.
     /// Named `roadmaps/<name>` in errors.
     pub fn parse(&self) -> Result<Roadmap, LoadError> {
-        let name = format!("roadmaps/{}", self.name);
+        let name = self.path();
         match self.json {
             Some(json) => Roadmap::from_converted_json(json, self.text, &name),
             None => Roadmap::from_yaml_str(self.text, &name),
         }
+    }
+
+    /// The name it goes by in the catalog and in errors: `roadmaps/<name>`.
+    pub fn path(&self) -> String {
+        format!("roadmaps/{}", self.name)
     }
 }
 
@@ -125,13 +130,12 @@ impl Catalog {
         let file = BUNDLED
             .iter()
             .find(|f| f.name.strip_suffix(".yaml") == Some(id))?;
-        let name = format!("roadmaps/{}", file.name);
         let roadmap = file.parse().ok()?;
         (roadmap.id == id).then(|| Self {
             entries: vec![Entry {
                 roadmap,
                 origin: Origin::Bundled,
-                file: name,
+                file: file.path(),
                 replaced: None,
             }],
             errors: Vec::new(),

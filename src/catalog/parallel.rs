@@ -37,11 +37,7 @@ pub(super) type Loaded = (Result<Roadmap, LoadError>, Origin, String);
 
 fn run(job: Job) -> Loaded {
     match job {
-        Job::Bundled(file) => (
-            file.parse(),
-            Origin::Bundled,
-            format!("roadmaps/{}", file.name),
-        ),
+        Job::Bundled(file) => (file.parse(), Origin::Bundled, file.path()),
         Job::File(path, origin) => (
             Roadmap::load_file(&path),
             origin,

@@ -71,7 +71,7 @@ impl Widget for &App {
             }
         }
         footer::render_message(self, areas.message, buf);
-        footer::render_footer(self, areas.footer, buf);
+        footer::render_footer(self, &areas, buf);
         // The views that fill the screen stop above a message, so what a
         // key in them says (a link that would not open, the roadmap open
         // last being gone) is seen whole.

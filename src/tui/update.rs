@@ -74,7 +74,7 @@ fn main(app: &mut App, action: &Action) -> Effect {
         action,
         Action::ToggleDone | Action::SetStatus(_) | Action::EditNote | Action::EditEstimate
     );
-    if skill_key && !skill_on_screen(app) {
+    if skill_key && !app.skill_on_screen() {
         // One pane, the phases: the selected skill is not on screen, so a
         // key must not change it unseen.
         app.info("Open the phase first (Enter): its skills are not on screen");
@@ -146,12 +146,6 @@ fn main(app: &mut App, action: &Action) -> Effect {
         }
         _ => Effect::None,
     }
-}
-
-/// Whether the selected skill is on screen: the skills pane shows, or the
-/// focus is on the skills or the details.
-fn skill_on_screen(app: &App) -> bool {
-    app.skill_on_screen()
 }
 
 /// Enter or Space on a phase: its skills get the focus. Never a status

@@ -10,8 +10,12 @@ impl App {
     /// pane has the focus and the skills pane is folded away. Keys that
     /// change a skill act (and are offered) only then.
     pub fn skill_on_screen(&self) -> bool {
-        self.focus != Pane::Phases
-            || layout::layout(self, self.area()).panes[Pane::Skills.index()].is_some()
+        self.skill_on_screen_in(&layout::layout(self, self.area()))
+    }
+
+    /// [`Self::skill_on_screen`] for areas already laid out (a frame's).
+    pub fn skill_on_screen_in(&self, areas: &layout::Areas) -> bool {
+        self.focus != Pane::Phases || areas.panes[Pane::Skills.index()].is_some()
     }
 
     /// Keeps selections in range and every selection inside its pane's

@@ -11,6 +11,7 @@ use super::text::width;
 use crate::tui::app::App;
 use crate::tui::content::banner::{banner_lines, message_lines};
 use crate::tui::keys;
+use crate::tui::layout::Areas;
 
 pub fn render_banner(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -35,7 +36,8 @@ pub fn render_message(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The hints of the keys that work now, as many as fit; `? help` and
 /// `q quit` stay visible at the end whenever they apply.
-pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_footer(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let area = areas.footer;
     let theme = app.theme;
     // A hint for a key that would do nothing here is left out: the info
     // view of a source with no link has nothing to open, a phase with no
@@ -46,7 +48,7 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let no_skill_link = app.skill_links().next().is_none();
     let no_projects = app.current_phase().is_none_or(|p| p.projects.is_empty());
     let nothing_to_undo = app.history.undo_len() == 0;
-    let skill_hidden = !app.skill_on_screen();
+    let skill_hidden = !app.skill_on_screen_in(areas);
     let skill_hint = |hint: &str| {
         matches!(
             hint,

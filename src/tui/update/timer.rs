@@ -1,7 +1,6 @@
 //! `T`, the study timer, and the question about a timer left running when
 //! the app last closed.
 
-use super::skill_on_screen;
 use crate::progress::Minutes;
 use crate::text::clean;
 use crate::tui::action::{Action, Effect};
@@ -48,7 +47,7 @@ pub(super) fn toggle(app: &mut App) -> Effect {
             }
         };
     }
-    if !skill_on_screen(app) {
+    if !app.skill_on_screen() {
         app.info("Open the phase first (Enter): the timer runs on the selected skill");
         return Effect::None;
     }
