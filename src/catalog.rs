@@ -7,6 +7,7 @@
 //! This file loads; `sources` says where to look and `order` how to list
 //! what was found.
 
+mod first;
 mod order;
 mod parallel;
 mod sources;
@@ -41,6 +42,14 @@ impl BundledFile {
             Some(json) => Roadmap::from_converted_json(json, self.text, &name),
             None => Roadmap::from_yaml_str(self.text, &name),
         }
+    }
+
+    /// The roadmap from the converted JSON without its checks, for a first
+    /// frame that the checked load replaces right after (see
+    /// [`Catalog::load_bundled_first`]); `None` without JSON or when the
+    /// JSON does not read.
+    pub fn parse_unchecked(&self) -> Option<Roadmap> {
+        Roadmap::from_json_unchecked(self.json?)
     }
 
     /// The name it goes by in the catalog and in errors: `roadmaps/<name>`.
@@ -121,25 +130,6 @@ impl Catalog {
             }
         }
         catalog
-    }
-
-    /// Just the bundled roadmap with this id (bundled files are named
-    /// `<id>.yaml`), for drawing the first screen before the rest loads.
-    /// `None` when there is no such file or it does not load as that id.
-    pub fn load_bundled_one(id: &str) -> Option<Self> {
-        let file = BUNDLED
-            .iter()
-            .find(|f| f.name.strip_suffix(".yaml") == Some(id))?;
-        let roadmap = file.parse().ok()?;
-        (roadmap.id == id).then(|| Self {
-            entries: vec![Entry {
-                roadmap,
-                origin: Origin::Bundled,
-                file: file.path(),
-                replaced: None,
-            }],
-            errors: Vec::new(),
-        })
     }
 
     fn add(&mut self, roadmap: Roadmap, origin: Origin, file: String) {
@@ -288,19 +278,6 @@ mod tests {
             )]
         );
     }
-    #[test]
-    fn one_bundled_roadmap_loads_alone_by_id() {
-        let one = Catalog::load_bundled_one("backend-six-phases").unwrap();
-        assert_eq!(one.entries.len(), 1);
-        let all = Catalog::load(&Sources::bundled_only());
-        assert_eq!(
-            one.entries[0].roadmap,
-            all.get("backend-six-phases").unwrap().roadmap
-        );
-        assert!(Catalog::load_bundled_one("no-such-roadmap").is_none());
-        assert!(!Sources::bundled_only().has_user_files());
-    }
-
     #[test]
     fn every_bundled_file_reads_the_same_from_its_json_as_from_its_yaml() {
         for file in BUNDLED {

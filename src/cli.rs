@@ -238,9 +238,10 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(file) => crate::state::places_for(file, &data_path),
         None => (None, None),
     };
-    // A fast first frame: when the roadmap last open is a bundled one and
-    // no user file could replace it, only it is parsed before the first
-    // frame; the rest loads right after.
+    // A fast first frame: when no user file could replace a bundled
+    // roadmap, the first frame is drawn from what it shows, read unchecked
+    // (the roadmap last open, or on a first run every bundled one for the
+    // picker); the checked catalog replaces it right after.
     let last = places
         .as_ref()
         .and_then(|p| p.last_roadmap.clone())
@@ -250,9 +251,14 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 .ok()
                 .and_then(|s| s.progress().legacy.last_roadmap.clone())
         });
-    let first = last
-        .filter(|_| !sources.has_user_files())
-        .and_then(|id| Catalog::load_bundled_one(&id));
+    let first = if sources.has_user_files() {
+        None
+    } else {
+        match last {
+            Some(id) => Catalog::load_bundled_one(&id),
+            None => Some(Catalog::load_bundled_first()),
+        }
+    };
     let (catalog, rest) = match first {
         Some(one) => (one, Some(sources)),
         None => (Catalog::load(&sources), None),

@@ -315,7 +315,7 @@ fn status_defaults_to_the_last_roadmap() {
     assert!(!text.contains("last_roadmap"), "{text}");
     let state = fs::read_to_string(d.join("state/state.yaml")).unwrap();
     assert!(
-        state.contains("last_roadmap: backend-six-phases"),
+        state.contains(r#""last_roadmap": "backend-six-phases""#),
         "{state}"
     );
 }

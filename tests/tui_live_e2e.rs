@@ -45,7 +45,7 @@ fn browsing_leaves_the_progress_file_byte_identical() {
     );
     let state = std::fs::read_to_string(d.join("state/state.yaml")).unwrap();
     assert!(
-        state.contains("last_roadmap: backend-six-phases"),
+        state.contains(r#""last_roadmap": "backend-six-phases""#),
         "{state}"
     );
 
@@ -285,7 +285,7 @@ fn an_edited_roadmap_file_shows_up_and_a_broken_one_keeps_the_last_good_model() 
     assert!(s.wait_exit().success());
     // The place taken over from the version-1 file now lives in the state file.
     let state = std::fs::read_to_string(d.join("state/state.yaml")).unwrap();
-    assert!(state.contains("last_roadmap: mine"), "{state}");
+    assert!(state.contains(r#""last_roadmap": "mine""#), "{state}");
 }
 
 #[test]

@@ -111,6 +111,18 @@ impl Roadmap {
     }
 }
 
+impl Roadmap {
+    /// The roadmap in converted JSON without any checks: only for a bundled
+    /// roadmap's first frame, which the checked load replaces right after
+    /// (see `Catalog::load_bundled_first`). `None` when the JSON does not
+    /// read into a roadmap's shape.
+    pub fn from_json_unchecked(json: &str) -> Option<Self> {
+        serde_json::from_str::<raw::RawRoadmap>(json)
+            .ok()
+            .map(validate::convert_unchecked)
+    }
+}
+
 /// The bytes of a roadmap file, refusing oversized files before reading them.
 pub(super) fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {

@@ -13,6 +13,9 @@ use crate::text::{describe, is_bidi, is_control};
 /// The first control character in one-line text (an id, a title, a URL, a
 /// topic), if any, and what to say about it.
 pub(crate) fn line_problem(text: &str) -> Option<(char, String)> {
+    if !holds_control(text, false) {
+        return None;
+    }
     let c = text.chars().find(|&c| is_control(c))?;
     let message = match c {
         '\n' | '\r' | '\u{b}' | '\u{c}' => format!(
@@ -31,11 +34,47 @@ pub(crate) fn line_problem(text: &str) -> Option<(char, String)> {
 /// The first forbidden character in multi-line text (a summary, a
 /// description), if any, and what to say about it.
 pub(crate) fn prose_problem(text: &str) -> Option<(char, String)> {
+    if !holds_control(text, true) {
+        return None;
+    }
     let c = text
         .chars()
         .find(|&c| is_control(c) && c != '\n' && c != '\t')?;
     let note = " (multi-line text may hold line breaks and tabs, nothing else)";
     Some((c, other_problem(c, note)))
+}
+
+/// Whether `text` holds a control character, not counting line feeds
+/// and tabs when `prose`. Judged on the UTF-8 bytes: each control character
+/// is one byte below 0x20 or 0x7F, or the two-byte C1 forms (0xC2
+/// 0x80–0x9F), or the three-byte bidirectional ones (0xE2 0x80 0xAA–0xAE,
+/// 0xE2 0x81 0xA6–0xA9).
+///
+/// Why not `chars().any(is_control)`: checking every field of every roadmap
+/// char by char was half of loading the bundled catalog before the
+/// first-run picker's first frame (`perf record` of `examples/first_frame`).
+/// The single bytes are found by a fold the compiler vectorises, the lead
+/// bytes by `memchr`; prose is full of 0xE2 (dashes, quotes), so those are
+/// looked at, not refused.
+// Bitwise, not lazy, operators: without branches the fold vectorises.
+#[allow(clippy::needless_bitwise_bool)]
+fn holds_control(text: &str, prose: bool) -> bool {
+    let b = text.as_bytes();
+    let single = b.iter().fold(false, |found, &x| {
+        let allowed = prose & ((x == b'\n') | (x == b'\t'));
+        found | ((x < 0x20) & !allowed) | (x == 0x7f)
+    });
+    single
+        || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| {
+            let next = (b.get(i + 1), b.get(i + 2));
+            match b[i] {
+                0xc2 => matches!(next.0, Some(0x80..=0x9f)),
+                _ => matches!(
+                    next,
+                    (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                ),
+            }
+        })
 }
 
 fn other_problem(c: char, note: &str) -> String {
@@ -94,7 +133,16 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     if !shaped {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    // The shape is checked, so the digits are read directly: chrono's
+    // `parse_from_str` reads its format string on every call, a tenth of
+    // loading the bundled catalog (`perf record`).
+    let number = |range: std::ops::Range<usize>| {
+        b[range]
+            .iter()
+            .fold(0_u32, |n, &d| n * 10 + u32::from(d - b'0'))
+    };
+    let year = i32::try_from(number(0..4)).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
 }
 
 /// The problem with a `published` date that is not `YYYY-MM-DD`: when a
@@ -108,6 +156,22 @@ pub(crate) fn date_problem(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_check_finds_every_control_character() {
+        // Every character of the Basic Multilingual Plane and a few beyond,
+        // alone and between other text: the byte pre-check lets through
+        // exactly the ones the char check finds.
+        let chars = (0..=0xffff_u32)
+            .chain([0x1_f680, 0x10_ffff])
+            .filter_map(char::from_u32);
+        for c in chars {
+            let text = format!("a—{c}b");
+            assert_eq!(line_problem(&text).is_some(), is_control(c), "{c:?}");
+            let prose = is_control(c) && c != '\n' && c != '\t';
+            assert_eq!(prose_problem(&text).is_some(), prose, "{c:?}");
+        }
+    }
 
     #[test]
     fn one_line_text_holds_no_control_characters() {
@@ -154,7 +218,20 @@ mod tests {
             parse_date("2025-03-18"),
             NaiveDate::from_ymd_opt(2025, 3, 18)
         );
+        assert_eq!(
+            parse_date("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        assert_eq!(
+            parse_date("0999-12-31"),
+            NaiveDate::from_ymd_opt(999, 12, 31)
+        );
         for bad in [
+            "2025-13-01",
+            "2025-00-10",
+            "2025-04-31",
+            "2025-04-00",
+            "2023-02-29",
             "2025-3-18",
             " 2025-03-18",
             "+2025-03-18",

@@ -20,7 +20,8 @@ impl Validator<'_> {
         ids: &mut HashMap<String, (usize, usize)>,
     ) -> Skill {
         let id = self.id(at, raw_id, "skill", "git-basics");
-        if !id.is_empty()
+        if self.checks
+            && !id.is_empty()
             && let Some((fp, fs)) = ids.insert(id.clone(), (pi, si))
         {
             let first = format!(
@@ -71,6 +72,7 @@ impl Validator<'_> {
     fn key(&mut self, at: &impl Where, raw: Option<Text>) -> Option<String> {
         let key = raw.map(String::from);
         if let Some(key) = key.as_deref()
+            && self.checks
             && self.line_ok(|| at.at().key("key"), key)
             && !is_valid_id(key)
         {
@@ -115,7 +117,8 @@ impl Validator<'_> {
                 u
             }
             Some(Some(Text(u))) => {
-                if self.line_ok(|| at.at().key("url"), &u)
+                if self.checks
+                    && self.line_ok(|| at.at().key("url"), &u)
                     && let Some(msg) = url_problem(&u)
                 {
                     self.push(at.at().key("url").problem(msg));
