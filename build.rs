@@ -8,6 +8,11 @@
 //! (1.4–1.9 ms against 0.3 ms for all eight, measured in a release test). The
 //! YAML text stays the source: a file that does not convert gets no JSON,
 //! and the app reads its YAML (with its errors) as before.
+//!
+//! And as a *head*: the same JSON without the long texts the picker shows
+//! only for the highlighted roadmap (see `head`), a third of the bytes, so
+//! the picker's first frame reads the others' heads (see
+//! `src/catalog/first.rs`).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -30,18 +35,16 @@ fn main() {
     let mut out = String::from("&[\n");
     for name in &names {
         println!("cargo:rerun-if-changed=roadmaps/{name}");
-        let json = as_json(&dir.join(name)).and_then(|json| {
-            let dest = out_dir.join(format!("{name}.json"));
-            std::fs::write(&dest, json).ok()?;
-            Some(dest)
-        });
-        let json = json.map_or_else(
-            || "None".to_owned(),
-            |dest| format!("Some(include_str!({:?}))", dest.display().to_string()),
-        );
+        let (json, head) = match as_json(&dir.join(name)) {
+            Some((json, head)) => (
+                embed(out_dir, &format!("{name}.json"), &json),
+                embed(out_dir, &format!("{name}.head.json"), &head),
+            ),
+            None => ("None".to_owned(), "None".to_owned()),
+        };
         let _ = writeln!(
             out,
-            "    BundledFile {{ name: {name:?}, text: include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/roadmaps/{name}\")), json: {json} }},"
+            "    BundledFile {{ name: {name:?}, text: include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/roadmaps/{name}\")), json: {json}, head: {head} }},"
         );
     }
     out.push(']');
@@ -51,9 +54,60 @@ fn main() {
     }
 }
 
-/// The YAML file as JSON text, or `None` when it is not YAML that converts.
-fn as_json(path: &Path) -> Option<String> {
+/// Writes `text` to `file` in `OUT_DIR` and gives the expression that
+/// embeds it: `Some(include_str!(…))`, or `None` when it cannot be written.
+fn embed(out_dir: &Path, file: &str, text: &str) -> String {
+    let dest = out_dir.join(file);
+    match std::fs::write(&dest, text) {
+        Ok(()) => format!("Some(include_str!({:?}))", dest.display().to_string()),
+        Err(_) => "None".to_owned(),
+    }
+}
+
+/// The YAML file as JSON text, whole and as its head (see [`head`]), or
+/// `None` when it is not YAML that converts.
+fn as_json(path: &Path) -> Option<(String, String)> {
     let text = std::fs::read_to_string(path).ok()?;
     let value: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
-    serde_json::to_string(&value).ok()
+    let mut value = serde_json::to_value(&value).ok()?;
+    let json = serde_json::to_string(&value).ok()?;
+    head(&mut value);
+    Some((json, serde_json::to_string(&value).ok()?))
+}
+
+/// What the first-run picker lists a roadmap by, and nothing it only shows
+/// for the highlighted one: the document without the roadmap's summary and
+/// tips, the phases' summaries and project ideas, and the skills' summaries,
+/// topics and resources (ids, titles, keys, aliases, estimates and the pace
+/// stay). Fields that are not where a roadmap has them are left alone.
+fn head(value: &mut serde_json::Value) {
+    let drop = |value: &mut serde_json::Value, keys: &[&str]| {
+        if let Some(map) = value.as_object_mut() {
+            for key in keys {
+                map.remove(*key);
+            }
+        }
+    };
+    let items = |value: &mut serde_json::Value, key: &str| {
+        value
+            .get_mut(key)
+            .and_then(serde_json::Value::as_array_mut)
+            .map(std::mem::take)
+            .unwrap_or_default()
+    };
+    drop(value, &["summary", "tips"]);
+    let mut phases = items(value, "phases");
+    for phase in &mut phases {
+        drop(phase, &["summary", "projects"]);
+        let mut skills = items(phase, "skills");
+        for skill in &mut skills {
+            drop(skill, &["summary", "topics", "resources"]);
+        }
+        if let Some(map) = phase.as_object_mut() {
+            map.insert("skills".to_owned(), skills.into());
+        }
+    }
+    if let Some(map) = value.as_object_mut() {
+        map.insert("phases".to_owned(), phases.into());
+    }
 }

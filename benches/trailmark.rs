@@ -108,6 +108,7 @@ fn app_on(skills: usize, dir: &std::path::Path) -> App {
             replaced: None,
         }],
         errors: Vec::new(),
+        first_frame: false,
     };
     open_app(catalog, &dir.join("progress.yaml"))
 }

@@ -30,6 +30,10 @@ pub struct BundledFile {
     /// The same document as JSON, converted by `build.rs` because it reads
     /// faster; `None` when the YAML did not convert.
     pub json: Option<&'static str>,
+    /// The same JSON without the long texts (summaries, tips, topics,
+    /// resources, project ideas), which the first-run picker shows only for
+    /// the highlighted roadmap; see `build.rs`.
+    pub head: Option<&'static str>,
 }
 
 impl BundledFile {
@@ -50,6 +54,12 @@ impl BundledFile {
     /// JSON does not read.
     pub fn parse_unchecked(&self) -> Option<Roadmap> {
         Roadmap::from_json_unchecked(self.json?)
+    }
+
+    /// [`BundledFile::parse_unchecked`] of the head only: a roadmap with no
+    /// summaries, tips, topics, resources or project ideas.
+    pub fn parse_head_unchecked(&self) -> Option<Roadmap> {
+        Roadmap::from_json_unchecked(self.head?)
     }
 
     /// The name it goes by in the catalog and in errors: `roadmaps/<name>`.
@@ -87,6 +97,10 @@ pub struct Entry {
 pub struct Catalog {
     pub entries: Vec<Entry>,
     pub errors: Vec<LoadError>,
+    /// Read for the first frame only ([`Catalog::load_bundled_first`]):
+    /// unchecked, perhaps in part, and replaced by the checked catalog
+    /// right after that frame.
+    pub first_frame: bool,
 }
 
 /// The roadmap id asked for does not exist.

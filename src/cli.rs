@@ -240,8 +240,9 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     // A fast first frame: when no user file could replace a bundled
     // roadmap, the first frame is drawn from what it shows, read unchecked
-    // (the roadmap last open, or on a first run every bundled one for the
-    // picker); the checked catalog replaces it right after.
+    // (the roadmap last open, or for the first-run picker the one it
+    // highlights and the others' heads); the checked catalog replaces it
+    // right after (see `catalog/first.rs`).
     let last = places
         .as_ref()
         .and_then(|p| p.last_roadmap.clone())
@@ -254,10 +255,7 @@ fn interactive(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let first = if sources.has_user_files() {
         None
     } else {
-        match last {
-            Some(id) => Catalog::load_bundled_one(&id),
-            None => Some(Catalog::load_bundled_first()),
-        }
+        Catalog::load_bundled_first(last.as_deref())
     };
     let (catalog, rest) = match first {
         Some(one) => (one, Some(sources)),

@@ -1,6 +1,7 @@
 //! What the first frame needs, read before the rest: the roadmap opened
-//! last, or on a first run every bundled roadmap for the picker. Both are
-//! read from the bundled JSON without the checks, and the full, checked
+//! last, or for the first-run picker the roadmap it highlights whole and
+//! the other bundled roadmaps by their heads (see `build.rs`). All are read
+//! from the bundled JSON without the checks, and the full, checked
 //! [`Catalog::load`] replaces them right after the first frame, before any
 //! key is read (see `tui::terminal::run`).
 //!
@@ -12,40 +13,45 @@
 //! checked result for each, and the checked load that follows would show
 //! any bundled file that did not.
 
-use super::{BUNDLED, Catalog, Entry, Origin};
+use super::{BUNDLED, Catalog, Origin};
 
 impl Catalog {
-    /// Just the bundled roadmap with this id (bundled files are named
-    /// `<id>.yaml`), unchecked, for drawing the first screen before the
-    /// rest loads. `None` when there is no such file or it does not read as
-    /// that id.
-    pub fn load_bundled_one(id: &str) -> Option<Self> {
-        let file = BUNDLED
-            .iter()
-            .find(|f| f.name.strip_suffix(".yaml") == Some(id))?;
-        let roadmap = file.parse_unchecked()?;
-        (roadmap.id == id).then(|| Self {
-            entries: vec![Entry {
-                roadmap,
-                origin: Origin::Bundled,
-                file: file.path(),
-                replaced: None,
-            }],
-            errors: Vec::new(),
-        })
-    }
-
-    /// Every bundled roadmap, unchecked, for the first frame of the
-    /// first-run picker. A file whose JSON does not read is left out until
-    /// the checked load brings it (or its error).
-    pub fn load_bundled_first() -> Self {
-        let mut catalog = Self::default();
+    /// The bundled roadmaps the first frame shows, unchecked. With `open`
+    /// (the roadmap opened last), just that one: the main screen shows no
+    /// other, and reading the rest first would cost the frame more than
+    /// its budget allows. Without, for the first-run picker, every bundled
+    /// roadmap: the one it highlights (the first in [`display_order`])
+    /// whole, the others by their heads (no summaries, tips, topics,
+    /// resources or project ideas, which the picker shows only for the
+    /// highlighted one; their titles, skills, keys and estimates give its
+    /// rows and order). `None` when `open` names no bundled roadmap. A file
+    /// whose JSON does not read is left out until the checked load brings
+    /// it (or its error).
+    ///
+    /// [`display_order`]: Catalog::display_order
+    pub fn load_bundled_first(open: Option<&str>) -> Option<Self> {
+        let mut catalog = Self {
+            first_frame: true,
+            ..Self::default()
+        };
+        if let Some(id) = open {
+            let file = BUNDLED
+                .iter()
+                .find(|f| f.name.strip_suffix(".yaml") == Some(id))?;
+            let roadmap = file.parse_unchecked().filter(|r| r.id == id)?;
+            catalog.add(roadmap, Origin::Bundled, file.path());
+            return Some(catalog);
+        }
+        let mut files = Vec::new();
         for file in BUNDLED {
-            if let Some(roadmap) = file.parse_unchecked() {
+            if let Some(roadmap) = file.parse_head_unchecked() {
                 catalog.add(roadmap, Origin::Bundled, file.path());
+                files.push(file);
             }
         }
-        catalog
+        let highlighted = *catalog.display_order().first()?;
+        catalog.entries[highlighted].roadmap = files[highlighted].parse_unchecked()?;
+        Some(catalog)
     }
 }
 
@@ -55,29 +61,71 @@ mod tests {
     use crate::roadmap::Roadmap;
 
     #[test]
-    fn one_bundled_roadmap_loads_alone_by_id() {
-        let one = Catalog::load_bundled_one("backend-six-phases").unwrap();
-        assert_eq!(one.entries.len(), 1);
+    fn every_bundled_roadmap_reads_the_same_unchecked_as_checked() {
         let all = Catalog::load(&Sources::bundled_only());
-        assert_eq!(
-            one.entries[0].roadmap,
-            all.get("backend-six-phases").unwrap().roadmap
-        );
-        assert!(Catalog::load_bundled_one("no-such-roadmap").is_none());
-        assert!(!Sources::bundled_only().has_user_files());
+        assert!(all.errors.is_empty(), "{:?}", all.errors);
+        assert_eq!(all.entries.len(), BUNDLED.len());
+        for (file, checked) in BUNDLED.iter().zip(&all.entries) {
+            let unchecked = file.parse_unchecked().expect(file.name);
+            assert_eq!(unchecked, checked.roadmap, "{}", checked.file);
+        }
     }
 
     #[test]
-    fn every_bundled_roadmap_reads_the_same_unchecked_as_checked() {
-        let first = Catalog::load_bundled_first();
+    fn the_first_frame_reads_heads_and_the_roadmap_it_shows_whole() {
         let all = Catalog::load(&Sources::bundled_only());
-        assert!(all.errors.is_empty(), "{:?}", all.errors);
-        assert_eq!(first.entries.len(), BUNDLED.len());
-        for (unchecked, checked) in first.entries.iter().zip(&all.entries) {
-            assert_eq!(unchecked.roadmap, checked.roadmap, "{}", checked.file);
-            assert_eq!(unchecked.file, checked.file);
+        let picker = Catalog::load_bundled_first(None).unwrap();
+        let highlighted = all.display_order()[0];
+        assert_eq!(picker.display_order(), all.display_order());
+        assert_heads(&picker, &all, highlighted);
+        let open = Catalog::load_bundled_first(Some("backend-ten-steps")).unwrap();
+        assert_eq!(open.entries.len(), 1);
+        assert_eq!(
+            open.entries[0].roadmap,
+            all.get("backend-ten-steps").unwrap().roadmap
+        );
+        assert_eq!(open.entries[0].file, "roadmaps/backend-ten-steps.yaml");
+        assert!(Catalog::load_bundled_first(Some("no-such-roadmap")).is_none());
+        assert!(!Sources::bundled_only().has_user_files());
+    }
+
+    /// Entry `whole` of `first` is the checked roadmap; the others hold
+    /// what the picker lists them by, and none of the long texts.
+    fn assert_heads(first: &Catalog, all: &Catalog, whole: usize) {
+        assert_eq!(first.entries.len(), all.entries.len());
+        assert_eq!(first.entries[whole].roadmap, all.entries[whole].roadmap);
+        for (i, (head, checked)) in first.entries.iter().zip(&all.entries).enumerate() {
+            assert_eq!(head.file, checked.file);
+            if i == whole {
+                continue;
+            }
+            let (head, whole) = (&head.roadmap, &checked.roadmap);
+            assert_eq!((&head.id, &head.title), (&whole.id, &whole.title));
+            assert_eq!(head.pace_hours_per_week, whole.pace_hours_per_week);
+            assert_eq!(head.phases.len(), whole.phases.len());
+            for (h, w) in head.phases.iter().zip(&whole.phases) {
+                assert_eq!((&h.id, &h.title, h.estimate), (&w.id, &w.title, w.estimate));
+                let skill = |s: &crate::roadmap::Skill| {
+                    (
+                        s.id.clone(),
+                        s.title.clone(),
+                        s.key.clone(),
+                        s.aliases.clone(),
+                        s.estimate,
+                    )
+                };
+                let hs: Vec<_> = h.skills.iter().map(skill).collect();
+                let ws: Vec<_> = w.skills.iter().map(skill).collect();
+                assert_eq!(hs, ws);
+                assert!(h.projects.is_empty() && h.summary.is_empty());
+                assert!(
+                    h.skills
+                        .iter()
+                        .all(|s| s.resources.is_empty() && s.summary.is_empty())
+                );
+            }
+            assert!(head.summary.is_empty() && head.tips.is_empty());
         }
-        assert_eq!(first.display_order(), all.display_order());
     }
 
     #[test]

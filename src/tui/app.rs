@@ -141,7 +141,13 @@ impl App {
                 (Store::in_memory(data_path, reason), Some(problem))
             }
         };
-        store.set_roadmaps(catalog.entries.iter().map(|e| &e.roadmap));
+        // Records under a skill's old id move as the roadmaps say. With no
+        // record there is nothing to move yet, and a first-frame catalog is
+        // followed at once by the checked one, which sets the moves that
+        // later reads and merges use: a first run's picker skips the work.
+        if !(catalog.first_frame && store.progress().skills.is_empty()) {
+            store.set_roadmaps(catalog.entries.iter().map(|e| &e.roadmap));
+        }
         let notices: Vec<String> = store.notices().iter().map(ToString::to_string).collect();
         let places = places.unwrap_or_else(|| Places::from_progress(store.progress()));
         let shared = shared_keys(&catalog);

@@ -8,12 +8,10 @@
 //! `frame`: drawing a frame and what goes over it; `effects`: saving,
 //! recovering, reading others' changes, opening links.
 
-use std::io;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, EnableBracketedPaste, EnableMouseCapture};
-use crossterm::execute;
+use crossterm::event;
 
 use super::action::Effect;
 use super::app::App;
@@ -79,9 +77,7 @@ pub fn run(
         file: state_file,
         written: None,
     };
-    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
-        .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app, &mut signals, &mut keep, rest));
+    let result = event_loop(&mut terminal, &mut app, &mut signals, &mut keep, rest);
     let restored = leave();
     let mut warnings = Vec::new();
     if let Some(p) = &app.pending {

@@ -17,12 +17,18 @@ use crate::tui::signals;
 use crate::tui::watch::Watch;
 
 /// Takes the terminal: a panic hook that gives it back first, raw mode, the
-/// alternate screen, and the [`Screen`] to draw on. (What
+/// alternate screen with mouse reporting and bracketed paste (in one write,
+/// as the first frame waits on it), and the [`Screen`] to draw on. (What
 /// `ratatui::try_init` does, with one `Terminal` made instead of two.)
 pub(super) fn init() -> io::Result<Screen> {
     install_panic_hook();
     crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     screen()
 }
 

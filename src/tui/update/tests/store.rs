@@ -118,7 +118,7 @@ fn the_rest_of_the_catalog_arrives_after_the_first_frame() {
     let mut store = Store::open(path.clone()).unwrap();
     store.progress_mut().legacy.last_roadmap = Some("backend-ten-steps".to_owned());
     let launch = Launch {
-        catalog: Catalog::load_bundled_one("backend-ten-steps").unwrap(),
+        catalog: Catalog::load_bundled_first(Some("backend-ten-steps")).unwrap(),
         store: Ok(store),
         data_path: path,
         places: None,
@@ -145,4 +145,40 @@ fn the_rest_of_the_catalog_arrives_after_the_first_frame() {
     assert_eq!(app.catalog().entries.len(), 8);
     assert!(app.shared.values().any(|users| users.len() > 1));
     assert_eq!(app.view.roadmap, ten);
+}
+
+#[test]
+fn a_first_run_picker_leaves_the_moves_to_the_checked_catalog_which_sets_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.yaml");
+    let launch = Launch {
+        catalog: Catalog::load_bundled_first(None).unwrap(),
+        store: Store::open(path.clone()),
+        data_path: path.clone(),
+        places: None,
+    };
+    let mut app = App::new(launch, now(), today(), Theme::COLOR);
+    assert!(matches!(app.overlay, Overlay::Switcher(_)), "the picker");
+    app.catalog_loaded(Catalog::load(&Sources::bundled_only()));
+    // Another copy (an older build) ticked a keyed skill under its
+    // `roadmap/skill` id: read again, the tick counts on the key.
+    let six = app
+        .catalog()
+        .get("backend-six-phases")
+        .unwrap()
+        .roadmap
+        .clone();
+    let skill = six
+        .skills()
+        .map(|(_, s)| s)
+        .find(|s| s.key.is_some())
+        .unwrap();
+    let mut other = Store::open(path).unwrap();
+    let mut unkeyed = skill.clone();
+    unkeyed.key = None;
+    other
+        .update(|p| p.set_status(&six.id, &unkeyed, Status::Done, now()))
+        .unwrap();
+    assert!(app.store.refresh().unwrap());
+    assert_eq!(app.store.progress().status(&six.id, skill), Status::Done);
 }
