@@ -267,9 +267,9 @@ pub fn save_places(path: &Path, progress_file: &Path, places: &Places) -> Result
 ///
 /// The text is JSON, which is also YAML, so the file is still the
 /// `state.yaml` it always was. Why JSON: the app reads this file before its
-/// first frame, and the YAML parser's first run in a process cost about
-/// 0.3 ms there, five times what `serde_json` takes (`perf record` of
-/// `examples/first_frame`).
+/// first frame, and in a fresh process reading a one-entry state file took
+/// 0.11 ms as YAML and 0.025 ms as JSON (medians of 40 processes, timing
+/// `places_for`).
 pub fn write(path: &Path, state: &State) -> Result<(), StateError> {
     if path.is_dir() {
         return Err(StateError::Folder {
