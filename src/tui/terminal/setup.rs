@@ -16,19 +16,13 @@ use crate::tui::app::App;
 use crate::tui::signals;
 use crate::tui::watch::Watch;
 
-/// Takes the terminal: a panic hook that gives it back first, raw mode, the
-/// alternate screen with mouse reporting and bracketed paste (in one write,
-/// as the first frame waits on it), and the [`Screen`] to draw on. (What
-/// `ratatui::try_init` does, with one `Terminal` made instead of two.)
+/// Takes the terminal: a panic hook that gives it back first, [`enter`]
+/// (one write, as the first frame waits on it), and the [`Screen`] to draw
+/// on. (What `ratatui::try_init` does, with one `Terminal` made instead of
+/// two.)
 pub(super) fn init() -> io::Result<Screen> {
     install_panic_hook();
-    crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    enter()?;
     screen()
 }
 
@@ -54,7 +48,8 @@ pub(super) fn leave() -> io::Result<()> {
     mouse.and(raw).and(screen)
 }
 
-/// Takes the terminal again after a suspend.
+/// Takes the terminal, at start and again after a suspend: raw mode, then
+/// the alternate screen, mouse reporting and bracketed paste in one write.
 pub(super) fn enter() -> io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(
