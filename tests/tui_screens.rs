@@ -22,6 +22,32 @@ fn first_run_opens_the_picker() {
 }
 
 #[test]
+fn help_over_the_first_run_picker_shows_nothing_of_what_is_behind_the_picker() {
+    for (width, height) in [(80, 24), (140, 40), (200, 60)] {
+        let mut f = fixture(|_, _| {});
+        keys(&mut f.app, "?");
+        let text = screen(&mut f.app, width, height);
+        assert!(text.contains("Help"), "{text}");
+        assert!(!text.contains("Welcome"), "{width}×{height}:\n{text}");
+    }
+}
+
+#[test]
+fn a_roadmap_without_a_pace_never_claims_one() {
+    let mut f = fixture(|_, p| p.legacy.last_roadmap = Some("backend-three-stages".into()));
+    let text = screen(&mut f.app, 200, 30);
+    assert!(text.contains("(the roadmap's)"), "{text}");
+    assert!(!text.contains("at its pace"), "{text}");
+    keys(&mut f.app, "i");
+    let text = screen(&mut f.app, 120, 30);
+    assert!(
+        text.contains("Pace not stated (its weeks count as they are)"),
+        "{text}"
+    );
+    assert!(!text.contains("no finish date"), "{text}");
+}
+
+#[test]
 fn main_screen() {
     let mut f = fixture(some_progress);
     press(&mut f.app, KeyCode::Tab);

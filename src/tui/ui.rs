@@ -49,12 +49,20 @@ impl Widget for &App {
         }
         header::render_header(self, areas.header, buf);
         footer::render_banner(self, areas.banner, buf);
+        // The first-run picker, alone or under help.
+        let picker = match &self.overlay {
+            Overlay::Switcher(_) => true,
+            Overlay::Help { under, .. } => {
+                matches!(under.as_deref(), Some(Overlay::Switcher(_)))
+            }
+            _ => false,
+        };
         match &self.overlay {
             Overlay::Stats(data) => stats::render_stats(self, data, areas.body, buf),
             Overlay::Plan(view) => plan::render_plan(self, view, areas.body, buf),
             // Under the first-run picker the welcome would show only in
             // cut pieces beside it.
-            _ if self.current.is_none() && !matches!(self.overlay, Overlay::Switcher(_)) => {
+            _ if self.current.is_none() && !picker => {
                 render_welcome(self, areas.body, buf);
             }
             _ if self.current.is_none() => {}

@@ -125,8 +125,12 @@ fn phase_lines(c: &mut Content, app: &App, phase: &Phase, max: usize) {
         theme.plain(),
         max,
     );
+    let paced = app
+        .roadmap()
+        .is_some_and(|r| r.pace_hours_per_week.is_some());
     let time = match phase.estimate {
-        Some(w) => format!("{w} (the roadmap's, at its pace)"),
+        Some(w) if paced => format!("{w} (the roadmap's, at its pace)"),
+        Some(w) => format!("{w} (the roadmap's)"),
         None => format!("{} (sum of its skills)", summary.total),
     };
     c.wrapped(("Time ", theme.heading()), &time, theme.plain(), max);

@@ -103,7 +103,8 @@ pub fn roadmap_lines(
     }
     let pace = match roadmap.pace_hours_per_week {
         Some(h) => format!("the estimates assume {h} hours per week"),
-        None => "not stated (no finish date at your pace)".to_owned(),
+        // The finish date then counts its weeks as they are, as `status` says.
+        None => "not stated (its weeks count as they are)".to_owned(),
     };
     field(&mut lines, "Pace ", &pace);
     lines
