@@ -95,8 +95,7 @@ impl Roadmap {
 impl Roadmap {
     /// Parses a bundled roadmap from the JSON that `build.rs` converted its
     /// YAML to, which is about five times faster than scanning the YAML
-    /// (the first-run picker needs every bundled roadmap before its first
-    /// frame). Anything the JSON path does not accept falls back to
+    /// (every start reads every bundled roadmap). Anything the JSON path does not accept falls back to
     /// [`Roadmap::from_yaml_str`] on `yaml`, so the result and any error are
     /// what the YAML gives. `file` names it in error messages.
     pub fn from_converted_json(json: &str, yaml: &str, file: &str) -> Result<Self, LoadError> {
