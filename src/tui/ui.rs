@@ -50,13 +50,7 @@ impl Widget for &App {
         header::render_header(self, areas.header, buf);
         footer::render_banner(self, areas.banner, buf);
         // The first-run picker, alone or under help.
-        let picker = match &self.overlay {
-            Overlay::Switcher(_) => true,
-            Overlay::Help { under, .. } => {
-                matches!(under.as_deref(), Some(Overlay::Switcher(_)))
-            }
-            _ => false,
-        };
+        let picker = self.shown_switcher().is_some();
         match &self.overlay {
             Overlay::Stats(data) => stats::render_stats(self, data, areas.body, buf),
             Overlay::Plan(view) => plan::render_plan(self, view, areas.body, buf),

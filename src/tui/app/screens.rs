@@ -171,6 +171,41 @@ impl App {
         }
     }
 
+    /// The switcher on screen: alone, or under help.
+    pub fn shown_switcher(&self) -> Option<&Switcher> {
+        match &self.overlay {
+            Overlay::Switcher(s) => Some(s),
+            Overlay::Help { under, .. } => match under.as_deref() {
+                Some(Overlay::Switcher(s)) => Some(s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn shown_switcher_mut(&mut self) -> Option<&mut Switcher> {
+        match &mut self.overlay {
+            Overlay::Switcher(s) => Some(s),
+            Overlay::Help { under, .. } => match under.as_deref_mut() {
+                Some(Overlay::Switcher(s)) => Some(s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The shown switcher's numbers brought up to date (after another
+    /// copy's change was read, say), keeping its highlight and scroll.
+    pub fn refresh_switcher(&mut self) {
+        if self.shown_switcher().is_none() {
+            return;
+        }
+        let rows = self.switcher().rows;
+        if let Some(s) = self.shown_switcher_mut() {
+            s.rows = rows;
+        }
+    }
+
     /// The stats screen's data for the open roadmap.
     pub fn stats(&self) -> StatsData {
         let Some(roadmap) = self.roadmap() else {

@@ -27,9 +27,11 @@ pub struct View {
 }
 
 impl App {
-    /// Recomputes the cached numbers of the open roadmap: when it opens, and
-    /// after a save (which may merge in another trailmark's changes).
+    /// Recomputes the cached numbers of the open roadmap, and of the
+    /// switcher when it is open: when it opens, and after a save (which may
+    /// merge in another trailmark's changes) or a read of another's.
     pub fn refresh(&mut self) {
+        self.refresh_switcher();
         let Some(i) = self.current else {
             self.view = View::default();
             return;

@@ -182,3 +182,32 @@ fn a_first_run_picker_leaves_the_moves_to_the_checked_catalog_which_sets_them() 
     assert!(app.store.refresh().unwrap());
     assert_eq!(app.store.progress().status(&six.id, skill), Status::Done);
 }
+
+#[test]
+fn the_picker_shows_another_copys_tick_once_it_is_read_and_keeps_its_highlight() {
+    let mut f = super::fresh();
+    let app = &mut f.app;
+    press(app, KeyCode::Down);
+    let selected = app.shown_switcher().unwrap().selected;
+    let six = app.catalog().position("backend-six-phases").unwrap();
+    assert!(app.shown_switcher().unwrap().rows[six].percent.abs() < 1e-9);
+    let roadmap = app.catalog().entries[six].roadmap.clone();
+    let (_, skill) = roadmap.skills().next().unwrap();
+    let mut other = Store::open(app.store.path().to_owned()).unwrap();
+    other
+        .update(|p| p.set_status(&roadmap.id, skill, Status::Done, now()))
+        .unwrap();
+    let read = app.store.refresh();
+    assert!(app.progress_reloaded(read));
+    let switcher = app.shown_switcher().unwrap();
+    assert!(switcher.rows[six].percent > 0.0);
+    assert_eq!(switcher.selected, selected);
+    // Under help too.
+    ch(app, '?');
+    other
+        .update(|p| p.set_status(&roadmap.id, skill, Status::Todo, now()))
+        .unwrap();
+    let read = app.store.refresh();
+    assert!(app.progress_reloaded(read));
+    assert!(app.shown_switcher().unwrap().rows[six].percent.abs() < 1e-9);
+}
